@@ -1,0 +1,91 @@
+package io.accesslifecycle.access;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+import io.accesslifecycle.common.InputException;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.GroupModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.RoleModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
+
+/**
+ * Resolves role and group references given by an administrator and checks that this administrator may grant them.
+ * <ul>
+ *   <li>a role is a realm role name ({@code analyst}) or {@code clientId/roleName}
+ *       ({@code support-portal/view-technical-support-information}); a realm role of that exact name wins;</li>
+ *   <li>a group is a path ({@code /staff/paris}); a name without a leading slash is a top-level group.</li>
+ * </ul>
+ * An unknown reference is a 400 naming the field; a role the administrator may not map is a 403, as in Keycloak's
+ * own role-mapping endpoint.
+ */
+public final class GrantResolver {
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final AdminPermissionEvaluator auth;
+
+    public GrantResolver(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth) {
+        this.session = session;
+        this.realm = realm;
+        this.auth = auth;
+    }
+
+    public Grants resolve(List<String> roleRefs, List<String> groupRefs) {
+        List<RoleModel> roles = new ArrayList<>();
+        for (String ref : distinct("roles", roleRefs)) {
+            RoleModel role = role(ref);
+            auth.roles().requireMapRole(role);
+            roles.add(role);
+        }
+        List<GroupModel> groups = new ArrayList<>();
+        for (String ref : distinct("groups", groupRefs)) {
+            GroupModel group = group(ref);
+            auth.groups().requireManageMembership(group);
+            groups.add(group);
+        }
+        return new Grants(List.copyOf(roles), List.copyOf(groups));
+    }
+
+    private RoleModel role(String ref) {
+        RoleModel role = realm.getRole(ref);
+        if (role != null) {
+            return role;
+        }
+        int slash = ref.lastIndexOf('/');
+        if (slash > 0 && slash < ref.length() - 1) {
+            ClientModel client = realm.getClientByClientId(ref.substring(0, slash));
+            if (client != null && (role = client.getRole(ref.substring(slash + 1))) != null) {
+                return role;
+            }
+        }
+        throw new InputException("roles", "unknown role '" + ref + "' (a realm role name, or clientId/roleName)");
+    }
+
+    private GroupModel group(String ref) {
+        String path = ref.startsWith("/") ? ref : "/" + ref;
+        GroupModel group = KeycloakModelUtils.findGroupByPath(session, realm, path);
+        if (group == null) {
+            throw new InputException("groups", "unknown group '" + ref + "' (a group path such as /staff)");
+        }
+        return group;
+    }
+
+    private static List<String> distinct(String field, List<String> refs) {
+        if (refs == null) {
+            return List.of();
+        }
+        LinkedHashSet<String> out = new LinkedHashSet<>();
+        for (String ref : refs) {
+            if (ref == null || ref.isBlank()) {
+                throw new InputException(field, "a reference may not be empty");
+            }
+            out.add(ref.strip());
+        }
+        return List.copyOf(out);
+    }
+}

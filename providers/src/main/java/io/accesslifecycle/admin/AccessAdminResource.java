@@ -1,0 +1,49 @@
+package io.accesslifecycle.admin;
+
+import jakarta.ws.rs.Path;
+
+import io.accesslifecycle.settings.SettingsResource;
+import io.accesslifecycle.usernames.NameNormalizer;
+import io.accesslifecycle.usernames.UsernameAllocator;
+import io.accesslifecycle.usernames.UsernamesResource;
+import io.accesslifecycle.users.DeclaredUsersResource;
+import io.accesslifecycle.users.UserDeclarationService;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.services.resources.admin.AdminEventBuilder;
+import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
+
+/** The root of {@code /admin/realms/{realm}/access}: locates one sub-resource per capability. */
+public class AccessAdminResource {
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final AdminPermissionEvaluator auth;
+    private final AdminEventBuilder adminEvent;
+    private final UsernameAllocator usernames;
+
+    public AccessAdminResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth,
+                               AdminEventBuilder adminEvent, NameNormalizer normalizer) {
+        this.session = session;
+        this.realm = realm;
+        this.auth = auth;
+        this.adminEvent = adminEvent;
+        this.usernames = new UsernameAllocator(session, normalizer);
+    }
+
+    @Path("usernames")
+    public UsernamesResource usernames() {
+        return new UsernamesResource(realm, auth, usernames);
+    }
+
+    @Path("users")
+    public DeclaredUsersResource users() {
+        return new DeclaredUsersResource(session, realm, auth, adminEvent,
+                new UserDeclarationService(session, realm, auth, usernames));
+    }
+
+    @Path("config")
+    public SettingsResource config() {
+        return new SettingsResource(realm, auth, adminEvent);
+    }
+}

@@ -1,0 +1,51 @@
+package io.accesslifecycle.common;
+
+import java.util.function.Supplier;
+
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.keycloak.services.ErrorResponseException;
+
+/**
+ * Factories for the API's error answers. They build Keycloak's {@link ErrorResponseException}, which marks the
+ * request's transaction for rollback, so an error never leaves a change half-applied.
+ */
+public final class ApiException {
+
+    private ApiException() {
+    }
+
+    public static ErrorResponseException badRequest(String field, String detail) {
+        return of(Response.Status.BAD_REQUEST, "invalid_input", field, detail);
+    }
+
+    public static ErrorResponseException conflict(String field, String detail) {
+        return of(Response.Status.CONFLICT, "conflict", field, detail);
+    }
+
+    public static ErrorResponseException notFound(String detail) {
+        return of(Response.Status.NOT_FOUND, "not_found", null, detail);
+    }
+
+    /**
+     * Runs a service call and turns the rule exceptions it throws into the API's JSON errors: {@link InputException}
+     * into 400, {@link ConflictException} into 409.
+     */
+    public static <T> T translating(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (InputException e) {
+            throw badRequest(e.field(), e.detail());
+        } catch (ConflictException e) {
+            throw conflict(e.field(), e.getMessage());
+        }
+    }
+
+    public static ErrorResponseException of(Response.Status status, String error, String field, String detail) {
+        return new ErrorResponseException(Response.status(status)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(new ApiError(error, field, detail))
+                .build());
+    }
+}

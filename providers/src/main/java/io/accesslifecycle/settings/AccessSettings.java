@@ -1,0 +1,81 @@
+package io.accesslifecycle.settings;
+
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.accesslifecycle.common.InputException;
+import io.accesslifecycle.usernames.UsernamePattern;
+
+/**
+ * A realm's Access Lifecycle settings. Every instance is valid: the compact constructor checks each field and names
+ * the first one that is wrong.
+ */
+public record AccessSettings(
+        int invitationLifespanDays,
+        int expiryGraceDays,
+        List<Integer> expiryReminderDays,
+        int passwordReminderDays,
+        List<String> usernamePatterns,
+        int usernameMaxLength,
+        Map<String, Integer> authorisedCallerLimit,
+        boolean notifyAdminsOnPermissionChange,
+        boolean allowInvitationToOtherEmail,
+        String timeZone) {
+
+    public static final List<String> DEFAULT_USERNAME_PATTERNS = List.of("{initials}{last}", "{initials}{last}{counter}");
+
+    public static final AccessSettings DEFAULTS = new AccessSettings(42, 30, List.of(14, 3), 14,
+            DEFAULT_USERNAME_PATTERNS, 20, Map.of("standard", 2, "premium", 10), true, false, "UTC");
+
+    public AccessSettings {
+        requireRange("invitationLifespanDays", invitationLifespanDays, 1, 365);
+        requireRange("expiryGraceDays", expiryGraceDays, 0, 365);
+        if (expiryReminderDays == null) {
+            throw new InputException("expiryReminderDays", "must be a list of whole numbers of days (may be empty)");
+        }
+        expiryReminderDays.forEach(d -> requireRange("expiryReminderDays", d == null ? -1 : d, 1, 365));
+        expiryReminderDays = expiryReminderDays.stream().distinct().sorted((a, b) -> b - a).toList();
+        requireRange("passwordReminderDays", passwordReminderDays, 0, 89);
+        requireRange("usernameMaxLength", usernameMaxLength, 6, 255);
+        if (usernamePatterns == null || usernamePatterns.isEmpty() || usernamePatterns.size() > 10) {
+            throw new InputException("usernamePatterns", "must list between 1 and 10 patterns");
+        }
+        for (String pattern : usernamePatterns) {
+            UsernamePattern.parse(pattern); // throws InputException naming usernamePatterns
+        }
+        usernamePatterns = List.copyOf(usernamePatterns);
+        if (authorisedCallerLimit == null || authorisedCallerLimit.isEmpty()) {
+            throw new InputException("authorisedCallerLimit", "must give a limit for each support plan, e.g. {\"standard\": 2}");
+        }
+        Map<String, Integer> limits = new LinkedHashMap<>();
+        authorisedCallerLimit.forEach((plan, limit) -> {
+            if (plan == null || !plan.matches("[a-z][a-z0-9-]{0,31}")) {
+                throw new InputException("authorisedCallerLimit", "plan names are lowercase letters, digits and '-' (got '" + plan + "')");
+            }
+            requireRange("authorisedCallerLimit", limit == null ? -1 : limit, 0, 10_000);
+            limits.put(plan, limit);
+        });
+        authorisedCallerLimit = Map.copyOf(limits);
+        if (timeZone == null) {
+            throw new InputException("timeZone", "is required, e.g. UTC or Europe/Paris");
+        }
+        try {
+            ZoneId.of(timeZone);
+        } catch (DateTimeException e) {
+            throw new InputException("timeZone", "is not a known time zone: " + timeZone);
+        }
+    }
+
+    public ZoneId zone() {
+        return ZoneId.of(timeZone);
+    }
+
+    private static void requireRange(String field, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new InputException(field, "must be between " + min + " and " + max + " (got " + value + ")");
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package io.accesslifecycle.usernames;
+
+import java.util.HashSet;
+import java.util.Set;
+
+import io.accesslifecycle.settings.AccessSettings;
+import io.accesslifecycle.settings.AccessSettingsStore;
+import jakarta.persistence.EntityManager;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+
+/**
+ * Applies the realm's username rule against the realm's users. Each prefix the rule asks about is one indexed
+ * {@code LIKE 'prefix%'} query on the usernames, so a name with a thousand homonyms still costs one query.
+ * The answer is a proposal: under concurrency the database's unique constraint decides, and callers retry.
+ */
+public final class UsernameAllocator {
+
+    private final KeycloakSession session;
+    private final NameNormalizer normalizer;
+
+    public UsernameAllocator(KeycloakSession session, NameNormalizer normalizer) {
+        this.session = session;
+        this.normalizer = normalizer;
+    }
+
+    public UsernameRule rule(RealmModel realm) {
+        AccessSettings settings = AccessSettingsStore.read(realm);
+        return new UsernameRule(normalizer, settings.usernamePatterns(), settings.usernameMaxLength());
+    }
+
+    public UsernameProposal propose(RealmModel realm, String firstName, String lastName) {
+        UsernameRule rule = rule(realm);
+        UsernameRule.Name name = rule.name(firstName, lastName);
+        return new UsernameProposal(rule.firstFree(name, prefix -> usernamesStartingWith(realm, prefix)), rule.base(name));
+    }
+
+    private Set<String> usernamesStartingWith(RealmModel realm, String prefix) {
+        // Prefixes are made of [a-z0-9._-]: only '_' is a LIKE wildcard among them.
+        String pattern = prefix.replace("!", "!!").replace("_", "!_").replace("%", "!%") + "%";
+        EntityManager em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
+        return new HashSet<>(em.createQuery(
+                        "select u.username from UserEntity u where u.realmId = :realmId and u.username like :pattern escape '!'",
+                        String.class)
+                .setParameter("realmId", realm.getId())
+                .setParameter("pattern", pattern)
+                .getResultList());
+    }
+}

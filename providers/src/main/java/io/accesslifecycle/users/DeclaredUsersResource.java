@@ -1,0 +1,72 @@
+package io.accesslifecycle.users;
+
+import static io.accesslifecycle.common.ApiException.translating;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import io.accesslifecycle.common.ApiException;
+import io.accesslifecycle.common.JsonBody;
+import org.keycloak.events.admin.OperationType;
+import org.keycloak.events.admin.ResourceType;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.services.resources.admin.AdminEventBuilder;
+import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
+
+/** {@code /admin/realms/{realm}/access/users}: declaring users. */
+public class DeclaredUsersResource {
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final AdminPermissionEvaluator auth;
+    private final AdminEventBuilder adminEvent;
+    private final UserDeclarationService declarations;
+
+    public DeclaredUsersResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth,
+                                 AdminEventBuilder adminEvent, UserDeclarationService declarations) {
+        this.session = session;
+        this.realm = realm;
+        this.auth = auth;
+        this.adminEvent = adminEvent;
+        this.declarations = declarations;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response declare(String body) {
+        auth.users().requireManage();
+        DeclaredUser declared = translating(() -> declarations.declare(JsonBody.read(body, DeclareUserRequest.class)));
+        adminEvent.resource(ResourceType.USER).operation(OperationType.CREATE)
+                .resourcePath("users", declared.id()).representation(declared).success();
+        return Response.created(session.getContext().getUri().getBaseUriBuilder()
+                        .path("admin/realms/{realm}/users/{id}").build(realm.getName(), declared.id()))
+                .entity(declared).build();
+    }
+
+    @POST
+    @Path("{id}/set-password-email")
+    @Produces(MediaType.APPLICATION_JSON)
+    public DeclaredUser resendSetPasswordEmail(@PathParam("id") String id) {
+        UserModel user = session.users().getUserById(realm, id);
+        if (user == null) {
+            auth.users().requireQuery();
+            throw ApiException.notFound("user " + id + " not found");
+        }
+        auth.users().requireManage(user);
+        if (user.getEmail() == null || !user.isEnabled()) {
+            throw ApiException.badRequest("id", "the user has no email address or is disabled");
+        }
+        boolean sent = new SetPasswordEmail(session).send(realm, user);
+        adminEvent.resource(ResourceType.USER).operation(OperationType.ACTION)
+                .resourcePath("users", id, "set-password-email").success();
+        return new DeclaredUser(id, user.getUsername(), sent ? "sent" : "failed");
+    }
+}

@@ -1,0 +1,42 @@
+package io.accesslifecycle.settings;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import java.util.Map;
+
+import io.accesslifecycle.common.InputException;
+import org.junit.jupiter.api.Test;
+
+class AccessSettingsTest {
+
+    private static AccessSettingsUpdate only(Integer lifespan, Integer maxLength, String zone) {
+        return new AccessSettingsUpdate(lifespan, null, null, null, null, maxLength, null, null, null, zone);
+    }
+
+    @Test
+    void defaultsAreTheDocumentedOnes() {
+        AccessSettings d = AccessSettings.DEFAULTS;
+        assertEquals(42, d.invitationLifespanDays());
+        assertEquals(30, d.expiryGraceDays());
+        assertEquals(List.of(14, 3), d.expiryReminderDays());
+        assertEquals(20, d.usernameMaxLength());
+        assertEquals(Map.of("standard", 2, "premium", 10), d.authorisedCallerLimit());
+    }
+
+    @Test
+    void anUpdateKeepsWhatItLeavesOut() {
+        AccessSettings s = only(10, null, "Europe/Paris").applyTo(AccessSettings.DEFAULTS);
+        assertEquals(10, s.invitationLifespanDays());
+        assertEquals("Europe/Paris", s.timeZone());
+        assertEquals(20, s.usernameMaxLength());
+    }
+
+    @Test
+    void invalidValuesNameTheirField() {
+        assertEquals("invitationLifespanDays", assertThrows(InputException.class, () -> only(0, null, null).applyTo(AccessSettings.DEFAULTS)).field());
+        assertEquals("usernameMaxLength", assertThrows(InputException.class, () -> only(null, 3, null).applyTo(AccessSettings.DEFAULTS)).field());
+        assertEquals("timeZone", assertThrows(InputException.class, () -> only(null, null, "Mars/Olympus").applyTo(AccessSettings.DEFAULTS)).field());
+    }
+}

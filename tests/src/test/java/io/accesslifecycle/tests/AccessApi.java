@@ -1,0 +1,126 @@
+package io.accesslifecycle.tests;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Calls the realm's access API over HTTP as a given user, the way an administrator's script would: a token from the
+ * realm's token endpoint ({@code admin-cli}, password grant), then JSON requests.
+ */
+public final class AccessApi {
+
+    public static final String REALM = "lifecycle";
+    public static final String ADMIN = "realm-admin";
+    public static final String ADMIN_PASSWORD = "Admin-Passw0rd!";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final String base;
+    private final String token;
+
+    private AccessApi(String base, String token) {
+        this.base = base;
+        this.token = token;
+    }
+
+    /** Signed in as the given user of the lifecycle realm. */
+    public static AccessApi as(String keycloakBase, String username, String password) {
+        AccessApi anonymous = anonymous(keycloakBase);
+        Response r = anonymous.form("/realms/" + REALM + "/protocol/openid-connect/token", Map.of(
+                "grant_type", "password", "client_id", "admin-cli", "username", username, "password", password));
+        if (r.status() != 200) {
+            throw new IllegalStateException("sign-in of " + username + " failed: " + r.body());
+        }
+        return new AccessApi(keycloakBase, r.json().get("access_token").asText());
+    }
+
+    public static AccessApi admin(String keycloakBase) {
+        return as(keycloakBase, ADMIN, ADMIN_PASSWORD);
+    }
+
+    /** Without any token. */
+    public static AccessApi anonymous(String keycloakBase) {
+        return new AccessApi(keycloakBase.replaceAll("/$", ""), null);
+    }
+
+    public record Response(int status, String body, Map<String, String> headers) {
+        public JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new IllegalStateException("not JSON (" + status + "): " + body, e);
+            }
+        }
+    }
+
+    public Response get(String path) {
+        return send(request(path).GET());
+    }
+
+    public Response post(String path, Object body) {
+        return send(request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(toJson(body))));
+    }
+
+    public Response put(String path, Object body) {
+        return send(request(path).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(toJson(body))));
+    }
+
+    /** A path under {@code /admin/realms/lifecycle/access}. */
+    public static String access(String path) {
+        return "/admin/realms/" + REALM + "/access" + path;
+    }
+
+    public static String query(Map<String, String> params) {
+        return params.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&", "?", ""));
+    }
+
+    public Response form(String path, Map<String, String> form) {
+        String body = query(form).substring(1);
+        return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+                .header("Accept", "application/json");
+        return token == null ? b : b.header("Authorization", "Bearer " + token);
+    }
+
+    private Response send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            Map<String, String> headers = r.headers().map().entrySet().stream()
+                    .collect(Collectors.toMap(e -> e.getKey().toLowerCase(), e -> String.join(",", e.getValue()), (a, b) -> a));
+            return new Response(r.statusCode(), r.body(), headers);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String toJson(Object body) {
+        if (body instanceof String s) {
+            return s;
+        }
+        try {
+            return JSON.writeValueAsString(body);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
