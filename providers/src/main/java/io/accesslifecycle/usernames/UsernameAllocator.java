@@ -31,9 +31,21 @@ public final class UsernameAllocator {
     }
 
     public UsernameProposal propose(RealmModel realm, String firstName, String lastName) {
+        return propose(realm, firstName, lastName, Set.of());
+    }
+
+    /**
+     * Proposes a username, treating {@code lost} as taken too: the usernames this caller already tried and lost to
+     * a concurrent transaction not yet visible to it.
+     */
+    public UsernameProposal propose(RealmModel realm, String firstName, String lastName, Set<String> lost) {
         UsernameRule rule = rule(realm);
         UsernameRule.Name name = rule.name(firstName, lastName);
-        return new UsernameProposal(rule.firstFree(name, prefix -> usernamesStartingWith(realm, prefix)), rule.base(name));
+        return new UsernameProposal(rule.firstFree(name, prefix -> {
+            Set<String> taken = usernamesStartingWith(realm, prefix);
+            taken.addAll(lost);
+            return taken;
+        }), rule.base(name));
     }
 
     private Set<String> usernamesStartingWith(RealmModel realm, String prefix) {

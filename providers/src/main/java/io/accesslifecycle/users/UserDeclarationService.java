@@ -5,10 +5,12 @@ import java.text.MessageFormat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 
 import io.accesslifecycle.access.GrantResolver;
 import io.accesslifecycle.access.Grants;
@@ -44,7 +46,8 @@ import org.keycloak.utils.EmailValidationUtil;
  */
 public final class UserDeclarationService {
 
-    static final int MAX_ATTEMPTS = 20;
+    /** Each attempt tries a username no earlier attempt lost, so this bounds the concurrent homonyms served. */
+    static final int MAX_ATTEMPTS = 200;
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -99,8 +102,9 @@ public final class UserDeclarationService {
             attributes.put(AccessEndDate.ATTRIBUTE, List.of(endDate.toString()));
         }
 
+        Set<String> lost = new HashSet<>();
         for (int attempt = 1; ; attempt++) {
-            String username = usernames.propose(realm, firstName, lastName).username();
+            String username = usernames.propose(realm, firstName, lastName, lost).username();
             attributes.put(UserModel.USERNAME, List.of(username));
             try {
                 String id = KeycloakModelUtils.runJobInTransactionWithResult(session.getKeycloakSessionFactory(),
@@ -109,6 +113,7 @@ public final class UserDeclarationService {
                 boolean sent = new SetPasswordEmail(session).send(realm, user);
                 return new DeclaredUser(id, user.getUsername(), sent ? "sent" : "failed");
             } catch (UsernameTakenException | ModelDuplicateException e) {
+                lost.add(username);
                 if (session.users().getUserByEmail(realm, email) != null) {
                     throw emailTaken(email);
                 }
