@@ -27,6 +27,8 @@ BASE=http://localhost:$HTTP_PORT
 KC_PID=
 CLIENT_PID=
 
+# Maven 3.8 prints colour resets even with -B -q: keep its output readable (pipefail keeps its exit status).
+mvn_quiet() { mvn -q -B -Dstyle.color=never "$@" 2>&1 | sed 's/\x1b\[[0-9;]*m//g'; }
 log() { printf '[bench %3ss] %s\n' "$(($(date +%s) - SCRIPT_START))" "$*"; }
 die() { log "ERROR: $*" >&2; exit 1; }
 
@@ -131,13 +133,14 @@ if [ "${BENCH_SKIP_BUILD:-0}" = 1 ]; then
 elif [ "$need_build" = 1 ]; then
     log "building the project: mvn -q -DskipTests install"
     touch "$STAMP.new"
-    (cd "$ROOT" && mvn -q -B -DskipTests install) || die "the project build failed"
+    (cd "$ROOT" && mvn_quiet -DskipTests install) \
+        || die "the project build failed (BENCH_SKIP_BUILD=1 benches the jars built last, if any)"
     mv "$STAMP.new" "$STAMP"
 else
     log "project up to date (nothing newer than the last bench build)"
 fi
 log "building the bench client: mvn -q -Pbench -pl bench package"
-(cd "$ROOT" && mvn -q -B -Pbench -pl bench -DskipTests package) || die "the bench client build failed"
+(cd "$ROOT" && mvn_quiet -Pbench -pl bench -DskipTests package) || die "the bench client build failed"
 CP="$BENCH_DIR/target/classes:$(cat "$BENCH_DIR/target/classpath.txt")"
 BUILD_SECONDS=$(($(date +%s) - STEP_START))
 
@@ -156,7 +159,7 @@ M2=${MAVEN_REPO_LOCAL:-$HOME/.m2/repository}
 ZIP=$M2/org/keycloak/keycloak-quarkus-dist/$KC_VERSION/keycloak-quarkus-dist-$KC_VERSION.zip
 if [ ! -f "$ZIP" ]; then
     log "fetching the Keycloak $KC_VERSION distribution"
-    mvn -q -B dependency:get -Dartifact="org.keycloak:keycloak-quarkus-dist:$KC_VERSION:zip" || die "cannot fetch $ZIP"
+    mvn_quiet dependency:get -Dartifact="org.keycloak:keycloak-quarkus-dist:$KC_VERSION:zip" || die "cannot fetch $ZIP"
 fi
 if [ "$(cat "$KC_HOME/.bench-dist" 2>/dev/null || true)" != "$KC_VERSION" ]; then
     log "unpacking Keycloak $KC_VERSION into $KC_HOME"
@@ -198,10 +201,12 @@ log "Keycloak ${KC_RUNNING:-?} ready in $KC_START_SECONDS s"
 # ------------------------------------------------------------------------------------------------ server phases
 GIT=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')
 [ -z "$(git -C "$ROOT" status --porcelain 2>/dev/null | head -1)" ] || GIT="$GIT (with uncommitted changes)"
+PROVIDERS_JAR=$(ls "$ROOT"/target/keycloak-providers/access-lifecycle-providers-*.jar 2>/dev/null | head -1)
+[ -z "$PROVIDERS_JAR" ] || GIT="$GIT; $(basename "$PROVIDERS_JAR") of $(date -u -r "$PROVIDERS_JAR" '+%Y-%m-%d %H:%M:%S UTC')"
 log "concurrent phases: sizes $SIZES, ours then stock for each"
 # shellcheck disable=SC2086
 run_child "$JDK/bin/java" $UNSAFE_OPT -cp "$CP" io.accesslifecycle.bench.UsernamesBench server \
     --base="$BASE" --smtp-port="$SMTP_PORT" --sizes="$SIZES" --jmh="$WORK/jmh.properties" --results="$RESULTS" \
     --nproc="$(nproc)" --java-version="$JAVA_VERSION" --kc-version="${KC_RUNNING:-$KC_VERSION}" --git="$GIT" \
     --build-seconds="$BUILD_SECONDS" --jmh-seconds="$JMH_SECONDS" --kc-start-seconds="$KC_START_SECONDS" \
-    --script-start="$SCRIPT_START" || die "the server phases failed; Keycloak log: $KC_LOG"
+    --script-start="$SCRIPT_START" --kc-log="$KC_LOG" || die "the server phases failed; Keycloak log: $KC_LOG"

@@ -32,7 +32,7 @@ final class Report {
                 .row("OS", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"))
                 .row("java -version", opts.getOrDefault("java-version", System.getProperty("java.runtime.version")))
                 .row("Keycloak", opts.getOrDefault("kc-version", "?") + " (`start-dev`, H2 in memory, default pools)")
-                .row("project", opts.getOrDefault("git", "?"))
+                .row("project (commit; bundle jar benched)", opts.getOrDefault("git", "?"))
                 .row("load average 1/5/15 min, before JMH", jmh.getProperty("loadavg", "?"))
                 .row("load average 1/5/15 min, before server phases", opts.getOrDefault("loadavg-server", "?"))
                 .row("load average 1/5/15 min, at report", UsernamesBench.loadAverage())
@@ -53,9 +53,8 @@ final class Report {
                     .row("stock: `username.toLowerCase(Locale.ROOT)`", fmt(stock, "%,.0f"),
                             fmt(Double.parseDouble(jmh.getProperty("stock.error")), "%,.0f"), fmt(1e9 / stock, "%,.1f"))
                     .render());
-            md.append(String.format(Locale.ROOT, "%nRatio: ours generates %s names/s, %.0f× fewer than stock lowercases; "
-                            + "one generated name costs %.1f µs of one core.%n",
-                    fmt(ours, "%,.0f"), stock / ours, 1e6 / ours));
+            md.append(String.format(Locale.ROOT, "%nRatio of the time per name, ours/stock: **%.0f** (ours: %.1f µs of one core "
+                            + "per name, ICU transliteration included; stock: %.3f µs).%n", stock / ours, 1e6 / ours, 1e6 / stock));
         }
 
         md.append("\n## 2. Concurrent user creation against the running server\n\n");
@@ -100,6 +99,14 @@ final class Report {
 
         md.append("## Summary (ours/stock; below 1 means ours is faster)\n\n");
         md.append(summary.render());
+        if (!jmh.isEmpty() && !comparisons.isEmpty()) {
+            double perName = 1e3 / Double.parseDouble(jmh.getProperty("ours.score"));
+            double p50 = comparisons.get(0).ours().percentileMillis(50);
+            md.append(String.format(Locale.ROOT, "%nIn-process generation of one username takes %.3f ms; a declaration's p50 at %d "
+                    + "concurrent was %,.0f ms: generation itself is %.2g %% of it, the rest is the server's work (database, "
+                    + "retries on collision, email).%n", perName, comparisons.get(0).ours().concurrency(), p50, 100 * perName / p50));
+        }
+        serverErrors(md, opts.get("kc-log"));
 
         md.append("\n## Timings of this run\n\n");
         Table timings = new Table("step", "seconds").right(1);
@@ -126,6 +133,41 @@ final class Report {
         }
         md.append(names.render()).append("\n</details>\n");
         return md.toString();
+    }
+
+    /** The root causes of the server errors Keycloak logged during the run (ERROR lines and their last "Caused by"). */
+    private static void serverErrors(StringBuilder md, String log) {
+        if (log == null || !Files.exists(Path.of(log))) {
+            return;
+        }
+        Map<String, Long> causes = new java.util.LinkedHashMap<>();
+        try {
+            List<String> lines = Files.readAllLines(Path.of(log), java.nio.charset.StandardCharsets.UTF_8);
+            for (int i = 0; i < lines.size(); i++) {
+                String line = lines.get(i);
+                if (!line.matches("^\\d{4}-\\d\\d-\\d\\d .* ERROR .*")) {
+                    continue;
+                }
+                String cause = line.replaceFirst("^.*? ERROR +\\[[^\\]]*] \\([^)]*\\) ", "");
+                for (int j = i + 1; j < lines.size() && !lines.get(j).matches("^\\d{4}-\\d\\d-\\d\\d .*"); j++) {
+                    if (lines.get(j).startsWith("Caused by: ")) {
+                        cause = lines.get(j).substring("Caused by: ".length());
+                    }
+                }
+                cause = cause.replaceAll("; SQL statement:.*", "");
+                causes.merge(cause.length() > 200 ? cause.substring(0, 200) + "..." : cause, 1L, Long::sum);
+            }
+        } catch (IOException | RuntimeException e) {
+            md.append("\n_Keycloak log unreadable: ").append(e).append("_\n");
+            return;
+        }
+        md.append("\n## Errors in the Keycloak log\n\n");
+        if (causes.isEmpty()) {
+            md.append("None.\n");
+            return;
+        }
+        md.append("Root causes of the ERROR entries (from `").append(log).append("`):\n\n");
+        causes.forEach((cause, n) -> md.append("- ×").append(n).append(" `").append(cause.replace("`", "'")).append("`\n"));
     }
 
     private static void errors(StringBuilder md, String side, ConcurrentPhase.Result r) {

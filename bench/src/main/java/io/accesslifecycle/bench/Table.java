@@ -36,7 +36,7 @@ final class Table {
         int[] width = new int[n];
         for (String[] r : rows) {
             for (int i = 0; i < n; i++) {
-                width[i] = Math.max(Math.max(width[i], 3), r[i].codePointCount(0, r[i].length()));
+                width[i] = Math.max(Math.max(width[i], 3), width(r[i]));
             }
         }
         StringBuilder b = new StringBuilder();
@@ -53,10 +53,21 @@ final class Table {
         return b.toString();
     }
 
+    /** Terminal columns: East Asian wide characters take two. */
+    static int width(String s) {
+        return s.codePoints().map(c -> wide(c) ? 2 : 1).sum();
+    }
+
+    private static boolean wide(int c) {
+        return (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF) || (c >= 0xAC00 && c <= 0xD7A3)
+                || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60)
+                || (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x20000 && c <= 0x3FFFD);
+    }
+
     private void line(StringBuilder b, String[] r, int[] width) {
         b.append('|');
         for (int i = 0; i < r.length; i++) {
-            String pad = " ".repeat(width[i] - r[i].codePointCount(0, r[i].length()));
+            String pad = " ".repeat(width[i] - width(r[i]));
             b.append(' ').append(right[i] ? pad + r[i] : r[i] + pad).append(" |");
         }
         b.append('\n');

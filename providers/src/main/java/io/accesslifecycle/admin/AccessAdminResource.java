@@ -2,6 +2,8 @@ package io.accesslifecycle.admin;
 
 import jakarta.ws.rs.Path;
 
+import io.accesslifecycle.invitations.InvitationService;
+import io.accesslifecycle.invitations.InvitationsResource;
 import io.accesslifecycle.settings.SettingsResource;
 import io.accesslifecycle.usernames.NameNormalizer;
 import io.accesslifecycle.usernames.UsernameAllocator;
@@ -40,6 +42,11 @@ public class AccessAdminResource {
     public DeclaredUsersResource users() {
         return new DeclaredUsersResource(session, realm, auth, adminEvent,
                 new UserDeclarationService(session, realm, auth, usernames));
+    }
+
+    @Path("invitations")
+    public InvitationsResource invitations() {
+        return new InvitationsResource(session, auth, adminEvent, new InvitationService(session, realm, auth));
     }
 
     @Path("config")

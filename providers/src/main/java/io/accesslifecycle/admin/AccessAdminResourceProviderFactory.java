@@ -1,5 +1,6 @@
 package io.accesslifecycle.admin;
 
+import io.accesslifecycle.jobs.ScheduledJobs;
 import io.accesslifecycle.usernames.NameNormalizer;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
@@ -34,6 +35,7 @@ public class AccessAdminResourceProviderFactory implements AdminRealmResourcePro
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
+        factory.register(new ScheduledJobs(factory));
     }
 
     @Override

@@ -11,11 +11,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 
 import io.accesslifecycle.access.GrantResolver;
 import io.accesslifecycle.access.Grants;
 import io.accesslifecycle.common.ConflictException;
 import io.accesslifecycle.common.InputException;
+import io.accesslifecycle.common.TransientFailures;
 import io.accesslifecycle.expiry.AccessEndDate;
 import io.accesslifecycle.labels.Labels;
 import io.accesslifecycle.settings.AccessSettingsStore;
@@ -24,6 +26,7 @@ import org.keycloak.common.util.Time;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ModelDuplicateException;
+import org.keycloak.models.ModelException;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
@@ -48,6 +51,7 @@ public final class UserDeclarationService {
 
     /** Each attempt tries a username no earlier attempt lost, so this bounds the concurrent homonyms served. */
     static final int MAX_ATTEMPTS = 200;
+    static final int MAX_TRANSIENT = 5;
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -103,6 +107,7 @@ public final class UserDeclarationService {
         }
 
         Set<String> lost = new HashSet<>();
+        int transientFailures = 0;
         for (int attempt = 1; ; attempt++) {
             String username = usernames.propose(realm, firstName, lastName, lost).username();
             attributes.put(UserModel.USERNAME, List.of(username));
@@ -112,15 +117,39 @@ public final class UserDeclarationService {
                 UserModel user = session.users().getUserById(realm, id);
                 boolean sent = new SetPasswordEmail(session).send(realm, user);
                 return new DeclaredUser(id, user.getUsername(), sent ? "sent" : "failed");
-            } catch (UsernameTakenException | ModelDuplicateException e) {
-                lost.add(username);
-                if (session.users().getUserByEmail(realm, email) != null) {
-                    throw emailTaken(email);
+            } catch (ModelException e) {
+                if (!(e instanceof ModelDuplicateException)) {
+                    if (!TransientFailures.isTransient(e) || ++transientFailures > MAX_TRANSIENT) {
+                        throw e;
+                    }
+                    pause(transientFailures);
+                    continue;
                 }
-                if (attempt >= MAX_ATTEMPTS) {
-                    throw new IllegalStateException("no free username after " + MAX_ATTEMPTS + " attempts", e);
-                }
+                lostRace(lost, username, email, attempt, e);
+            } catch (UsernameTakenException e) {
+                lostRace(lost, username, email, attempt, e);
             }
+        }
+    }
+
+    /** Another transaction took the username (or the address) first. */
+    private void lostRace(Set<String> lost, String username, String email, int attempt, RuntimeException cause) {
+        lost.add(username);
+        if (session.users().getUserByEmail(realm, email) != null) {
+            throw emailTaken(email);
+        }
+        if (attempt >= MAX_ATTEMPTS) {
+            throw new IllegalStateException("no free username after " + MAX_ATTEMPTS + " attempts", cause);
+        }
+    }
+
+    /** A lock timeout or deadlock under heavy concurrency: wait a little and try the same username again. */
+    private static void pause(int failures) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(20, 100L * failures));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while retrying", e);
         }
     }
 

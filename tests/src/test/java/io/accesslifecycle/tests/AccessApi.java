@@ -72,6 +72,16 @@ public final class AccessApi {
         return send(request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(toJson(body))));
     }
 
+    public Response delete(String path) {
+        return send(request(path).DELETE());
+    }
+
+    /** Opens a page as an English-speaking browser would (HTML). */
+    public Response page(String absoluteUrl) {
+        return send(HttpRequest.newBuilder(URI.create(absoluteUrl)).timeout(Duration.ofSeconds(60))
+                .header("Accept", "text/html").header("Accept-Language", "en").GET());
+    }
+
     public Response put(String path, Object body) {
         return send(request(path).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(toJson(body))));
     }

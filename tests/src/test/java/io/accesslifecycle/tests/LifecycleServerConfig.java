@@ -11,6 +11,9 @@ public class LifecycleServerConfig implements KeycloakServerConfig {
         return config
                 .dependency("io.accesslifecycle", "access-lifecycle-providers", true)
                 .dependency("io.accesslifecycle", "access-lifecycle-themes", true)
-                .dependency("com.ibm.icu", "icu4j");
+                .dependency("com.ibm.icu", "icu4j")
+                // the framework's time offset and run-on-server endpoints, on every test server so that test
+                // classes share one server instead of restarting it
+                .dependency("org.keycloak.testframework", "keycloak-test-framework-remote-providers");
     }
 }

@@ -15,6 +15,7 @@ import jakarta.mail.internet.MimeMessage;
 public final class Mail {
 
     private static final Pattern ACTION_LINK = Pattern.compile("https?://\\S+/login-actions/action-token\\?\\S+");
+    private static final Pattern INVITATION_LINK = Pattern.compile("https?://\\S+/access-invitation\\?\\S+");
 
     private Mail() {
     }
@@ -52,6 +53,15 @@ public final class Mail {
         Matcher matcher = ACTION_LINK.matcher(text(m));
         if (!matcher.find()) {
             throw new AssertionError("no action link in the text part:\n" + text(m));
+        }
+        return matcher.group();
+    }
+
+    /** The invitation link in the plain-text part. */
+    public static String invitationLink(MimeMessage m) {
+        Matcher matcher = INVITATION_LINK.matcher(text(m));
+        if (!matcher.find()) {
+            throw new AssertionError("no invitation link in the text part:\n" + text(m));
         }
         return matcher.group();
     }

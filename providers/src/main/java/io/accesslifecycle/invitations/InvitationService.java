@@ -1,0 +1,299 @@
+package io.accesslifecycle.invitations;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import io.accesslifecycle.access.GrantResolver;
+import io.accesslifecycle.access.Grants;
+import io.accesslifecycle.common.ConflictException;
+import io.accesslifecycle.common.InputException;
+import io.accesslifecycle.expiry.AccessEndDate;
+import io.accesslifecycle.labels.Labels;
+import io.accesslifecycle.outbox.DeliveryStatus;
+import io.accesslifecycle.outbox.Outbox;
+import io.accesslifecycle.settings.AccessSettings;
+import io.accesslifecycle.settings.AccessSettingsStore;
+import org.keycloak.common.util.Time;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.utils.ModelToRepresentation;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.RoleModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
+import org.keycloak.utils.EmailValidationUtil;
+
+/**
+ * Invitations: bulk invite with row-by-row results, list, read, edit, revoke and resend. Every invitation is a
+ * stored row; its email goes through the outbox, so a request for 1000 invitations never waits on SMTP.
+ */
+public final class InvitationService {
+
+    public static final int MAX_INVITEES = 1000;
+    static final int MAX_MESSAGE = 2000;
+    static final int MAX_NOTE = 1000;
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final AdminPermissionEvaluator auth;
+    private final InvitationStore store;
+
+    public InvitationService(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth) {
+        this.session = session;
+        this.realm = realm;
+        this.auth = auth;
+        this.store = new InvitationStore(session, realm);
+    }
+
+    public InviteResult invite(InviteRequest request, URI baseUri) {
+        List<Invitee> invitees = request.invitees();
+        if (invitees == null || invitees.isEmpty()) {
+            throw new InputException("invitees", "at least one invitee is required");
+        }
+        if (invitees.size() > MAX_INVITEES) {
+            throw new InputException("invitees", "at most " + MAX_INVITEES + " invitees per request (got " + invitees.size() + ")");
+        }
+        boolean caller = Boolean.TRUE.equals(request.authorisedCaller());
+        if (caller && invitees.size() > 1) {
+            throw new InputException("authorisedCaller", "an authorised caller is designated one invitee at a time");
+        }
+        InvitationGrants grants = grants(request.roles(), request.groups(), request.labels(), request.accessExpiresOn(), caller);
+        String message = text("message", request.message(), MAX_MESSAGE, true);
+        String note = text("note", request.note(), MAX_NOTE, true);
+        String locale = locale(request.locale());
+
+        UserModel actor = auth.adminAuth().getUser();
+        AccessSettings settings = AccessSettingsStore.read(realm);
+        long now = Time.currentTimeMillis();
+        long expiresAt = now + settings.invitationLifespanDays() * 86_400_000L;
+        InvitationEmail email = new InvitationEmail(session, realm);
+        Set<String> seen = new HashSet<>();
+        List<InviteResult.Row> rows = new ArrayList<>();
+        for (Invitee invitee : invitees) {
+            String address = invitee == null || invitee.email() == null ? "" : invitee.email().strip().toLowerCase(Locale.ROOT);
+            String shown = invitee == null || invitee.email() == null ? null : invitee.email();
+            if (address.isEmpty() || !EmailValidationUtil.isValidEmail(address)) {
+                rows.add(InviteResult.Row.rejected(shown, "invalid email address"));
+                continue;
+            }
+            if (!seen.add(address)) {
+                rows.add(InviteResult.Row.rejected(shown, "duplicate in this request"));
+                continue;
+            }
+            String firstName;
+            String lastName;
+            try {
+                firstName = text("firstName", invitee.firstName(), 255, false);
+                lastName = text("lastName", invitee.lastName(), 255, false);
+            } catch (InputException e) {
+                rows.add(InviteResult.Row.rejected(shown, e.field() + " " + e.detail()));
+                continue;
+            }
+            boolean replaced = false;
+            for (InvitationEntity pending : store.pendingFor(address)) {
+                pending.setStatus("REPLACED");
+                pending.setEndedAt(now);
+                replaced = true;
+            }
+            InvitationEntity invitation = new InvitationEntity();
+            invitation.setId(KeycloakModelUtils.generateId());
+            invitation.setRealmId(realm.getId());
+            invitation.setEmail(address);
+            invitation.setFirstName(firstName);
+            invitation.setLastName(lastName);
+            invitation.setStatus("PENDING");
+            invitation.setGrants(InvitationEmail.grantsJson(grants));
+            invitation.setLabels(InvitationStore.labelsIndex(grants.labels()));
+            invitation.setMessage(message);
+            invitation.setLocale(locale);
+            invitation.setNote(note);
+            invitation.setInvitedBy(actor == null ? null : actor.getId());
+            invitation.setInvitedByName(actor == null ? null : displayName(actor));
+            invitation.setCreatedAt(now);
+            invitation.setExpiresAt(expiresAt);
+            invitation.setTokenNonce(UUID.randomUUID().toString());
+            store.em().persist(invitation);
+            email.queue(baseUri, invitation, grants);
+            rows.add(InviteResult.Row.invited(shown, invitation.getId(), replaced));
+        }
+        return new InviteResult(rows);
+    }
+
+    public List<InvitationRepresentation> search(String status, String label, String text, Integer first, Integer max) {
+        if (status != null && !InvitationStore.statuses().contains(status)) {
+            throw new InputException("status", "one of " + InvitationStore.statuses());
+        }
+        int from = first == null ? 0 : first;
+        int size = max == null ? 100 : max;
+        if (from < 0) {
+            throw new InputException("first", "must be 0 or more");
+        }
+        if (size < 1 || size > 1000) {
+            throw new InputException("max", "must be between 1 and 1000");
+        }
+        List<InvitationEntity> found = store.search(status, blankToNull(label), blankToNull(text), from, size);
+        Map<String, DeliveryStatus> delivery = new Outbox(session).latestStatus(found.stream().map(InvitationEntity::getId).toList());
+        return found.stream().map(i -> represent(i, delivery.get(i.getId()))).toList();
+    }
+
+    public InvitationRepresentation get(String id) {
+        InvitationEntity invitation = existing(id);
+        return represent(invitation, new Outbox(session).latestStatus(List.of(id)).get(id));
+    }
+
+    public InvitationRepresentation update(String id, InvitationUpdate update, URI baseUri) {
+        InvitationEntity invitation = pending(id);
+        InvitationGrants current = InvitationEmail.grants(invitation);
+        InvitationGrants grants = grants(
+                update.roles() != null ? update.roles() : current.roles(),
+                update.groups() != null ? update.groups() : current.groups(),
+                update.labels() != null ? update.labels() : current.labels(),
+                update.accessExpiresOn() != null ? update.accessExpiresOn() : current.accessExpiresOn(),
+                update.authorisedCaller() != null ? update.authorisedCaller() : current.authorisedCaller());
+        if (update.firstName() != null) {
+            invitation.setFirstName(text("firstName", update.firstName(), 255, false));
+        }
+        if (update.lastName() != null) {
+            invitation.setLastName(text("lastName", update.lastName(), 255, false));
+        }
+        if (update.message() != null) {
+            invitation.setMessage(text("message", update.message(), MAX_MESSAGE, true));
+        }
+        if (update.locale() != null) {
+            invitation.setLocale(locale(update.locale()));
+        }
+        if (update.note() != null) {
+            invitation.setNote(text("note", update.note(), MAX_NOTE, true));
+        }
+        invitation.setGrants(InvitationEmail.grantsJson(grants));
+        invitation.setLabels(InvitationStore.labelsIndex(grants.labels()));
+        if (!Boolean.FALSE.equals(update.notifyInvitee())) {
+            new InvitationEmail(session, realm).queue(baseUri, invitation, grants);
+        }
+        return get(id);
+    }
+
+    public InvitationRepresentation revoke(String id) {
+        InvitationEntity invitation = pending(id);
+        invitation.setStatus("REVOKED");
+        invitation.setEndedAt(Time.currentTimeMillis());
+        return get(id);
+    }
+
+    /** A new link and a new lifespan; the previous link stops working. Works on pending and expired invitations. */
+    public InvitationRepresentation resend(String id, URI baseUri) {
+        InvitationEntity invitation = existing(id);
+        if (!"PENDING".equals(invitation.getStatus())) {
+            throw new ConflictException("status", "only a pending or expired invitation can be resent (this one is "
+                    + invitation.getStatus().toLowerCase(Locale.ROOT) + ")");
+        }
+        invitation.setTokenNonce(UUID.randomUUID().toString());
+        invitation.setExpiresAt(Time.currentTimeMillis() + AccessSettingsStore.read(realm).invitationLifespanDays() * 86_400_000L);
+        new InvitationEmail(session, realm).queue(baseUri, invitation, InvitationEmail.grants(invitation));
+        return get(id);
+    }
+
+    private InvitationEntity existing(String id) {
+        InvitationEntity invitation = store.find(id);
+        if (invitation == null) {
+            throw new NotFound("invitation " + id + " not found");
+        }
+        return invitation;
+    }
+
+    private InvitationEntity pending(String id) {
+        InvitationEntity invitation = existing(id);
+        if (!"PENDING".equals(invitation.getStatus()) || invitation.getExpiresAt() <= Time.currentTimeMillis()) {
+            throw new ConflictException("status", "the invitation is no longer pending (" + status(invitation) + ")");
+        }
+        return invitation;
+    }
+
+    /** The invitation does not exist in this realm: a 404. */
+    public static final class NotFound extends RuntimeException {
+        NotFound(String message) {
+            super(message);
+        }
+    }
+
+    private InvitationGrants grants(List<String> roles, List<String> groups, List<String> labels, String endDate, boolean caller) {
+        Grants resolved = new GrantResolver(session, realm, auth).resolve(roles, groups);
+        LocalDate today = LocalDate.ofInstant(Instant.ofEpochMilli(Time.currentTimeMillis()), AccessSettingsStore.read(realm).zone());
+        LocalDate end = AccessEndDate.parse("accessExpiresOn", endDate, today);
+        return new InvitationGrants(
+                resolved.roles().stream().map(InvitationService::roleRef).toList(),
+                resolved.groups().stream().map(ModelToRepresentation::buildGroupPath).toList(),
+                Labels.normalize("labels", labels),
+                end == null ? null : end.toString(),
+                caller);
+    }
+
+    private static String roleRef(RoleModel role) {
+        return role.isClientRole() ? ((ClientModel) role.getContainer()).getClientId() + "/" + role.getName() : role.getName();
+    }
+
+    static String status(InvitationEntity i) {
+        if ("PENDING".equals(i.getStatus()) && i.getExpiresAt() <= Time.currentTimeMillis()) {
+            return "expired";
+        }
+        return i.getStatus().toLowerCase(Locale.ROOT);
+    }
+
+    private static InvitationRepresentation represent(InvitationEntity i, DeliveryStatus delivery) {
+        InvitationGrants g = InvitationEmail.grants(i);
+        return new InvitationRepresentation(i.getId(), i.getEmail(), i.getFirstName(), i.getLastName(), status(i),
+                g.roles(), g.groups(), g.labels(), g.accessExpiresOn(), g.authorisedCaller(), i.getMessage(), i.getLocale(),
+                i.getNote(), i.getInvitedBy(), i.getInvitedByName(), instant(i.getCreatedAt()), instant(i.getExpiresAt()),
+                i.getAcceptedAt() == null ? null : instant(i.getAcceptedAt()), i.getAcceptedUserId(), delivery);
+    }
+
+    private static String instant(long millis) {
+        return Instant.ofEpochMilli(millis).toString();
+    }
+
+    private String locale(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String locale = value.strip();
+        if (realm.getSupportedLocalesStream().noneMatch(locale::equals)) {
+            throw new InputException("locale", "must be one of the realm's locales: " + String.join(", ", realm.getSupportedLocalesStream().toList()));
+        }
+        return locale;
+    }
+
+    /** Optional free text: at most {@code max} characters, no control characters (line breaks allowed if multiline). */
+    private static String text(String field, String value, int max, boolean multiline) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String v = value.strip();
+        if (v.length() > max) {
+            throw new InputException(field, "has at most " + max + " characters");
+        }
+        if (v.codePoints().anyMatch(c -> Character.isISOControl(c) && !(multiline && (c == '\n' || c == '\r' || c == '\t')))) {
+            throw new InputException(field, "may not contain control characters");
+        }
+        return v;
+    }
+
+    private static String displayName(UserModel user) {
+        String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
+                + (user.getLastName() == null ? "" : user.getLastName())).strip();
+        return name.isEmpty() ? user.getUsername() : name;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+}

@@ -1,0 +1,48 @@
+package io.accesslifecycle.jobs;
+
+import java.util.List;
+
+import io.accesslifecycle.invitations.InvitationPurgeTask;
+import io.accesslifecycle.outbox.OutboxDeliveryTask;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.utils.PostMigrationEvent;
+import org.keycloak.provider.ProviderEvent;
+import org.keycloak.provider.ProviderEventListener;
+import org.keycloak.services.scheduled.ClusterAwareScheduledTaskRunner;
+import org.keycloak.timer.ScheduledTask;
+import org.keycloak.timer.TimerProvider;
+
+/**
+ * Schedules the bundle's jobs once Keycloak's database is migrated. Each runs through Keycloak's cluster-aware
+ * runner: in a cluster, one node at a time.
+ */
+public final class ScheduledJobs implements ProviderEventListener {
+
+    private record Job(ScheduledTask task, long intervalMillis) {
+    }
+
+    private static final List<Job> JOBS = List.of(
+            new Job(new OutboxDeliveryTask(), 3_000),
+            new Job(new InvitationPurgeTask(), 3_600_000));
+
+    private final KeycloakSessionFactory factory;
+
+    public ScheduledJobs(KeycloakSessionFactory factory) {
+        this.factory = factory;
+    }
+
+    @Override
+    public void onEvent(ProviderEvent event) {
+        if (!(event instanceof PostMigrationEvent)) {
+            return;
+        }
+        try (KeycloakSession session = factory.create()) {
+            TimerProvider timer = session.getProvider(TimerProvider.class);
+            for (Job job : JOBS) {
+                timer.schedule(new ClusterAwareScheduledTaskRunner(factory, job.task(), job.intervalMillis()),
+                        job.intervalMillis(), job.task().getTaskName());
+            }
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package io.accesslifecycle.outbox;
+
+import java.io.IOException;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.persistence.EntityManager;
+
+import org.keycloak.common.util.Time;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.util.JsonSerialization;
+
+/**
+ * The one way the bundle sends bulk email: messages are stored in the request's transaction and sent afterwards
+ * by {@link OutboxDeliveryTask}, with retries. A request never waits on SMTP, and a message is never lost because
+ * the SMTP server was down.
+ */
+public final class Outbox {
+
+    private final KeycloakSession session;
+
+    public Outbox(KeycloakSession session) {
+        this.session = session;
+    }
+
+    private EntityManager em() {
+        return session.getProvider(JpaConnectionProvider.class).getEntityManager();
+    }
+
+    public String enqueue(RealmModel realm, String refId, String recipient, String template, OutboxPayload payload) {
+        OutboxMessageEntity m = new OutboxMessageEntity();
+        m.setId(KeycloakModelUtils.generateId());
+        m.setRealmId(realm.getId());
+        m.setRefId(refId);
+        m.setRecipient(recipient);
+        m.setTemplate(template);
+        m.setPayload(write(payload));
+        m.setStatus("QUEUED");
+        m.setAttempts(0);
+        long now = Time.currentTimeMillis();
+        m.setCreatedAt(now);
+        m.setNextAttemptAt(now);
+        em().persist(m);
+        return m.getId();
+    }
+
+    /** The delivery status of the newest message about each of the given references. */
+    public Map<String, DeliveryStatus> latestStatus(Collection<String> refIds) {
+        Map<String, DeliveryStatus> out = new HashMap<>();
+        if (refIds.isEmpty()) {
+            return out;
+        }
+        List<OutboxMessageEntity> messages = em().createNamedQuery("accessOutbox.latestFor", OutboxMessageEntity.class)
+                .setParameter("refIds", refIds).getResultList();
+        for (OutboxMessageEntity m : messages) {
+            out.putIfAbsent(m.getRefId(), DeliveryStatus.of(m));
+        }
+        return out;
+    }
+
+    /** Forgets the messages about a reference that is gone (a purged invitation). */
+    public void forget(String refId) {
+        em().createNamedQuery("accessOutbox.deleteFor").setParameter("refId", refId).executeUpdate();
+    }
+
+    static String write(OutboxPayload payload) {
+        try {
+            return JsonSerialization.writeValueAsString(payload);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static OutboxPayload read(String payload) {
+        try {
+            return JsonSerialization.readValue(payload, OutboxPayload.class);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

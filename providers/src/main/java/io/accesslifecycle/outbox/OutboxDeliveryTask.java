@@ -1,0 +1,114 @@
+package io.accesslifecycle.outbox;
+
+import java.util.HashMap;
+import java.util.List;
+
+import jakarta.persistence.EntityManager;
+
+import org.jboss.logging.Logger;
+import org.keycloak.common.util.Time;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.email.EmailException;
+import org.keycloak.email.EmailTemplateProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.storage.adapter.InMemoryUserAdapter;
+import org.keycloak.timer.ScheduledTask;
+
+/**
+ * Sends what the outbox holds. Runs on one node at a time (Keycloak's cluster-aware runner); each message is sent
+ * and marked in a transaction of its own, so a node dying mid-run resends at most the one message it was on.
+ * A refused message is retried with a growing delay (30 s, 1 min, 2 min ... capped at 1 h), then marked failed.
+ */
+public class OutboxDeliveryTask implements ScheduledTask {
+
+    public static final String NAME = "access-lifecycle-outbox";
+    static final int MAX_ATTEMPTS = 8;
+    static final int BATCH = 100;
+    /** One run stops picking new batches after this long, leaving the rest to the next run. */
+    static final long RUN_BUDGET_MILLIS = 20_000;
+
+    private static final Logger LOG = Logger.getLogger(OutboxDeliveryTask.class);
+
+    @Override
+    public void run(KeycloakSession session) {
+        KeycloakSessionFactory factory = session.getKeycloakSessionFactory();
+        long started = System.currentTimeMillis();
+        while (System.currentTimeMillis() - started < RUN_BUDGET_MILLIS) {
+            List<String> due = KeycloakModelUtils.runJobInTransactionWithResult(factory, s -> em(s)
+                    .createNamedQuery("accessOutbox.due", OutboxMessageEntity.class)
+                    .setParameter("now", Time.currentTimeMillis())
+                    .setMaxResults(BATCH)
+                    .getResultList().stream().map(OutboxMessageEntity::getId).toList());
+            if (due.isEmpty()) {
+                return;
+            }
+            for (String id : due) {
+                KeycloakModelUtils.runJobInTransaction(factory, s -> deliver(s, id));
+            }
+        }
+    }
+
+    private static EntityManager em(KeycloakSession s) {
+        return s.getProvider(JpaConnectionProvider.class).getEntityManager();
+    }
+
+    private void deliver(KeycloakSession s, String id) {
+        OutboxMessageEntity m = em(s).find(OutboxMessageEntity.class, id);
+        if (m == null || !"QUEUED".equals(m.getStatus())) {
+            return; // another run got it, or it was purged
+        }
+        RealmModel realm = s.realms().getRealm(m.getRealmId());
+        if (realm == null) {
+            em(s).remove(m);
+            return;
+        }
+        s.getContext().setRealm(realm);
+        OutboxPayload p = Outbox.read(m.getPayload());
+        InMemoryUserAdapter recipient = new InMemoryUserAdapter(s, realm, "outbox-" + m.getId());
+        recipient.setEmail(m.getRecipient());
+        recipient.setFirstName(p.firstName());
+        recipient.setLastName(p.lastName());
+        if (p.locale() != null) {
+            recipient.setSingleAttribute("locale", p.locale());
+        }
+        m.setAttempts(m.getAttempts() + 1);
+        try {
+            s.getProvider(EmailTemplateProvider.class).setRealm(realm).setUser(recipient)
+                    .send(p.subjectKey(), List.copyOf(p.subjectParams()), m.getTemplate(), new HashMap<>(p.attributes()), m.getRecipient());
+            m.setStatus("SENT");
+            m.setSentAt(Time.currentTimeMillis());
+            m.setLastError(null);
+            m.setPayload(null); // the link it held is not kept at rest once delivered
+        } catch (EmailException e) {
+            String reason = reason(e);
+            m.setLastError(reason);
+            if (m.getAttempts() >= MAX_ATTEMPTS) {
+                m.setStatus("FAILED");
+            } else {
+                m.setNextAttemptAt(Time.currentTimeMillis() + backoffMillis(m.getAttempts()));
+            }
+            LOG.warnf("Email %s (attempt %d) was not accepted: %s", m.getId(), m.getAttempts(), reason);
+        }
+    }
+
+    static long backoffMillis(int attempts) {
+        return Math.min(3_600_000L, 30_000L << Math.min(attempts - 1, 10));
+    }
+
+    private static String reason(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String text = root.getClass().getSimpleName() + ": " + root.getMessage();
+        return text.length() > 1000 ? text.substring(0, 1000) : text;
+    }
+
+    @Override
+    public String getTaskName() {
+        return NAME;
+    }
+}
