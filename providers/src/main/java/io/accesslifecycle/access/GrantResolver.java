@@ -5,12 +5,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 
 import io.accesslifecycle.common.InputException;
-import org.keycloak.models.ClientModel;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
-import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 /**
@@ -52,23 +50,15 @@ public final class GrantResolver {
     }
 
     private RoleModel role(String ref) {
-        RoleModel role = realm.getRole(ref);
-        if (role != null) {
-            return role;
+        RoleModel role = References.role(realm, ref);
+        if (role == null) {
+            throw new InputException("roles", "unknown role '" + ref + "' (a realm role name, or clientId/roleName)");
         }
-        int slash = ref.lastIndexOf('/');
-        if (slash > 0 && slash < ref.length() - 1) {
-            ClientModel client = realm.getClientByClientId(ref.substring(0, slash));
-            if (client != null && (role = client.getRole(ref.substring(slash + 1))) != null) {
-                return role;
-            }
-        }
-        throw new InputException("roles", "unknown role '" + ref + "' (a realm role name, or clientId/roleName)");
+        return role;
     }
 
     private GroupModel group(String ref) {
-        String path = ref.startsWith("/") ? ref : "/" + ref;
-        GroupModel group = KeycloakModelUtils.findGroupByPath(session, realm, path);
+        GroupModel group = References.group(session, realm, ref);
         if (group == null) {
             throw new InputException("groups", "unknown group '" + ref + "' (a group path such as /staff)");
         }

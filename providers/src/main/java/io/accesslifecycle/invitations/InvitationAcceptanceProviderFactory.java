@@ -1,5 +1,7 @@
 package io.accesslifecycle.invitations;
 
+import io.accesslifecycle.usernames.NameNormalizer;
+import io.accesslifecycle.usernames.UsernameAllocator;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
@@ -16,7 +18,7 @@ public class InvitationAcceptanceProviderFactory implements RealmResourceProvide
         return new RealmResourceProvider() {
             @Override
             public Object getResource() {
-                return new InvitationLinkResource(session);
+                return new InvitationLinkResource(session, new UsernameAllocator(session, normalizer));
             }
 
             @Override
@@ -25,8 +27,11 @@ public class InvitationAcceptanceProviderFactory implements RealmResourceProvide
         };
     }
 
+    private NameNormalizer normalizer;
+
     @Override
     public void init(Config.Scope config) {
+        normalizer = new NameNormalizer();
     }
 
     @Override

@@ -1,34 +1,55 @@
 package io.accesslifecycle.invitations;
 
-import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
+import java.security.SecureRandom;
+import java.util.Objects;
 
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
 
-import io.accesslifecycle.settings.AccessSettingsStore;
+import io.accesslifecycle.common.InputException;
+import io.accesslifecycle.usernames.UsernameAllocator;
+import org.keycloak.common.util.Base64Url;
 import org.keycloak.common.util.Time;
 import org.keycloak.forms.login.LoginFormsProvider;
+import org.keycloak.models.Constants;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.FormMessage;
+import org.keycloak.services.managers.AuthenticationManager;
 import org.keycloak.storage.adapter.InMemoryUserAdapter;
 
 /**
  * {@code /realms/{realm}/access-invitation?key=...}: where an invitation link lands. A link that is malformed,
  * replaced (re-invited or resent), revoked, already used or past its lifespan shows a localized page saying so,
- * decided by the stored invitation, not by the link's claims.
+ * decided by the stored invitation, not by the link's claims. A working link leads to acceptance:
+ * <ul>
+ *   <li>a visitor signed in with an account that may accept it sees which account will receive the access, can
+ *       accept, or switch account; signed in with another address, they are told so and offered to switch;</li>
+ *   <li>a visitor who is not signed in registers (username by rule, address from the invitation), or signs in
+ *       when an account already uses the invited address.</li>
+ * </ul>
  */
 public class InvitationLinkResource {
 
-    private final KeycloakSession session;
+    static final String TEMPLATE = "access-invitation.ftl";
+    /** The client whose sign-in and sign-out pages the invitation pages use (public; it must allow redirects here). */
+    static final String CLIENT_ID = "access-console";
 
-    public InvitationLinkResource(KeycloakSession session) {
+    private final KeycloakSession session;
+    private final UsernameAllocator usernames;
+
+    public InvitationLinkResource(KeycloakSession session, UsernameAllocator usernames) {
         this.session = session;
+        this.usernames = usernames;
     }
 
     /** What a link is worth now. */
@@ -61,24 +82,150 @@ public class InvitationLinkResource {
     public Response open(@QueryParam("key") String key) {
         RealmModel realm = session.getContext().getRealm();
         Checked checked = check(session, realm, key);
+        if (checked.state() != LinkState.VALID) {
+            return deadLink(realm, checked);
+        }
+        InvitationEntity invitation = checked.invitation();
+        LoginFormsProvider page = page(realm, invitation, key);
+        AuthenticationManager.AuthResult signedIn = AuthenticationManager.authenticateIdentityCookie(session, realm, true);
+        String link = link(realm, key);
+        if (signedIn != null) {
+            UserModel user = signedIn.user();
+            boolean owner = invitation.getEmail().equalsIgnoreCase(Objects.toString(user.getEmail(), ""));
+            boolean allowed = new InvitationAcceptance(session, realm).mayAccept(user, invitation);
+            return page.setAttribute("mode", allowed ? "confirm" : "wrong-account")
+                    .setAttribute("currentUsername", user.getUsername())
+                    .setAttribute("currentEmail", Objects.toString(user.getEmail(), "-"))
+                    .setAttribute("otherEmail", !owner)
+                    .setAttribute("acceptAction", action(realm, "accept"))
+                    .setAttribute("switchUrl", logoutUrl(realm, link))
+                    .createForm(TEMPLATE);
+        }
+        if (session.users().getUserByEmail(realm, invitation.getEmail()) != null) {
+            return page.setAttribute("mode", "sign-in").setAttribute("signInUrl", signInUrl(realm, link, invitation)).createForm(TEMPLATE);
+        }
+        return registrationForm(realm, invitation, key, page, invitation.getFirstName(), invitation.getLastName());
+    }
+
+    @POST
+    @Path("accept")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response accept(@FormParam("key") String key) {
+        RealmModel realm = session.getContext().getRealm();
+        AuthenticationManager.AuthResult signedIn = AuthenticationManager.authenticateIdentityCookie(session, realm, true);
+        Checked checked = check(session, realm, key);
+        if (signedIn == null || checked.state() != LinkState.VALID
+                || !new InvitationAcceptance(session, realm).mayAccept(signedIn.user(), checked.invitation())) {
+            return checked.state() == LinkState.VALID ? open(key) : deadLink(realm, checked);
+        }
+        return outcome(realm, checked, new InvitationAcceptance(session, realm).acceptAs(checked, signedIn.user()), key, null, null);
+    }
+
+    @POST
+    @Path("register")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response register(@FormParam("key") String key, @FormParam("firstName") String firstName,
+                             @FormParam("lastName") String lastName, @FormParam("password") String password,
+                             @FormParam("password-confirm") String confirmation) {
+        RealmModel realm = session.getContext().getRealm();
+        Checked checked = check(session, realm, key);
+        if (checked.state() == LinkState.VALID && session.users().getUserByEmail(realm, checked.invitation().getEmail()) != null) {
+            return open(key);
+        }
+        InvitationAcceptance.Outcome outcome = new InvitationAcceptance(session, realm)
+                .register(checked, usernames, firstName, lastName, password, confirmation);
+        return outcome(realm, checked, outcome, key, firstName, lastName);
+    }
+
+    private Response outcome(RealmModel realm, Checked checked, InvitationAcceptance.Outcome outcome, String key,
+                             String firstName, String lastName) {
+        if (outcome.state() != LinkState.VALID) {
+            return deadLink(realm, new Checked(outcome.state(), checked.invitation()));
+        }
+        LoginFormsProvider page = page(realm, checked.invitation(), key);
+        if (!outcome.errors().isEmpty()) {
+            outcome.errors().forEach((field, message) -> page.addError(new FormMessage(field, message, outcome.errorParameters())));
+            return registrationForm(realm, checked.invitation(), key, page, firstName, lastName);
+        }
+        return page.setSuccess("accessInvitationAccepted", outcome.username())
+                .setAttribute(Constants.TEMPLATE_ATTR_ACTION_URI, UriBuilder.fromUri(session.getContext().getUri().getBaseUri())
+                        .path("realms/{realm}/account/").build(realm.getName()).toString())
+                .createInfoPage();
+    }
+
+    private Response registrationForm(RealmModel realm, InvitationEntity invitation, String key, LoginFormsProvider page,
+                                      String firstName, String lastName) {
+        String proposed;
+        try {
+            proposed = usernames.propose(realm, firstName, lastName).username();
+        } catch (InputException e) {
+            proposed = "-";
+        }
+        return page.setAttribute("mode", "register")
+                .setAttribute("firstName", Objects.toString(firstName, ""))
+                .setAttribute("lastName", Objects.toString(lastName, ""))
+                .setAttribute("proposedUsername", proposed)
+                .setAttribute("registerAction", action(realm, "register"))
+                .setAttribute("signInUrl", signInUrl(realm, link(realm, key), invitation))
+                .createForm(TEMPLATE);
+    }
+
+    private LoginFormsProvider page(RealmModel realm, InvitationEntity invitation, String key) {
         LoginFormsProvider page = session.getProvider(LoginFormsProvider.class);
-        UserModel visitor = null;
-        if (checked.invitation() != null && checked.invitation().getLocale() != null) {
+        if (invitation != null && invitation.getLocale() != null) {
             // The page speaks the invitation's language: a stand-in user carries it to Keycloak's locale resolution.
-            visitor = new InMemoryUserAdapter(session, realm, "invitee-" + checked.invitation().getId());
-            visitor.setSingleAttribute(UserModel.LOCALE, checked.invitation().getLocale());
+            UserModel visitor = new InMemoryUserAdapter(session, realm, "invitee-" + invitation.getId());
+            visitor.setSingleAttribute(UserModel.LOCALE, invitation.getLocale());
             page.setUser(visitor);
         }
+        if (invitation != null) {
+            page.setAttribute("invitedEmail", invitation.getEmail())
+                    .setAttribute("inviterName", Objects.toString(invitation.getInvitedByName(), realm.getName()))
+                    .setAttribute("key", Objects.toString(key, ""));
+        }
+        return page;
+    }
+
+    private Response deadLink(RealmModel realm, Checked checked) {
+        LoginFormsProvider page = page(realm, checked.invitation(), null);
         return switch (checked.state()) {
-            case INVALID -> page.setError("accessInvitationInvalid").createErrorPage(Response.Status.BAD_REQUEST);
             case REPLACED -> page.setError("accessInvitationReplaced").createErrorPage(Response.Status.GONE);
             case REVOKED -> page.setError("accessInvitationRevoked").createErrorPage(Response.Status.GONE);
             case USED -> page.setError("accessInvitationUsed").createErrorPage(Response.Status.GONE);
             case EXPIRED -> page.setError("accessInvitationExpired").createErrorPage(Response.Status.GONE);
-            case VALID -> page.setSuccess("accessInvitationValid", checked.invitation().getEmail(), DateTimeFormatter
-                            .ofLocalizedDate(FormatStyle.LONG).withLocale(session.getContext().resolveLocale(visitor))
-                            .format(Instant.ofEpochMilli(checked.invitation().getExpiresAt()).atZone(AccessSettingsStore.read(realm).zone())))
-                    .createInfoPage();
+            default -> page.setError("accessInvitationInvalid").createErrorPage(Response.Status.BAD_REQUEST);
         };
+    }
+
+    private String link(RealmModel realm, String key) {
+        return UriBuilder.fromUri(session.getContext().getUri().getBaseUri())
+                .path("realms/{realm}/" + InvitationAcceptanceProviderFactory.ID).queryParam("key", key)
+                .build(realm.getName()).toString();
+    }
+
+    private String action(RealmModel realm, String path) {
+        return UriBuilder.fromUri(session.getContext().getUri().getBaseUri())
+                .path("realms/{realm}/" + InvitationAcceptanceProviderFactory.ID + "/" + path).build(realm.getName()).toString();
+    }
+
+    /** Keycloak's own sign-in page, for the access-console client, coming back to this link. */
+    private String signInUrl(RealmModel realm, String link, InvitationEntity invitation) {
+        byte[] challenge = new byte[32];
+        new SecureRandom().nextBytes(challenge);
+        return UriBuilder.fromUri(session.getContext().getUri().getBaseUri())
+                .path("realms/{realm}/protocol/openid-connect/auth")
+                .queryParam("client_id", CLIENT_ID).queryParam("response_type", "code").queryParam("scope", "openid")
+                .queryParam("redirect_uri", link).queryParam("login_hint", invitation.getEmail())
+                .queryParam("code_challenge", Base64Url.encode(challenge)).queryParam("code_challenge_method", "S256")
+                .build(realm.getName()).toString();
+    }
+
+    private String logoutUrl(RealmModel realm, String link) {
+        return UriBuilder.fromUri(session.getContext().getUri().getBaseUri())
+                .path("realms/{realm}/protocol/openid-connect/logout")
+                .queryParam("client_id", CLIENT_ID).queryParam("post_logout_redirect_uri", link)
+                .build(realm.getName()).toString();
     }
 }

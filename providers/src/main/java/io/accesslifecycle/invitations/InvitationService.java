@@ -13,6 +13,7 @@ import java.util.UUID;
 
 import io.accesslifecycle.access.GrantResolver;
 import io.accesslifecycle.access.Grants;
+import io.accesslifecycle.access.References;
 import io.accesslifecycle.common.ConflictException;
 import io.accesslifecycle.common.InputException;
 import io.accesslifecycle.expiry.AccessEndDate;
@@ -22,11 +23,8 @@ import io.accesslifecycle.outbox.Outbox;
 import io.accesslifecycle.settings.AccessSettings;
 import io.accesslifecycle.settings.AccessSettingsStore;
 import org.keycloak.common.util.Time;
-import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.utils.ModelToRepresentation;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
@@ -230,15 +228,11 @@ public final class InvitationService {
         LocalDate today = LocalDate.ofInstant(Instant.ofEpochMilli(Time.currentTimeMillis()), AccessSettingsStore.read(realm).zone());
         LocalDate end = AccessEndDate.parse("accessExpiresOn", endDate, today);
         return new InvitationGrants(
-                resolved.roles().stream().map(InvitationService::roleRef).toList(),
-                resolved.groups().stream().map(ModelToRepresentation::buildGroupPath).toList(),
+                resolved.roles().stream().map(References::of).toList(),
+                resolved.groups().stream().map(References::of).toList(),
                 Labels.normalize("labels", labels),
                 end == null ? null : end.toString(),
                 caller);
-    }
-
-    private static String roleRef(RoleModel role) {
-        return role.isClientRole() ? ((ClientModel) role.getContainer()).getClientId() + "/" + role.getName() : role.getName();
     }
 
     static String status(InvitationEntity i) {

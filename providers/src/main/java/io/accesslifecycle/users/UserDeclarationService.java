@@ -1,23 +1,14 @@
 package io.accesslifecycle.users;
 
-import java.io.IOException;
-import java.text.MessageFormat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
-import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 
 import io.accesslifecycle.access.GrantResolver;
 import io.accesslifecycle.access.Grants;
-import io.accesslifecycle.common.ConflictException;
 import io.accesslifecycle.common.InputException;
-import io.accesslifecycle.common.TransientFailures;
 import io.accesslifecycle.expiry.AccessEndDate;
 import io.accesslifecycle.labels.Labels;
 import io.accesslifecycle.settings.AccessSettingsStore;
@@ -25,33 +16,17 @@ import io.accesslifecycle.usernames.UsernameAllocator;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.ModelDuplicateException;
-import org.keycloak.models.ModelException;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.models.utils.KeycloakModelUtils;
-import org.keycloak.services.messages.Messages;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
-import org.keycloak.theme.Theme;
-import org.keycloak.userprofile.UserProfile;
-import org.keycloak.userprofile.UserProfileContext;
-import org.keycloak.userprofile.UserProfileProvider;
-import org.keycloak.userprofile.ValidationException;
 import org.keycloak.utils.EmailValidationUtil;
 
 /**
- * Declares a user: checks the input, picks the username by rule, creates the account through the realm's user
- * profile (so its validations apply), grants roles and groups, and sends the set-password email.
- * <p>
- * The account is created in a transaction of its own. When two declarations race for the same username, the
- * database's unique constraint refuses one; that one proposes the next free username and tries again.
+ * Declares a user: checks the input, then creates the account with its username by rule, roles and groups
+ * ({@link AccountCreator}), and sends the set-password email.
  */
 public final class UserDeclarationService {
-
-    /** Each attempt tries a username no earlier attempt lost, so this bounds the concurrent homonyms served. */
-    static final int MAX_ATTEMPTS = 200;
-    static final int MAX_TRANSIENT = 5;
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -63,10 +38,6 @@ public final class UserDeclarationService {
         this.realm = realm;
         this.auth = auth;
         this.usernames = usernames;
-    }
-
-    private static ConflictException emailTaken(String email) {
-        return new ConflictException("email", "an account already uses " + email);
     }
 
     public DeclaredUser declare(DeclareUserRequest request) {
@@ -89,7 +60,7 @@ public final class UserDeclarationService {
         LocalDate endDate = AccessEndDate.parse("accessExpiresOn", request.accessExpiresOn(), today);
         Grants grants = new GrantResolver(session, realm, auth).resolve(request.roles(), request.groups());
         if (session.users().getUserByEmail(realm, email) != null) {
-            throw emailTaken(email);
+            throw AccountCreator.emailTaken(email);
         }
 
         Map<String, List<String>> attributes = new HashMap<>();
@@ -106,92 +77,20 @@ public final class UserDeclarationService {
             attributes.put(AccessEndDate.ATTRIBUTE, List.of(endDate.toString()));
         }
 
-        Set<String> lost = new HashSet<>();
-        int transientFailures = 0;
-        for (int attempt = 1; ; attempt++) {
-            String username = usernames.propose(realm, firstName, lastName, lost).username();
-            attributes.put(UserModel.USERNAME, List.of(username));
-            try {
-                String id = KeycloakModelUtils.runJobInTransactionWithResult(session.getKeycloakSessionFactory(),
-                        session.getContext(), s -> create(s, attributes, grants), "access-lifecycle declare user");
-                UserModel user = session.users().getUserById(realm, id);
-                boolean sent = new SetPasswordEmail(session).send(realm, user);
-                return new DeclaredUser(id, user.getUsername(), sent ? "sent" : "failed");
-            } catch (ModelException e) {
-                if (!(e instanceof ModelDuplicateException)) {
-                    if (!TransientFailures.isTransient(e) || ++transientFailures > MAX_TRANSIENT) {
-                        throw e;
-                    }
-                    pause(transientFailures);
-                    continue;
-                }
-                lostRace(lost, username, email, attempt, e);
-            } catch (UsernameTakenException e) {
-                lostRace(lost, username, email, attempt, e);
+        String id = new AccountCreator(session, realm, usernames).create(firstName, lastName, attributes, (s, user) -> {
+            RealmModel r = s.getContext().getRealm();
+            for (RoleModel role : grants.roles()) {
+                user.grantRole(role.isClientRole()
+                        ? s.clients().getClientById(r, role.getContainerId()).getRole(role.getName())
+                        : r.getRole(role.getName()));
             }
-        }
-    }
-
-    /** Another transaction took the username (or the address) first. */
-    private void lostRace(Set<String> lost, String username, String email, int attempt, RuntimeException cause) {
-        lost.add(username);
-        if (session.users().getUserByEmail(realm, email) != null) {
-            throw emailTaken(email);
-        }
-        if (attempt >= MAX_ATTEMPTS) {
-            throw new IllegalStateException("no free username after " + MAX_ATTEMPTS + " attempts", cause);
-        }
-    }
-
-    /** A lock timeout or deadlock under heavy concurrency: wait a little and try the same username again. */
-    private static void pause(int failures) {
-        try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(20, 100L * failures));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while retrying", e);
-        }
-    }
-
-    private static final class UsernameTakenException extends RuntimeException {
-    }
-
-    private String create(KeycloakSession s, Map<String, List<String>> attributes, Grants grants) {
-        RealmModel r = s.getContext().getRealm();
-        UserProfile profile = s.getProvider(UserProfileProvider.class).create(UserProfileContext.USER_API, attributes);
-        try {
-            profile.validate();
-        } catch (ValidationException e) {
-            if (e.hasError(Messages.USERNAME_EXISTS)) {
-                throw new UsernameTakenException();
+            for (GroupModel group : grants.groups()) {
+                user.joinGroup(s.groups().getGroupById(r, group.getId()));
             }
-            if (e.hasError(Messages.EMAIL_EXISTS)) {
-                throw emailTaken(attributes.get(UserModel.EMAIL).get(0));
-            }
-            ValidationException.Error first = e.getErrors().get(0);
-            throw new InputException(first.getAttribute(), describe(s, first));
-        }
-        UserModel user = profile.create();
-        user.setEnabled(true);
-        for (RoleModel role : grants.roles()) {
-            user.grantRole(role.isClientRole()
-                    ? s.clients().getClientById(r, role.getContainerId()).getRole(role.getName())
-                    : r.getRole(role.getName()));
-        }
-        for (GroupModel group : grants.groups()) {
-            user.joinGroup(s.groups().getGroupById(r, group.getId()));
-        }
-        return user.getId();
-    }
-
-    private static String describe(KeycloakSession s, ValidationException.Error error) {
-        try {
-            Properties messages = s.theme().getTheme(Theme.Type.ADMIN).getMessages(Locale.ENGLISH);
-            return error.getFormattedMessage((key, params) ->
-                    MessageFormat.format(messages.getProperty(key, key), params));
-        } catch (IOException | IllegalArgumentException e) {
-            return error.getMessage();
-        }
+        });
+        UserModel user = session.users().getUserById(realm, id);
+        boolean sent = new SetPasswordEmail(session).send(realm, user);
+        return new DeclaredUser(id, user.getUsername(), sent ? "sent" : "failed");
     }
 
     private String locale(String value) {
