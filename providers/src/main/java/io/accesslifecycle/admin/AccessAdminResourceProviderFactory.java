@@ -17,6 +17,7 @@ public class AccessAdminResourceProviderFactory implements AdminRealmResourcePro
     public static final String ID = "access";
 
     private NameNormalizer normalizer;
+    private ScheduledJobs.Intervals intervals;
 
     @Override
     public AdminRealmResourceProvider create(KeycloakSession session) {
@@ -31,11 +32,15 @@ public class AccessAdminResourceProviderFactory implements AdminRealmResourcePro
     @Override
     public void init(Config.Scope config) {
         normalizer = new NameNormalizer();
+        ScheduledJobs.Intervals d = ScheduledJobs.Intervals.DEFAULTS;
+        intervals = new ScheduledJobs.Intervals(
+                config.getLong("outbox-interval-seconds", d.outboxMillis() / 1000) * 1000,
+                config.getLong("invitation-purge-interval-seconds", d.invitationPurgeMillis() / 1000) * 1000);
     }
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
-        factory.register(new ScheduledJobs(factory));
+        factory.register(new ScheduledJobs(factory, intervals));
     }
 
     @Override

@@ -19,17 +19,22 @@ import org.keycloak.timer.TimerProvider;
  */
 public final class ScheduledJobs implements ProviderEventListener {
 
+    /** How often each job runs; read once from the provider's configuration (see docs/configuration.md). */
+    public record Intervals(long outboxMillis, long invitationPurgeMillis) {
+        public static final Intervals DEFAULTS = new Intervals(3_000, 3_600_000);
+    }
+
     private record Job(ScheduledTask task, long intervalMillis) {
     }
 
-    private static final List<Job> JOBS = List.of(
-            new Job(new OutboxDeliveryTask(), 3_000),
-            new Job(new InvitationPurgeTask(), 3_600_000));
-
     private final KeycloakSessionFactory factory;
+    private final List<Job> jobs;
 
-    public ScheduledJobs(KeycloakSessionFactory factory) {
+    public ScheduledJobs(KeycloakSessionFactory factory, Intervals intervals) {
         this.factory = factory;
+        this.jobs = List.of(
+                new Job(new OutboxDeliveryTask(), intervals.outboxMillis()),
+                new Job(new InvitationPurgeTask(), intervals.invitationPurgeMillis()));
     }
 
     @Override
@@ -39,7 +44,7 @@ public final class ScheduledJobs implements ProviderEventListener {
         }
         try (KeycloakSession session = factory.create()) {
             TimerProvider timer = session.getProvider(TimerProvider.class);
-            for (Job job : JOBS) {
+            for (Job job : jobs) {
                 timer.schedule(new ClusterAwareScheduledTaskRunner(factory, job.task(), job.intervalMillis()),
                         job.intervalMillis(), job.task().getTaskName());
             }

@@ -1,0 +1,78 @@
+package io.accesslifecycle.tests.invitations;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+
+import io.accesslifecycle.tests.AccessApi;
+import io.accesslifecycle.tests.LifecycleServerConfig;
+import io.accesslifecycle.tests.Mail;
+import org.junit.jupiter.api.Test;
+import org.keycloak.testframework.annotations.InjectKeycloakUrls;
+import org.keycloak.testframework.annotations.InjectRealm;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.mail.MailServer;
+import org.keycloak.testframework.mail.annotations.InjectMailServer;
+import org.keycloak.testframework.realm.ManagedRealm;
+import org.keycloak.testframework.remote.timeoffset.InjectTimeOffSet;
+import org.keycloak.testframework.remote.timeoffset.TimeOffSet;
+import org.keycloak.testframework.server.KeycloakServerConfigBuilder;
+import org.keycloak.testframework.server.KeycloakUrls;
+
+/**
+ * Invitations never accepted are deleted once their six weeks are over; accepted ones stay. The purge job runs
+ * every second here (hourly by default) and the clock is moved with the test framework's time offset.
+ */
+@KeycloakIntegrationTest(config = UnusedInvitationsArePurgedTest.FastPurge.class)
+class UnusedInvitationsArePurgedTest {
+
+    public static class FastPurge extends LifecycleServerConfig {
+        @Override
+        public KeycloakServerConfigBuilder configure(KeycloakServerConfigBuilder config) {
+            return super.configure(config)
+                    .spiOption("admin-realm-restapi-extension", "access", "invitation-purge-interval-seconds", "1");
+        }
+    }
+
+    @InjectRealm(fromJson = "/lifecycle-realm.json")
+    ManagedRealm realm;
+
+    @InjectKeycloakUrls
+    KeycloakUrls urls;
+
+    @InjectMailServer
+    MailServer mail;
+
+    @InjectTimeOffSet
+    TimeOffSet timeOffSet;
+
+    @Test
+    void pendingAndRevokedInvitationsAreDeletedAfterTheirLifespan() throws InterruptedException {
+        AccessApi api = AccessApi.admin(urls.getBase());
+        AccessApi.Response r = api.post(AccessApi.access("/invitations"), Map.of("invitees", List.of(
+                Map.of("email", "old1@example.org"), Map.of("email", "old2@example.org"), Map.of("email", "old3@example.org"))));
+        String revoked = r.json().get("results").get(2).get("invitationId").asText();
+        api.delete(AccessApi.access("/invitations/" + revoked));
+        assertTrue(mail.waitForIncomingEmail(20_000, 3));
+        String link = Mail.invitationLink(Mail.to(mail.getReceivedMessages(), "old1@example.org").get(0));
+
+        timeOffSet.set(41 * 86_400);
+        Thread.sleep(3_000);
+        // a token issued before the clock moved has expired: sign in again
+        assertEquals(3, AccessApi.admin(urls.getBase()).get(AccessApi.access("/invitations")).json().size(),
+                "within six weeks nothing is purged");
+
+        timeOffSet.set(42 * 86_400 + 3_600);
+        long deadline = System.currentTimeMillis() + 20_000;
+        int left = -1;
+        while (System.currentTimeMillis() < deadline && left != 0) {
+            Thread.sleep(1_000);
+            left = AccessApi.admin(urls.getBase()).get(AccessApi.access("/invitations")).json().size();
+        }
+        assertEquals(0, left, "all three unused invitations were purged");
+        assertEquals(400, AccessApi.anonymous(urls.getBase()).page(link).status(), "a purged link is simply not valid");
+        timeOffSet.set(0);
+    }
+}
