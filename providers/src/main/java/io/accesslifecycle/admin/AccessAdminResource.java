@@ -2,6 +2,7 @@ package io.accesslifecycle.admin;
 
 import jakarta.ws.rs.Path;
 
+import io.accesslifecycle.audit.AuditResource;
 import io.accesslifecycle.invitations.InvitationService;
 import io.accesslifecycle.invitations.InvitationsResource;
 import io.accesslifecycle.settings.SettingsResource;
@@ -49,8 +50,13 @@ public class AccessAdminResource {
         return new InvitationsResource(session, auth, adminEvent, new InvitationService(session, realm, auth));
     }
 
+    @Path("audit")
+    public AuditResource audit() {
+        return new AuditResource(session, realm, auth);
+    }
+
     @Path("config")
     public SettingsResource config() {
-        return new SettingsResource(realm, auth, adminEvent);
+        return new SettingsResource(session, realm, auth, adminEvent);
     }
 }

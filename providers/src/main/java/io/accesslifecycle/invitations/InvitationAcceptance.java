@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Objects;
 
 import io.accesslifecycle.access.AccessApplier;
+import io.accesslifecycle.access.AccessSnapshot;
+import io.accesslifecycle.audit.AuditLog;
 import io.accesslifecycle.access.References;
 import io.accesslifecycle.common.ConflictException;
 import io.accesslifecycle.common.InputException;
@@ -183,7 +185,10 @@ final class InvitationAcceptance {
                 groups.add(group);
             }
         }
+        AccessSnapshot before = AccessSnapshot.of(user);
         AccessApplier.replace(r, user, roles, groups, grants.labels(), grants.accessExpiresOn(), grants.authorisedCaller());
+        new AuditLog(s).record(r, AuditLog.Type.INVITATION_ACCEPTED, user, user.getId(), user.getUsername(), before,
+                AccessSnapshot.of(user), "invitation " + invitation.getId() + (invitation.getNote() == null ? "" : ": " + invitation.getNote()));
     }
 
     /** A database failure while racing: if someone else accepted meanwhile, say so; otherwise it is a real error. */

@@ -4,11 +4,13 @@ import java.util.List;
 
 import jakarta.persistence.EntityManager;
 
+import io.accesslifecycle.audit.AuditLog;
 import io.accesslifecycle.outbox.Outbox;
 import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.timer.ScheduledTask;
 
@@ -34,10 +36,16 @@ public class InvitationPurgeTask implements ScheduledTask {
                 List<String> ids = em.createNamedQuery("accessInvitation.purgeable", String.class)
                         .setParameter("now", now).setMaxResults(BATCH).getResultList();
                 Outbox outbox = new Outbox(s);
+                AuditLog audit = new AuditLog(s);
                 for (String id : ids) {
                     outbox.forget(id);
                     InvitationEntity invitation = em.find(InvitationEntity.class, id);
                     if (invitation != null) {
+                        RealmModel realm = s.realms().getRealm(invitation.getRealmId());
+                        if (realm != null) {
+                            audit.record(realm, AuditLog.Type.INVITATION_PURGED, null, invitation.getId(), invitation.getEmail(),
+                                    null, null, "not accepted within its lifespan (" + InvitationService.status(invitation) + ")");
+                        }
                         em.remove(invitation);
                     }
                 }

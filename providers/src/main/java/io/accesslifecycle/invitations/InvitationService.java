@@ -14,6 +14,7 @@ import java.util.UUID;
 import io.accesslifecycle.access.GrantResolver;
 import io.accesslifecycle.access.Grants;
 import io.accesslifecycle.access.References;
+import io.accesslifecycle.audit.AuditLog;
 import io.accesslifecycle.common.ConflictException;
 import io.accesslifecycle.common.InputException;
 import io.accesslifecycle.expiry.AccessEndDate;
@@ -74,6 +75,7 @@ public final class InvitationService {
         long now = Time.currentTimeMillis();
         long expiresAt = now + settings.invitationLifespanDays() * 86_400_000L;
         InvitationEmail email = new InvitationEmail(session, realm);
+        AuditLog audit = new AuditLog(session);
         Set<String> seen = new HashSet<>();
         List<InviteResult.Row> rows = new ArrayList<>();
         for (Invitee invitee : invitees) {
@@ -121,6 +123,7 @@ public final class InvitationService {
             invitation.setTokenNonce(UUID.randomUUID().toString());
             store.em().persist(invitation);
             email.queue(baseUri, invitation, grants);
+            audit.record(realm, AuditLog.Type.INVITATION_SENT, actor, invitation.getId(), address, null, grants, note);
             rows.add(InviteResult.Row.invited(shown, invitation.getId(), replaced));
         }
         return new InviteResult(rows);
@@ -174,6 +177,8 @@ public final class InvitationService {
         }
         invitation.setGrants(InvitationEmail.grantsJson(grants));
         invitation.setLabels(InvitationStore.labelsIndex(grants.labels()));
+        new AuditLog(session).record(realm, AuditLog.Type.INVITATION_EDITED, auth.adminAuth().getUser(), invitation.getId(),
+                invitation.getEmail(), current, grants, invitation.getNote());
         if (!Boolean.FALSE.equals(update.notifyInvitee())) {
             new InvitationEmail(session, realm).queue(baseUri, invitation, grants);
         }
@@ -184,6 +189,8 @@ public final class InvitationService {
         InvitationEntity invitation = pending(id);
         invitation.setStatus("REVOKED");
         invitation.setEndedAt(Time.currentTimeMillis());
+        new AuditLog(session).record(realm, AuditLog.Type.INVITATION_REVOKED, auth.adminAuth().getUser(), invitation.getId(),
+                invitation.getEmail(), null, null, null);
         return get(id);
     }
 
@@ -197,6 +204,8 @@ public final class InvitationService {
         invitation.setTokenNonce(UUID.randomUUID().toString());
         invitation.setExpiresAt(Time.currentTimeMillis() + AccessSettingsStore.read(realm).invitationLifespanDays() * 86_400_000L);
         new InvitationEmail(session, realm).queue(baseUri, invitation, InvitationEmail.grants(invitation));
+        new AuditLog(session).record(realm, AuditLog.Type.INVITATION_RESENT, auth.adminAuth().getUser(), invitation.getId(),
+                invitation.getEmail(), null, null, null);
         return get(id);
     }
 

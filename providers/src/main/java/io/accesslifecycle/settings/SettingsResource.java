@@ -8,9 +8,11 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import io.accesslifecycle.audit.AuditLog;
 import io.accesslifecycle.common.JsonBody;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
+import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
@@ -18,11 +20,13 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 /** {@code GET} and {@code PUT /admin/realms/{realm}/access/config}: the realm's Access Lifecycle settings. */
 public class SettingsResource {
 
+    private final KeycloakSession session;
     private final RealmModel realm;
     private final AdminPermissionEvaluator auth;
     private final AdminEventBuilder adminEvent;
 
-    public SettingsResource(RealmModel realm, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent) {
+    public SettingsResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent) {
+        this.session = session;
         this.realm = realm;
         this.auth = auth;
         this.adminEvent = adminEvent;
@@ -42,6 +46,8 @@ public class SettingsResource {
         auth.users().requireManage();
         AccessSettings updated = translating(() ->
                 JsonBody.read(body, AccessSettingsUpdate.class).applyTo(AccessSettingsStore.read(realm)));
+        new AuditLog(session).record(realm, AuditLog.Type.SETTINGS_CHANGED, auth.adminAuth().getUser(), null, null,
+                AccessSettingsStore.read(realm), updated, null);
         AccessSettingsStore.write(realm, updated);
         adminEvent.resource(ResourceType.REALM).operation(OperationType.UPDATE)
                 .resourcePath("access", "config").representation(updated).success();

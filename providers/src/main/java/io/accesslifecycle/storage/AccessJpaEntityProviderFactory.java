@@ -2,6 +2,7 @@ package io.accesslifecycle.storage;
 
 import java.util.List;
 
+import io.accesslifecycle.audit.AuditEntity;
 import io.accesslifecycle.invitations.InvitationEntity;
 import io.accesslifecycle.outbox.OutboxMessageEntity;
 import org.keycloak.Config;
@@ -22,7 +23,7 @@ public class AccessJpaEntityProviderFactory implements JpaEntityProviderFactory,
 
     @Override
     public List<Class<?>> getEntities() {
-        return List.of(InvitationEntity.class, OutboxMessageEntity.class);
+        return List.of(InvitationEntity.class, OutboxMessageEntity.class, AuditEntity.class);
     }
 
     @Override
@@ -41,6 +42,7 @@ public class AccessJpaEntityProviderFactory implements JpaEntityProviderFactory,
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
+        factory.register(new RealmRemovalCleanup());
     }
 
     @Override

@@ -6,7 +6,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.accesslifecycle.access.AccessSnapshot;
 import io.accesslifecycle.access.GrantResolver;
+import io.accesslifecycle.audit.AuditLog;
 import io.accesslifecycle.access.Grants;
 import io.accesslifecycle.common.InputException;
 import io.accesslifecycle.expiry.AccessEndDate;
@@ -87,6 +89,8 @@ public final class UserDeclarationService {
             for (GroupModel group : grants.groups()) {
                 user.joinGroup(s.groups().getGroupById(r, group.getId()));
             }
+            new AuditLog(s).record(r, AuditLog.Type.USER_DECLARED, auth.adminAuth().getUser(), user.getId(),
+                    user.getUsername(), null, AccessSnapshot.of(user), null);
         });
         UserModel user = session.users().getUserById(realm, id);
         boolean sent = new SetPasswordEmail(session).send(realm, user);

@@ -153,6 +153,12 @@ class InvitationAcceptanceTest {
         assertTrue(roles.contains("analyst"), roles.toString());
         assertFalse(roles.contains("reviewer"), "replaced, not merged: " + roles);
         assertEquals(List.of("/partners"), groups(userId));
+
+        var audit = AccessApi.admin(urls.getBase()).get(AccessApi.access("/audit?type=INVITATION_ACCEPTED&user=plain-user")).json();
+        assertEquals(1, audit.size());
+        assertTrue(audit.get(0).get("before").get("roles").toString().contains("reviewer"), audit.toString());
+        assertTrue(audit.get(0).get("after").get("roles").toString().contains("analyst"), audit.toString());
+        assertEquals("plain-user", audit.get(0).get("actorName").asText(), "the invitee accepted it themselves");
     }
 
     @Test
