@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 
 import io.accesslifecycle.common.InputException;
+import io.accesslifecycle.common.Inputs;
 
 /** Validated filters of the audit log: dates ({@code 2026-11-23}, the day's start in the realm's zone) or instants. */
 public record AuditQuery(String target, String actor, String type, Long from, Long to, int first, int max) {
@@ -19,15 +20,9 @@ public record AuditQuery(String target, String actor, String type, Long from, Lo
                 .noneMatch(t -> t.name().equals(type.strip().toUpperCase(Locale.ROOT)))) {
             throw new InputException("type", "one of " + List.of(AuditLog.Type.values()));
         }
-        int f = first == null ? 0 : first;
-        int m = max == null ? 100 : max;
-        if (f < 0) {
-            throw new InputException("first", "must be 0 or more");
-        }
-        if (m < 1 || m > 10_000) {
-            throw new InputException("max", "must be between 1 and 10000");
-        }
-        return new AuditQuery(blank(target), blank(actor), blank(type), time("from", from, zone), time("to", to, zone), f, m);
+        Inputs.Page page = Inputs.page(first, max, 100, 10_000);
+        return new AuditQuery(blank(target), blank(actor), blank(type), time("from", from, zone), time("to", to, zone),
+                page.first(), page.max());
     }
 
     private static Long time(String field, String value, ZoneId zone) {

@@ -17,6 +17,7 @@ import io.accesslifecycle.access.References;
 import io.accesslifecycle.audit.AuditLog;
 import io.accesslifecycle.common.ConflictException;
 import io.accesslifecycle.common.InputException;
+import io.accesslifecycle.common.Inputs;
 import io.accesslifecycle.expiry.AccessEndDate;
 import io.accesslifecycle.labels.Labels;
 import io.accesslifecycle.outbox.DeliveryStatus;
@@ -66,9 +67,9 @@ public final class InvitationService {
             throw new InputException("authorisedCaller", "an authorised caller is designated one invitee at a time");
         }
         InvitationGrants grants = grants(request.roles(), request.groups(), request.labels(), request.accessExpiresOn(), caller);
-        String message = text("message", request.message(), MAX_MESSAGE, true);
-        String note = text("note", request.note(), MAX_NOTE, true);
-        String locale = locale(request.locale());
+        String message = Inputs.text("message", request.message(), MAX_MESSAGE, true);
+        String note = Inputs.text("note", request.note(), MAX_NOTE, true);
+        String locale = Inputs.locale(realm, request.locale());
 
         UserModel actor = auth.adminAuth().getUser();
         AccessSettings settings = AccessSettingsStore.read(realm);
@@ -92,8 +93,8 @@ public final class InvitationService {
             String firstName;
             String lastName;
             try {
-                firstName = text("firstName", invitee.firstName(), 255, false);
-                lastName = text("lastName", invitee.lastName(), 255, false);
+                firstName = Inputs.text("firstName", invitee.firstName(), 255, false);
+                lastName = Inputs.text("lastName", invitee.lastName(), 255, false);
             } catch (InputException e) {
                 rows.add(InviteResult.Row.rejected(shown, e.field() + " " + e.detail()));
                 continue;
@@ -133,15 +134,8 @@ public final class InvitationService {
         if (status != null && !InvitationStore.statuses().contains(status)) {
             throw new InputException("status", "one of " + InvitationStore.statuses());
         }
-        int from = first == null ? 0 : first;
-        int size = max == null ? 100 : max;
-        if (from < 0) {
-            throw new InputException("first", "must be 0 or more");
-        }
-        if (size < 1 || size > 1000) {
-            throw new InputException("max", "must be between 1 and 1000");
-        }
-        List<InvitationEntity> found = store.search(status, blankToNull(label), blankToNull(text), from, size);
+        Inputs.Page page = Inputs.page(first, max, 100, 1000);
+        List<InvitationEntity> found = store.search(status, blankToNull(label), blankToNull(text), page.first(), page.max());
         Map<String, DeliveryStatus> delivery = new Outbox(session).latestStatus(found.stream().map(InvitationEntity::getId).toList());
         return found.stream().map(i -> represent(i, delivery.get(i.getId()))).toList();
     }
@@ -161,19 +155,19 @@ public final class InvitationService {
                 update.accessExpiresOn() != null ? update.accessExpiresOn() : current.accessExpiresOn(),
                 update.authorisedCaller() != null ? update.authorisedCaller() : current.authorisedCaller());
         if (update.firstName() != null) {
-            invitation.setFirstName(text("firstName", update.firstName(), 255, false));
+            invitation.setFirstName(Inputs.text("firstName", update.firstName(), 255, false));
         }
         if (update.lastName() != null) {
-            invitation.setLastName(text("lastName", update.lastName(), 255, false));
+            invitation.setLastName(Inputs.text("lastName", update.lastName(), 255, false));
         }
         if (update.message() != null) {
-            invitation.setMessage(text("message", update.message(), MAX_MESSAGE, true));
+            invitation.setMessage(Inputs.text("message", update.message(), MAX_MESSAGE, true));
         }
         if (update.locale() != null) {
-            invitation.setLocale(locale(update.locale()));
+            invitation.setLocale(Inputs.locale(realm, update.locale()));
         }
         if (update.note() != null) {
-            invitation.setNote(text("note", update.note(), MAX_NOTE, true));
+            invitation.setNote(Inputs.text("note", update.note(), MAX_NOTE, true));
         }
         invitation.setGrants(InvitationEmail.grantsJson(grants));
         invitation.setLabels(InvitationStore.labelsIndex(grants.labels()));
@@ -261,32 +255,6 @@ public final class InvitationService {
 
     private static String instant(long millis) {
         return Instant.ofEpochMilli(millis).toString();
-    }
-
-    private String locale(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        String locale = value.strip();
-        if (realm.getSupportedLocalesStream().noneMatch(locale::equals)) {
-            throw new InputException("locale", "must be one of the realm's locales: " + String.join(", ", realm.getSupportedLocalesStream().toList()));
-        }
-        return locale;
-    }
-
-    /** Optional free text: at most {@code max} characters, no control characters (line breaks allowed if multiline). */
-    private static String text(String field, String value, int max, boolean multiline) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        String v = value.strip();
-        if (v.length() > max) {
-            throw new InputException(field, "has at most " + max + " characters");
-        }
-        if (v.codePoints().anyMatch(c -> Character.isISOControl(c) && !(multiline && (c == '\n' || c == '\r' || c == '\t')))) {
-            throw new InputException(field, "may not contain control characters");
-        }
-        return v;
     }
 
     private static String displayName(UserModel user) {

@@ -11,6 +11,7 @@ import io.accesslifecycle.access.GrantResolver;
 import io.accesslifecycle.audit.AuditLog;
 import io.accesslifecycle.access.Grants;
 import io.accesslifecycle.common.InputException;
+import io.accesslifecycle.common.Inputs;
 import io.accesslifecycle.expiry.AccessEndDate;
 import io.accesslifecycle.labels.Labels;
 import io.accesslifecycle.settings.AccessSettingsStore;
@@ -53,10 +54,10 @@ public final class UserDeclarationService {
         if (!EmailValidationUtil.isValidEmail(email)) {
             throw new InputException("email", "is not a valid email address");
         }
-        String firstName = clean("firstName", request.firstName());
-        String lastName = clean("lastName", request.lastName());
+        String firstName = Inputs.name("firstName", request.firstName());
+        String lastName = Inputs.name("lastName", request.lastName());
         usernames.rule(realm).name(firstName, lastName); // names that give no username fail before anything else
-        String locale = locale(request.locale());
+        String locale = Inputs.locale(realm, request.locale());
         List<String> labels = Labels.normalize("labels", request.labels());
         LocalDate today = LocalDate.ofInstant(Instant.ofEpochMilli(Time.currentTimeMillis()), AccessSettingsStore.read(realm).zone());
         LocalDate endDate = AccessEndDate.parse("accessExpiresOn", request.accessExpiresOn(), today);
@@ -95,30 +96,5 @@ public final class UserDeclarationService {
         UserModel user = session.users().getUserById(realm, id);
         boolean sent = new SetPasswordEmail(session).send(realm, user);
         return new DeclaredUser(id, user.getUsername(), sent ? "sent" : "failed");
-    }
-
-    private String locale(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        String locale = value.strip();
-        if (!realm.isInternationalizationEnabled() || realm.getSupportedLocalesStream().noneMatch(locale::equals)) {
-            throw new InputException("locale", "must be one of the realm's locales: " + String.join(", ", realm.getSupportedLocalesStream().toList()));
-        }
-        return locale;
-    }
-
-    private static String clean(String field, String value) {
-        if (value == null || value.isBlank()) {
-            throw new InputException(field, "is required");
-        }
-        String v = value.strip().replaceAll("\\s+", " ");
-        if (v.length() > 255) {
-            throw new InputException(field, "has at most 255 characters");
-        }
-        if (v.codePoints().anyMatch(Character::isISOControl)) {
-            throw new InputException(field, "may not contain control characters");
-        }
-        return v;
     }
 }
