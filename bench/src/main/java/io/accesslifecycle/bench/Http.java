@@ -30,31 +30,64 @@ final class Http {
 
     private final String base;
     private final HttpClient client;
-    private final String token;
+    private final String tokenUrl;
+    private final String signInForm;
+    private volatile String token;
+    /** When the token must be renewed (nanoTime): 15 s before it expires. */
+    private volatile long renewAt;
 
-    private Http(String base, HttpClient client, String token) {
+    private Http(String base, HttpClient client, String tokenUrl, String signInForm) {
         this.base = base;
         this.client = client;
-        this.token = token;
+        this.tokenUrl = tokenUrl;
+        this.signInForm = signInForm;
     }
 
     /** A fresh client (fresh connections) with a fresh token of the realm's administrator. */
     static Http signedIn(String base) {
+        return signedIn(base, REALM, ADMIN, ADMIN_PASSWORD);
+    }
+
+    /**
+     * A fresh client with a token of {@code user} in {@code realm} ({@code admin-cli}, password grant). The token is
+     * renewed (password grant again) when less than 15 s of it remain: the master realm's tokens live 60 s only.
+     */
+    static Http signedIn(String base, String realm, String user, String password) {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(20)).build();
-        Http anonymous = new Http(base, client, null);
-        String form = Map.of("grant_type", "password", "client_id", "admin-cli", "username", ADMIN, "password", ADMIN_PASSWORD)
+        String form = Map.of("grant_type", "password", "client_id", "admin-cli", "username", user, "password", password)
                 .entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        Response r = anonymous.send(HttpRequest.newBuilder(URI.create(base + "/realms/" + REALM + "/protocol/openid-connect/token"))
+        Http http = new Http(base, client, base + "/realms/" + realm + "/protocol/openid-connect/token", form);
+        http.signIn();
+        return http;
+    }
+
+    private synchronized void signIn() {
+        long asked = System.nanoTime();
+        Response r = send(HttpRequest.newBuilder(URI.create(tokenUrl)).timeout(Duration.ofMinutes(1))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)));
-        String token = r.status() == 200 ? r.field("access_token") : null;
-        if (token == null) {
-            throw new IllegalStateException("token for " + ADMIN + " refused: " + r.status() + " " + r.body());
+                .POST(HttpRequest.BodyPublishers.ofString(signInForm)));
+        String t = r.status() == 200 ? r.field("access_token") : null;
+        if (t == null) {
+            throw new IllegalStateException("token refused (" + tokenUrl + "): " + r.status() + " " + r.body());
         }
-        return new Http(base, client, token);
+        Matcher m = Pattern.compile("\"expires_in\"\\s*:\\s*(\\d+)").matcher(r.body());
+        long lifespan = m.find() ? Long.parseLong(m.group(1)) : 60;
+        token = t;
+        renewAt = asked + Math.max(1, lifespan - 15) * 1_000_000_000L;
+    }
+
+    /** Renews the token now if it would be renewed by the next call: lets a caller keep the renewal out of a timing. */
+    void ensureFreshToken() {
+        if (System.nanoTime() - renewAt >= 0) {
+            synchronized (this) {
+                if (System.nanoTime() - renewAt >= 0) {
+                    signIn();
+                }
+            }
+        }
     }
 
     Response get(String path) {
@@ -67,6 +100,13 @@ final class Http {
 
     Response put(String path, String json) {
         return send(request(path).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    Response postForm(String path, Map<String, String> form) {
+        String body = form.entrySet().stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                .collect(Collectors.joining("&"));
+        return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     static String adminPath(String path) {
@@ -109,6 +149,7 @@ final class Http {
     }
 
     private HttpRequest.Builder request(String path) {
+        ensureFreshToken();
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(5))
                 .header("Accept", "application/json");
         return token == null ? b : b.header("Authorization", "Bearer " + token);

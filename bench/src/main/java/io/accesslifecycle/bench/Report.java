@@ -136,7 +136,7 @@ final class Report {
     }
 
     /** The root causes of the server errors Keycloak logged during the run (ERROR lines and their last "Caused by"). */
-    private static void serverErrors(StringBuilder md, String log) {
+    static void serverErrors(StringBuilder md, String log) {
         if (log == null || !Files.exists(Path.of(log))) {
             return;
         }
@@ -199,7 +199,7 @@ final class Report {
         return String.format(Locale.ROOT, format, v);
     }
 
-    private static String cpuModel() {
+    static String cpuModel() {
         try {
             return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
                     .map(l -> l.replaceFirst("^[^:]*:\\s*", "")).findFirst().orElse("?");
@@ -208,7 +208,7 @@ final class Report {
         }
     }
 
-    private static String memory() {
+    static String memory() {
         try {
             return Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal"))
                     .map(l -> {

@@ -3,6 +3,9 @@ package io.accesslifecycle.admin;
 import jakarta.ws.rs.Path;
 
 import io.accesslifecycle.audit.AuditResource;
+import io.accesslifecycle.callers.AuthorisedCallers;
+import io.accesslifecycle.callers.AuthorisedCallersResource;
+import io.accesslifecycle.labels.LabelsResource;
 import io.accesslifecycle.invitations.InvitationService;
 import io.accesslifecycle.invitations.InvitationsResource;
 import io.accesslifecycle.settings.SettingsResource;
@@ -48,6 +51,16 @@ public class AccessAdminResource {
     @Path("invitations")
     public InvitationsResource invitations() {
         return new InvitationsResource(session, auth, adminEvent, new InvitationService(session, realm, auth));
+    }
+
+    @Path("labels")
+    public LabelsResource labels() {
+        return new LabelsResource(session, realm, auth);
+    }
+
+    @Path("authorised-callers")
+    public AuthorisedCallersResource authorisedCallers() {
+        return new AuthorisedCallersResource(new AuthorisedCallers(session, realm), auth);
     }
 
     @Path("audit")

@@ -25,7 +25,7 @@ public final class AuditLog {
     /** What happened. */
     public enum Type {
         USER_DECLARED, INVITATION_SENT, INVITATION_EDITED, INVITATION_REVOKED, INVITATION_RESENT, INVITATION_ACCEPTED,
-        INVITATION_PURGED, SETTINGS_CHANGED
+        INVITATION_PURGED, SETTINGS_CHANGED, PERMISSIONS_CHANGED
     }
 
     private final KeycloakSession session;

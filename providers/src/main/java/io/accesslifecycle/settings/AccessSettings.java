@@ -21,14 +21,19 @@ public record AccessSettings(
         List<String> usernamePatterns,
         int usernameMaxLength,
         Map<String, Integer> authorisedCallerLimit,
+        Map<String, List<String>> callerRequiredFields,
         boolean notifyAdminsOnPermissionChange,
         boolean allowInvitationToOtherEmail,
         String timeZone) {
 
+    /** The contact fields an authorised caller may be required to have. */
+    public static final List<String> CALLER_FIELDS = List.of("callerPhone", "callerCountry");
+
     public static final List<String> DEFAULT_USERNAME_PATTERNS = List.of("{initials}{last}", "{initials}{last}{counter}");
 
     public static final AccessSettings DEFAULTS = new AccessSettings(42, 30, List.of(14, 3), 14,
-            DEFAULT_USERNAME_PATTERNS, 20, Map.of("standard", 2, "premium", 10), true, false, "UTC");
+            DEFAULT_USERNAME_PATTERNS, 20, Map.of("standard", 2, "premium", 10),
+            Map.of("standard", List.of("callerPhone"), "premium", List.of("callerPhone", "callerCountry")), true, false, "UTC");
 
     public AccessSettings {
         requireRange("invitationLifespanDays", invitationLifespanDays, 1, 365);
@@ -59,6 +64,18 @@ public record AccessSettings(
             limits.put(plan, limit);
         });
         authorisedCallerLimit = Map.copyOf(limits);
+        if (callerRequiredFields == null) {
+            throw new InputException("callerRequiredFields", "must map support plans to required contact fields (may be empty)");
+        }
+        for (Map.Entry<String, List<String>> e : callerRequiredFields.entrySet()) {
+            if (!limits.containsKey(e.getKey())) {
+                throw new InputException("callerRequiredFields", "unknown support plan '" + e.getKey() + "' (not in authorisedCallerLimit)");
+            }
+            if (e.getValue() == null || !CALLER_FIELDS.containsAll(e.getValue())) {
+                throw new InputException("callerRequiredFields", "fields are among " + CALLER_FIELDS);
+            }
+        }
+        callerRequiredFields = Map.copyOf(callerRequiredFields);
         if (timeZone == null) {
             throw new InputException("timeZone", "is required, e.g. UTC or Europe/Paris");
         }

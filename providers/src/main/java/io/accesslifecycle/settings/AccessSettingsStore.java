@@ -31,6 +31,7 @@ public final class AccessSettingsStore {
                 json(realm, "usernamePatterns", new TypeReference<List<String>>() { }, d.usernamePatterns()),
                 integer(realm, "usernameMaxLength", d.usernameMaxLength()),
                 json(realm, "authorisedCallerLimit", new TypeReference<Map<String, Integer>>() { }, d.authorisedCallerLimit()),
+                json(realm, "callerRequiredFields", new TypeReference<Map<String, List<String>>>() { }, d.callerRequiredFields()),
                 bool(realm, "notifyAdminsOnPermissionChange", d.notifyAdminsOnPermissionChange()),
                 bool(realm, "allowInvitationToOtherEmail", d.allowInvitationToOtherEmail()),
                 text(realm, "timeZone", d.timeZone(), Function.identity()));
@@ -44,6 +45,7 @@ public final class AccessSettingsStore {
         realm.setAttribute(PREFIX + "usernamePatterns", toJson(s.usernamePatterns()));
         realm.setAttribute(PREFIX + "usernameMaxLength", s.usernameMaxLength());
         realm.setAttribute(PREFIX + "authorisedCallerLimit", toJson(s.authorisedCallerLimit()));
+        realm.setAttribute(PREFIX + "callerRequiredFields", toJson(s.callerRequiredFields()));
         realm.setAttribute(PREFIX + "notifyAdminsOnPermissionChange", s.notifyAdminsOnPermissionChange());
         realm.setAttribute(PREFIX + "allowInvitationToOtherEmail", s.allowInvitationToOtherEmail());
         realm.setAttribute(PREFIX + "timeZone", s.timeZone());

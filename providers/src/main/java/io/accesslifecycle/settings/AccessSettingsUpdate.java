@@ -12,6 +12,7 @@ public record AccessSettingsUpdate(
         List<String> usernamePatterns,
         Integer usernameMaxLength,
         Map<String, Integer> authorisedCallerLimit,
+        Map<String, List<String>> callerRequiredFields,
         Boolean notifyAdminsOnPermissionChange,
         Boolean allowInvitationToOtherEmail,
         String timeZone) {
@@ -26,6 +27,7 @@ public record AccessSettingsUpdate(
                 or(usernamePatterns, c.usernamePatterns()),
                 or(usernameMaxLength, c.usernameMaxLength()),
                 or(authorisedCallerLimit, c.authorisedCallerLimit()),
+                or(callerRequiredFields, c.callerRequiredFields()),
                 or(notifyAdminsOnPermissionChange, c.notifyAdminsOnPermissionChange()),
                 or(allowInvitationToOtherEmail, c.allowInvitationToOtherEmail()),
                 or(timeZone, c.timeZone()));

@@ -10,6 +10,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import io.accesslifecycle.access.AccessService;
+import io.accesslifecycle.access.UserAccessResource;
 import io.accesslifecycle.common.ApiException;
 import io.accesslifecycle.common.JsonBody;
 import org.keycloak.events.admin.OperationType;
@@ -49,6 +51,16 @@ public class DeclaredUsersResource {
         return Response.created(session.getContext().getUri().getBaseUriBuilder()
                         .path("admin/realms/{realm}/users/{id}").build(realm.getName(), declared.id()))
                 .entity(declared).build();
+    }
+
+    @Path("{id}/access")
+    public UserAccessResource access(@PathParam("id") String id) {
+        UserModel user = session.users().getUserById(realm, id);
+        if (user == null) {
+            auth.users().requireQuery();
+            throw ApiException.notFound("user " + id + " not found");
+        }
+        return new UserAccessResource(user, auth, adminEvent, new AccessService(session, realm, auth));
     }
 
     @POST

@@ -24,6 +24,26 @@ public final class Mail {
         return Arrays.stream(messages).filter(m -> recipients(m).contains(address.toLowerCase())).toList();
     }
 
+    /**
+     * Waits until the server holds a message to {@code address} whose subject contains {@code subjectPart}, and
+     * answers the newest such; fails after {@code millis}. Emails are sent by a background job, so other tests'
+     * messages may arrive in between: look for the one you expect.
+     */
+    public static MimeMessage await(org.keycloak.testframework.mail.MailServer server, String address, String subjectPart, long millis) {
+        long deadline = System.currentTimeMillis() + millis;
+        while (true) {
+            List<MimeMessage> found = to(server.getReceivedMessages(), address).stream()
+                    .filter(m -> subject(m).contains(subjectPart)).toList();
+            if (!found.isEmpty()) {
+                return found.get(found.size() - 1);
+            }
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("no email to " + address + " about '" + subjectPart + "'");
+            }
+            server.waitForIncomingEmail(500, server.getReceivedMessages().length + 1);
+        }
+    }
+
     public static String recipients(MimeMessage m) {
         try {
             return Arrays.toString(m.getAllRecipients()).toLowerCase();

@@ -101,6 +101,12 @@ class InvitationAcceptanceTest {
                         "firstName", "Jean-Luc", "lastName", "Picard")), "roles", List.of("analyst"), "groups", List.of("/partners"),
                 "labels", List.of("enterprise"), "accessExpiresOn", "2031-01-31", "locale", "en"), "jl.picard@example.org");
 
+        // an administrator edits the pending invitation: the edit is what the acceptance applies
+        AccessApi admin = AccessApi.admin(urls.getBase());
+        String id = admin.get(AccessApi.access("/invitations?q=jl.picard")).json().get(0).get("id").asText();
+        assertEquals(200, admin.put(AccessApi.access("/invitations/" + id), Map.of("roles", List.of("reviewer"),
+                "notifyInvitee", false)).status());
+
         browser.open(link);
         assertTrue(text().contains("Your username will be jlpicard"), text());
         browser.findElement(By.id("password")).sendKeys("short");
@@ -119,7 +125,8 @@ class InvitationAcceptanceTest {
         assertTrue(user.isEmailVerified());
         assertEquals(List.of("enterprise"), user.getAttributes().get("labels"));
         assertEquals(List.of("2031-01-31"), user.getAttributes().get("accessExpiresOn"));
-        assertTrue(realmRoles(user.getId()).contains("analyst"));
+        assertTrue(realmRoles(user.getId()).contains("reviewer"), "the edited role");
+        assertFalse(realmRoles(user.getId()).contains("analyst"), "the role the edit removed");
         assertEquals(List.of("/partners"), groups(user.getId()));
 
         AccessApi.Response token = AccessApi.anonymous(urls.getBase()).form("/realms/lifecycle/protocol/openid-connect/token", Map.of(

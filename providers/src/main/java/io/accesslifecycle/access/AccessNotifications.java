@@ -1,0 +1,95 @@
+package io.accesslifecycle.access;
+
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import io.accesslifecycle.outbox.Outbox;
+import io.accesslifecycle.outbox.OutboxPayload;
+import org.keycloak.models.AdminRoles;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.Constants;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.RoleModel;
+import org.keycloak.models.UserModel;
+
+/**
+ * Emails about a change of access, through the outbox: to the user (when asked), and one email per change to each
+ * of the realm's access administrators, each in their own language.
+ */
+final class AccessNotifications {
+
+    static final String USER_TEMPLATE = "access-changed.ftl";
+    static final String ADMIN_TEMPLATE = "access-changed-admin.ftl";
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+
+    AccessNotifications(KeycloakSession session, RealmModel realm) {
+        this.session = session;
+        this.realm = realm;
+    }
+
+    void toUser(UserModel user, AccessSnapshot after, String note) {
+        if (user.getEmail() == null) {
+            return;
+        }
+        queue(user, USER_TEMPLATE, "accessChangedSubject", describe(after, null, user, note));
+    }
+
+    void toAdministrators(UserModel actor, UserModel user, AccessSnapshot before, AccessSnapshot after, String note) {
+        Map<String, String> attributes = describe(after, before, user, note);
+        attributes.put("actorName", actor == null ? "-" : actor.getUsername());
+        for (UserModel admin : administrators()) {
+            queue(admin, ADMIN_TEMPLATE, "accessChangedAdminSubject", attributes);
+        }
+    }
+
+    /** Enabled users with an address who hold manage-users, directly, through a composite realm role or a group. */
+    List<UserModel> administrators() {
+        ClientModel management = realm.getClientByClientId(Constants.REALM_MANAGEMENT_CLIENT_ID);
+        RoleModel manageUsers = management == null ? null : management.getRole(AdminRoles.MANAGE_USERS);
+        if (manageUsers == null) {
+            return List.of();
+        }
+        Set<RoleModel> roles = new HashSet<>();
+        roles.add(manageUsers);
+        realm.getRolesStream().filter(r -> r.hasRole(manageUsers)).forEach(roles::add);
+        Set<String> seen = new HashSet<>();
+        return roles.stream()
+                .flatMap(role -> Stream.concat(session.users().getRoleMembersStream(realm, role),
+                        session.groups().getGroupsStream(realm).filter(g -> g.hasRole(role))
+                                .flatMap(g -> session.users().getGroupMembersStream(realm, g))))
+                .filter(u -> u.isEnabled() && u.getEmail() != null && seen.add(u.getId()))
+                .toList();
+    }
+
+    private Map<String, String> describe(AccessSnapshot after, AccessSnapshot before, UserModel user, String note) {
+        Map<String, String> a = new LinkedHashMap<>();
+        a.put("username", user.getUsername());
+        a.put("roles", String.join(", ", after.roles()));
+        a.put("groups", String.join(", ", after.groups()));
+        a.put("labels", String.join(", ", after.labels()));
+        a.put("accessExpiresOn", Objects.toString(after.accessExpiresOn(), ""));
+        a.put("authorisedCaller", Boolean.toString(after.authorisedCaller()));
+        a.put("note", Objects.toString(note, ""));
+        if (before != null) {
+            a.put("rolesBefore", String.join(", ", before.roles()));
+            a.put("groupsBefore", String.join(", ", before.groups()));
+        }
+        return a;
+    }
+
+    private void queue(UserModel recipient, String template, String subject, Map<String, String> attributes) {
+        String realmName = realm.getDisplayName() != null ? realm.getDisplayName() : realm.getName();
+        String locale = recipient.getFirstAttribute(UserModel.LOCALE) != null ? recipient.getFirstAttribute(UserModel.LOCALE)
+                : realm.getDefaultLocale();
+        new Outbox(session).enqueue(realm, null, recipient.getEmail(), template, new OutboxPayload(subject,
+                List.of(realmName, attributes.get("username")), attributes, locale, recipient.getFirstName(), recipient.getLastName()));
+    }
+}

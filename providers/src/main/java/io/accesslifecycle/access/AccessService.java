@@ -1,0 +1,92 @@
+package io.accesslifecycle.access;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import io.accesslifecycle.audit.AuditLog;
+import io.accesslifecycle.callers.AuthorisedCallers;
+import io.accesslifecycle.callers.CallerDesignation;
+import io.accesslifecycle.callers.CallerRules;
+import io.accesslifecycle.common.Inputs;
+import io.accesslifecycle.expiry.AccessEndDate;
+import io.accesslifecycle.labels.Labels;
+import io.accesslifecycle.settings.AccessSettings;
+import io.accesslifecycle.settings.AccessSettingsStore;
+import org.keycloak.common.util.Time;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.RoleModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
+
+/**
+ * A user's access as one document: read it, or replace it at once (roles, groups, labels, end date, caller
+ * designation), with an audit entry, the administrators informed and, on request, the user.
+ */
+public final class AccessService {
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final AdminPermissionEvaluator auth;
+
+    public AccessService(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth) {
+        this.session = session;
+        this.realm = realm;
+        this.auth = auth;
+    }
+
+    public UserAccess read(UserModel user) {
+        AccessSnapshot s = AccessSnapshot.of(user);
+        CallerDesignation c = AuthorisedCallers.of(user);
+        return new UserAccess(user.getId(), user.getUsername(), user.getEmail(), s.roles(), s.groups(), s.labels(),
+                s.accessExpiresOn(), c.authorisedCaller(), c.supportPlan(), c.callerPhone(), c.callerCountry());
+    }
+
+    public UserAccess replace(UserModel user, AccessUpdate update) {
+        AccessSettings settings = AccessSettingsStore.read(realm);
+        Grants grants = new GrantResolver(session, realm, auth).resolve(update.roles(), update.groups());
+        List<String> labels = Labels.normalize("labels", update.labels());
+        LocalDate today = LocalDate.ofInstant(Instant.ofEpochMilli(Time.currentTimeMillis()), settings.zone());
+        LocalDate end = AccessEndDate.parse("accessExpiresOn", update.accessExpiresOn(), today);
+        CallerDesignation caller = CallerRules.check(new CallerDesignation(Boolean.TRUE.equals(update.authorisedCaller()),
+                update.supportPlan(), update.callerPhone(), update.callerCountry()), settings);
+        String note = Inputs.text("note", update.note(), 1000, true);
+        AuthorisedCallers callers = new AuthorisedCallers(session, realm);
+        callers.requireRoomFor(user, caller, settings);
+
+        // Taking a role or a group away needs the same right as giving it.
+        RoleModel defaults = realm.getDefaultRole();
+        List<RoleModel> keep = grants.roles();
+        user.getRoleMappingsStream().filter(r -> !r.equals(defaults) && !keep.contains(r) && !callerRole(r))
+                .forEach(r -> auth.roles().requireMapRole(r));
+        user.getGroupsStream().filter(g -> !grants.groups().contains(g)).forEach(g -> auth.groups().requireManageMembership(g));
+
+        AccessSnapshot before = AccessSnapshot.of(user);
+        AccessApplier.replace(realm, user, withoutCallerRoles(grants.roles()), grants.groups(), labels,
+                end == null ? null : end.toString(), caller.authorisedCaller());
+        callers.apply(user, caller);
+        AccessSnapshot after = AccessSnapshot.of(user);
+
+        UserModel actor = auth.adminAuth().getUser();
+        new AuditLog(session).record(realm, AuditLog.Type.PERMISSIONS_CHANGED, actor, user.getId(), user.getUsername(),
+                before, after, note);
+        AccessNotifications notifications = new AccessNotifications(session, realm);
+        if (Boolean.TRUE.equals(update.notifyUser())) {
+            notifications.toUser(user, after, note);
+        }
+        if (settings.notifyAdminsOnPermissionChange() && !before.equals(after)) {
+            notifications.toAdministrators(actor, user, before, after, note);
+        }
+        return read(user);
+    }
+
+    private static boolean callerRole(RoleModel role) {
+        return role.isClientRole() && AuthorisedCallers.CLIENT_ROLES.contains(role.getName());
+    }
+
+    /** The support-portal roles follow the designation, whatever the roles list says. */
+    private static List<RoleModel> withoutCallerRoles(List<RoleModel> roles) {
+        return roles.stream().filter(r -> !callerRole(r)).toList();
+    }
+}

@@ -1,0 +1,85 @@
+package io.accesslifecycle.callers;
+
+import java.util.List;
+import java.util.stream.Stream;
+
+import io.accesslifecycle.common.ConflictException;
+import io.accesslifecycle.settings.AccessSettings;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.RoleModel;
+import org.keycloak.models.UserModel;
+
+/**
+ * Authorised callers of a realm: who they are, the limit per plan, and the client roles of {@code support-portal}
+ * that follow the designation ({@code view-technical-support-information}, {@code take-authorised-caller-actions}).
+ */
+public final class AuthorisedCallers {
+
+    public static final String CLIENT = "support-portal";
+    public static final List<String> CLIENT_ROLES = List.of("view-technical-support-information", "take-authorised-caller-actions");
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+
+    public AuthorisedCallers(KeycloakSession session, RealmModel realm) {
+        this.session = session;
+        this.realm = realm;
+    }
+
+    public Stream<UserModel> all() {
+        return session.users().searchForUserByUserAttributeStream(realm, CallerDesignation.ATTRIBUTE, "true");
+    }
+
+    /** Refuses a designation that would exceed the plan's limit (409 with the limit). */
+    public void requireRoomFor(UserModel user, CallerDesignation d, AccessSettings settings) {
+        if (!d.authorisedCaller()) {
+            return;
+        }
+        int limit = settings.authorisedCallerLimit().get(d.supportPlan());
+        long others = all().filter(u -> !u.getId().equals(user.getId()))
+                .filter(u -> d.supportPlan().equals(u.getFirstAttribute(CallerDesignation.PLAN))).count();
+        if (others >= limit) {
+            throw new ConflictException("authorisedCaller", "the " + d.supportPlan() + " plan allows " + limit
+                    + " authorised callers and has " + others + " already");
+        }
+    }
+
+    /** Stores the designation on the user and grants or removes the support-portal roles to match. */
+    public void apply(UserModel user, CallerDesignation d) {
+        set(user, CallerDesignation.ATTRIBUTE, d.authorisedCaller() ? "true" : null);
+        set(user, CallerDesignation.PLAN, d.supportPlan());
+        set(user, CallerDesignation.PHONE, d.callerPhone());
+        set(user, CallerDesignation.COUNTRY, d.callerCountry());
+        ClientModel client = realm.getClientByClientId(CLIENT);
+        if (client == null) {
+            return;
+        }
+        for (String name : CLIENT_ROLES) {
+            RoleModel role = client.getRole(name);
+            if (role == null) {
+                continue;
+            }
+            if (d.authorisedCaller() && !user.hasDirectRole(role)) {
+                user.grantRole(role);
+            } else if (!d.authorisedCaller() && user.hasDirectRole(role)) {
+                user.deleteRoleMapping(role);
+            }
+        }
+    }
+
+    public static CallerDesignation of(UserModel user) {
+        return new CallerDesignation("true".equals(user.getFirstAttribute(CallerDesignation.ATTRIBUTE)),
+                user.getFirstAttribute(CallerDesignation.PLAN), user.getFirstAttribute(CallerDesignation.PHONE),
+                user.getFirstAttribute(CallerDesignation.COUNTRY));
+    }
+
+    private static void set(UserModel user, String attribute, String value) {
+        if (value == null) {
+            user.removeAttribute(attribute);
+        } else {
+            user.setSingleAttribute(attribute, value);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package io.accesslifecycle.labels;
+
+import java.util.List;
+
+import jakarta.persistence.EntityManager;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
+
+/** {@code GET /admin/realms/{realm}/access/labels}: every label in use, with how many users carry it. */
+public class LabelsResource {
+
+    /** A label and its number of users. */
+    public record LabelCount(String label, long users) {
+    }
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final AdminPermissionEvaluator auth;
+
+    public LabelsResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth) {
+        this.session = session;
+        this.realm = realm;
+        this.auth = auth;
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<LabelCount> list() {
+        auth.users().requireView();
+        EntityManager em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
+        return em.createQuery("select a.value, count(a) from UserAttributeEntity a where a.name = :name"
+                        + " and a.user.realmId = :realmId group by a.value order by a.value", Object[].class)
+                .setParameter("name", Labels.ATTRIBUTE).setParameter("realmId", realm.getId())
+                .getResultList().stream().map(row -> new LabelCount((String) row[0], (Long) row[1])).toList();
+    }
+}
