@@ -14,107 +14,15 @@ set -euo pipefail
 
 SCRIPT_START=$(date +%s)
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-ROOT=$(dirname "$BENCH_DIR")
-WORK=$BENCH_DIR/target          # ignored by git (the `target/` rule)
-RESULTS=$BENCH_DIR/results      # ignored by git
+# shellcheck source=lib.sh
+. "$BENCH_DIR/lib.sh"   # paths, ports, JDK, Keycloak start/stop, the exit trap
 KC_HOME=$WORK/keycloak
 KC_LOG=$WORK/keycloak.log
-HTTP_PORT=18080
-MGMT_PORT=19000
 SIZES=${BENCH_SIZES:-50,200}
-BASE=http://localhost:$HTTP_PORT
 
-KC_PID=
-CLIENT_PID=
-
-# Maven 3.8 prints colour resets even with -B -q: keep its output readable (pipefail keeps its exit status).
-mvn_quiet() { mvn -q -B -Dstyle.color=never "$@" 2>&1 | sed 's/\x1b\[[0-9;]*m//g'; }
-log() { printf '[bench %3ss] %s\n' "$(($(date +%s) - SCRIPT_START))" "$*"; }
-die() { log "ERROR: $*" >&2; exit 1; }
-
-stop_keycloak() {
-    [ -n "$KC_PID" ] || return 0
-    # kc.sh was started with setsid: its process group (kc.sh and its java) has the id $KC_PID.
-    if kill -0 -- "-$KC_PID" 2>/dev/null; then
-        log "stopping Keycloak (process group $KC_PID)"
-        kill -TERM -- "-$KC_PID" 2>/dev/null || true
-        for _ in $(seq 1 30); do
-            kill -0 -- "-$KC_PID" 2>/dev/null || break
-            sleep 1
-        done
-        if kill -0 -- "-$KC_PID" 2>/dev/null; then
-            log "Keycloak still running after 30 s: killing it"
-            kill -KILL -- "-$KC_PID" 2>/dev/null || true
-        fi
-    fi
-    KC_PID=
-}
-
-cleanup() {
-    local rc=$?
-    trap - EXIT INT TERM
-    if [ -n "$CLIENT_PID" ] && kill -0 "$CLIENT_PID" 2>/dev/null; then
-        log "stopping the bench client and its SMTP sink (pid $CLIENT_PID)"
-        kill -TERM "$CLIENT_PID" 2>/dev/null || true
-        wait "$CLIENT_PID" 2>/dev/null || true
-    fi
-    stop_keycloak
-    log "done in $(($(date +%s) - SCRIPT_START)) s (exit $rc)"
-    exit "$rc"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
-# Runs a command in the background and waits for it, so that INT/TERM reach the traps at once.
-run_child() {
-    "$@" &
-    CLIENT_PID=$!
-    local rc=0
-    wait "$CLIENT_PID" || rc=$?
-    CLIENT_PID=
-    return "$rc"
-}
-
-# ------------------------------------------------------------------------------------------------------ JDK 21+
-java_major() {
-    local v
-    v=$("$1/bin/java" -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.specification.version/ {print $2; exit}')
-    case "$v" in 1.*) echo 1 ;; '') echo 0 ;; *) echo "${v%%.*}" ;; esac
-}
-
-JDK=
-if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ] && [ "$(java_major "$JAVA_HOME")" -ge 21 ]; then
-    JDK=$JAVA_HOME
-else
-    best=0
-    for d in /usr/lib/jvm/*; do
-        [ -x "$d/bin/java" ] && [ -x "$d/bin/javac" ] && [ ! -L "$d" ] || continue
-        m=$(java_major "$d")
-        if [ "$m" -ge 21 ] && [ "$m" -gt "$best" ]; then best=$m; JDK=$d; fi
-    done
-fi
-[ -n "$JDK" ] || die "no JDK 21+ found (set JAVA_HOME, or install one under /usr/lib/jvm)"
-export JAVA_HOME=$JDK
-JAVA_MAJOR=$(java_major "$JDK")
-JAVA_VERSION=$("$JDK/bin/java" -version 2>&1 | grep -v '^Picked up' | head -2 | paste -sd ';' | sed 's/;/; /')
-# Maven's Guava and JMH use sun.misc.Unsafe: JDK 24+ warns unless told it is allowed.
-UNSAFE_OPT=
-[ "$JAVA_MAJOR" -ge 24 ] && UNSAFE_OPT=--sun-misc-unsafe-memory-access=allow
-export MAVEN_OPTS="${MAVEN_OPTS:-} $UNSAFE_OPT"
-log "JDK $JAVA_MAJOR at $JDK"
-
-command -v mvn >/dev/null || die "mvn not found"
-command -v curl >/dev/null || die "curl not found"
-command -v unzip >/dev/null || die "unzip not found"
-
-# ------------------------------------------------------------------------------------------------------- ports
-port_busy() { ss -Hltn "sport = :$1" 2>/dev/null | grep -q .; }
-for p in $HTTP_PORT $MGMT_PORT; do
-    port_busy "$p" && die "port $p is already in use: stop whatever listens there (ss -ltnp 'sport = :$p')"
-done
-SMTP_PORT=${BENCH_SMTP_PORT:-12525}
-while port_busy "$SMTP_PORT"; do SMTP_PORT=$((SMTP_PORT + 1)); done
+find_jdk
+require_commands mvn curl unzip
+check_ports
 
 # ------------------------------------------------------------------------------------------------------- build
 mkdir -p "$WORK" "$RESULTS"
@@ -153,56 +61,11 @@ run_child "$JDK/bin/java" $UNSAFE_OPT -cp "$CP" io.accesslifecycle.bench.Usernam
 JMH_SECONDS=$(($(date +%s) - STEP_START))
 
 # ---------------------------------------------------------------------------------------------------- Keycloak
-KC_VERSION=$(sed -n 's:.*<keycloak.version>\(.*\)</keycloak.version>.*:\1:p' "$ROOT/pom.xml" | head -1)
-[ -n "$KC_VERSION" ] || die "no <keycloak.version> in $ROOT/pom.xml"
-M2=${MAVEN_REPO_LOCAL:-$HOME/.m2/repository}
-ZIP=$M2/org/keycloak/keycloak-quarkus-dist/$KC_VERSION/keycloak-quarkus-dist-$KC_VERSION.zip
-if [ ! -f "$ZIP" ]; then
-    log "fetching the Keycloak $KC_VERSION distribution"
-    mvn_quiet dependency:get -Dartifact="org.keycloak:keycloak-quarkus-dist:$KC_VERSION:zip" || die "cannot fetch $ZIP"
-fi
-if [ "$(cat "$KC_HOME/.bench-dist" 2>/dev/null || true)" != "$KC_VERSION" ]; then
-    log "unpacking Keycloak $KC_VERSION into $KC_HOME"
-    rm -rf "$KC_HOME" "$WORK/kc-unpack"
-    mkdir -p "$WORK/kc-unpack"
-    unzip -q "$ZIP" -d "$WORK/kc-unpack"
-    mv "$WORK/kc-unpack/keycloak-$KC_VERSION" "$KC_HOME"
-    rm -rf "$WORK/kc-unpack"
-    echo "$KC_VERSION" > "$KC_HOME/.bench-dist"
-fi
-# Our jars: copy only what changed (with its time), so an unchanged bundle skips Keycloak's re-augmentation.
-mkdir -p "$KC_HOME/providers" "$KC_HOME/data/import"
-for jar in "$KC_HOME"/providers/*.jar; do
-    [ -e "$jar" ] || continue
-    [ -e "$ROOT/target/keycloak-providers/$(basename "$jar")" ] || rm -f "$jar"
-done
-for jar in "$ROOT"/target/keycloak-providers/*.jar; do
-    cmp -s "$jar" "$KC_HOME/providers/$(basename "$jar")" || cp -p "$jar" "$KC_HOME/providers/"
-done
-cp "$ROOT/realm-config/lifecycle-realm.json" "$KC_HOME/data/import/"
-
-STEP_START=$(date +%s)
-log "starting Keycloak on $HTTP_PORT (management $MGMT_PORT), SMTP -> 127.0.0.1:$SMTP_PORT; log: $KC_LOG"
-SMTP_HOST=127.0.0.1 SMTP_PORT=$SMTP_PORT \
-    setsid "$KC_HOME/bin/kc.sh" start-dev --import-realm --db=dev-mem \
-    --http-port=$HTTP_PORT --http-management-port=$MGMT_PORT \
-    --bootstrap-admin-username=admin --bootstrap-admin-password=admin \
-    > "$KC_LOG" 2>&1 < /dev/null &
-KC_PID=$!
-until curl -sf -o /dev/null "$BASE/realms/lifecycle"; do
-    kill -0 "$KC_PID" 2>/dev/null || { tail -30 "$KC_LOG" >&2; die "Keycloak exited; see $KC_LOG"; }
-    [ $(($(date +%s) - STEP_START)) -lt 300 ] || { tail -30 "$KC_LOG" >&2; die "Keycloak not ready after 300 s"; }
-    sleep 1
-done
-KC_START_SECONDS=$(($(date +%s) - STEP_START))
-KC_RUNNING=$(grep -o 'Keycloak [0-9][^ ]* on JVM' "$KC_LOG" | head -1 | awk '{print $2}')
-log "Keycloak ${KC_RUNNING:-?} ready in $KC_START_SECONDS s"
+prepare_keycloak "$KC_HOME" "$ROOT/target/keycloak-providers"
+start_keycloak "$KC_HOME" "$KC_LOG" --db=dev-mem
 
 # ------------------------------------------------------------------------------------------------ server phases
-GIT=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')
-[ -z "$(git -C "$ROOT" status --porcelain 2>/dev/null | head -1)" ] || GIT="$GIT (with uncommitted changes)"
-PROVIDERS_JAR=$(ls "$ROOT"/target/keycloak-providers/access-lifecycle-providers-*.jar 2>/dev/null | head -1)
-[ -z "$PROVIDERS_JAR" ] || GIT="$GIT; $(basename "$PROVIDERS_JAR") of $(date -u -r "$PROVIDERS_JAR" '+%Y-%m-%d %H:%M:%S UTC')"
+git_facts "$ROOT/target/keycloak-providers"
 log "concurrent phases: sizes $SIZES, ours then stock for each"
 # shellcheck disable=SC2086
 run_child "$JDK/bin/java" $UNSAFE_OPT -cp "$CP" io.accesslifecycle.bench.UsernamesBench server \

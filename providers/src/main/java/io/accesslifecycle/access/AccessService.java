@@ -2,14 +2,20 @@ package io.accesslifecycle.access;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
 
 import io.accesslifecycle.audit.AuditLog;
 import io.accesslifecycle.callers.AuthorisedCallers;
 import io.accesslifecycle.callers.CallerDesignation;
 import io.accesslifecycle.callers.CallerRules;
+import io.accesslifecycle.common.InputException;
 import io.accesslifecycle.common.Inputs;
 import io.accesslifecycle.expiry.AccessEndDate;
+import io.accesslifecycle.expiry.AccessStatus;
 import io.accesslifecycle.labels.Labels;
 import io.accesslifecycle.settings.AccessSettings;
 import io.accesslifecycle.settings.AccessSettingsStore;
@@ -41,6 +47,41 @@ public final class AccessService {
         CallerDesignation c = AuthorisedCallers.of(user);
         return new UserAccess(user.getId(), user.getUsername(), user.getEmail(), s.roles(), s.groups(), s.labels(),
                 s.accessExpiresOn(), c.authorisedCaller(), c.supportPlan(), c.callerPhone(), c.callerCountry());
+    }
+
+    /**
+     * Users with their access summary. Filters: a label (exact), a status, text in username, email or names;
+     * then {@code first}/{@code max}.
+     */
+    public List<UserSummary> list(String label, String status, String text, Integer first, Integer max) {
+        Inputs.Page page = Inputs.page(first, max, 100, 1000);
+        AccessStatus wanted = status == null || status.isBlank() ? null : AccessStatus.parse(status.strip());
+        if (status != null && !status.isBlank() && wanted == null) {
+            throw new InputException("status", "one of active, expiring, expired-grace, disabled");
+        }
+        LocalDate today = LocalDate.ofInstant(Instant.ofEpochMilli(Time.currentTimeMillis()), AccessSettingsStore.read(realm).zone());
+        Stream<UserModel> users;
+        if (label != null && !label.isBlank()) {
+            users = session.users().searchForUserByUserAttributeStream(realm, Labels.ATTRIBUTE, label.strip());
+            if (text != null && !text.isBlank()) {
+                String t = text.strip().toLowerCase(Locale.ROOT);
+                users = users.filter(u -> Stream.of(u.getUsername(), u.getEmail(), u.getFirstName(), u.getLastName())
+                        .anyMatch(v -> v != null && v.toLowerCase(Locale.ROOT).contains(t)));
+            }
+            users = users.sorted(Comparator.comparing(UserModel::getUsername));
+        } else {
+            users = session.users().searchForUserStream(realm, Map.of(UserModel.SEARCH,
+                    text == null || text.isBlank() ? "*" : text.strip(), UserModel.INCLUDE_SERVICE_ACCOUNT, "false"));
+        }
+        return users
+                .filter(u -> auth.users().canView(u))
+                .map(u -> new UserSummary(u.getId(), u.getUsername(), u.getEmail(), u.getFirstName(), u.getLastName(),
+                        u.isEnabled(), AccessStatus.of(u.isEnabled(), u.getFirstAttribute(AccessEndDate.ATTRIBUTE), today).value(),
+                        u.getAttributeStream(Labels.ATTRIBUTE).toList(), u.getFirstAttribute(AccessEndDate.ATTRIBUTE),
+                        "true".equals(u.getFirstAttribute(CallerDesignation.ATTRIBUTE))))
+                .filter(s -> wanted == null || s.status().equals(wanted.value()))
+                .skip(page.first()).limit(page.max())
+                .toList();
     }
 
     public UserAccess replace(UserModel user, AccessUpdate update) {

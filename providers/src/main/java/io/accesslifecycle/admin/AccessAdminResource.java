@@ -2,6 +2,7 @@ package io.accesslifecycle.admin;
 
 import jakarta.ws.rs.Path;
 
+import io.accesslifecycle.access.CatalogueResource;
 import io.accesslifecycle.audit.AuditResource;
 import io.accesslifecycle.callers.AuthorisedCallers;
 import io.accesslifecycle.callers.AuthorisedCallersResource;
@@ -51,6 +52,11 @@ public class AccessAdminResource {
     @Path("invitations")
     public InvitationsResource invitations() {
         return new InvitationsResource(session, auth, adminEvent, new InvitationService(session, realm, auth));
+    }
+
+    @Path("catalogue")
+    public CatalogueResource catalogue() {
+        return new CatalogueResource(session, realm, auth);
     }
 
     @Path("labels")

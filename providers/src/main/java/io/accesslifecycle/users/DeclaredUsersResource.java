@@ -2,7 +2,11 @@ package io.accesslifecycle.users;
 
 import static io.accesslifecycle.common.ApiException.translating;
 
+import java.util.List;
+
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -12,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 
 import io.accesslifecycle.access.AccessService;
 import io.accesslifecycle.access.UserAccessResource;
+import io.accesslifecycle.access.UserSummary;
 import io.accesslifecycle.common.ApiException;
 import io.accesslifecycle.common.JsonBody;
 import org.keycloak.events.admin.OperationType;
@@ -22,7 +27,7 @@ import org.keycloak.models.UserModel;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
-/** {@code /admin/realms/{realm}/access/users}: declaring users. */
+/** {@code /admin/realms/{realm}/access/users}: listing and declaring users, and each user's access. */
 public class DeclaredUsersResource {
 
     private final KeycloakSession session;
@@ -51,6 +56,14 @@ public class DeclaredUsersResource {
         return Response.created(session.getContext().getUri().getBaseUriBuilder()
                         .path("admin/realms/{realm}/users/{id}").build(realm.getName(), declared.id()))
                 .entity(declared).build();
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<UserSummary> list(@QueryParam("label") String label, @QueryParam("status") String status,
+                                  @QueryParam("q") String q, @QueryParam("first") Integer first, @QueryParam("max") Integer max) {
+        auth.users().requireQuery();
+        return translating(() -> new AccessService(session, realm, auth).list(label, status, q, first, max));
     }
 
     @Path("{id}/access")

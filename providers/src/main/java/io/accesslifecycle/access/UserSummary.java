@@ -1,0 +1,11 @@
+package io.accesslifecycle.access;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** A user in a list: who, their status (active, expiring, expired-grace, disabled), labels, end date, caller. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record UserSummary(String id, String username, String email, String firstName, String lastName, boolean enabled,
+                          String status, List<String> labels, String accessExpiresOn, boolean authorisedCaller) {
+}
