@@ -14,7 +14,9 @@
 # Usage: bash bench/invitations.sh [--db h2|postgres] [--count N]
 # Environment: BENCH_SMTP_PORT (first port tried, default 12525), BENCH_PG_PORT (first port tried, default 15432),
 #              BENCH_MAIL_TIMEOUT (seconds to wait for our emails, default 300), BENCH_SKIP_BUILD=1 (bench the jars in
-#              the root target/keycloak-providers, build nothing but the bench client), JAVA_HOME (used when 21+).
+#              the root target/keycloak-providers, build nothing but the bench client), BENCH_KC_OPTS (more kc.sh
+#              start-dev options, e.g. "--spi-theme--cache-themes=true --spi-theme--cache-templates=true"),
+#              JAVA_HOME (used when 21+).
 set -euo pipefail
 
 SCRIPT_START=$(date +%s)
@@ -30,7 +32,7 @@ while [ $# -gt 0 ]; do
         --db=*) DB=${1#--db=}; shift ;;
         --count) COUNT=${2:-}; shift 2 || die "--count needs a value" ;;
         --count=*) COUNT=${1#--count=}; shift ;;
-        -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) die "unknown argument $1 (try --help)" ;;
     esac
 done
@@ -134,8 +136,9 @@ if [ "$DB" = postgres ]; then
 fi
 
 # ---------------------------------------------------------------------------------------------------- Keycloak
+read -r -a EXTRA_KC_OPTS <<< "${BENCH_KC_OPTS:-}"
 prepare_keycloak "$KC_HOME" "$PROVIDERS"
-start_keycloak "$KC_HOME" "$KC_LOG" "${DB_ARGS[@]}"
+start_keycloak "$KC_HOME" "$KC_LOG" "${DB_ARGS[@]}" "${EXTRA_KC_OPTS[@]}"
 
 # -------------------------------------------------------------------------------------------------- the phases
 git_facts "$PROVIDERS"
@@ -144,6 +147,7 @@ log "phases: ours (1 request of $COUNT invitees), then stock ($COUNT sequential 
 run_child "$JDK/bin/java" $UNSAFE_OPT -cp "$CP" io.accesslifecycle.bench.InvitationsBench run \
     --base="$BASE" --smtp-port="$SMTP_PORT" --count="$COUNT" --results="$RESULTS" \
     --mail-timeout="${BENCH_MAIL_TIMEOUT:-300}" --db="$DB" --db-label="$DB_LABEL" \
+    --kc-opts="start-dev --import-realm ${DB_ARGS[*]/--db-password=*/--db-password=…} ${EXTRA_KC_OPTS[*]}" \
     --nproc="$(nproc)" --java-version="$JAVA_VERSION" --kc-version="${KC_RUNNING:-$KC_VERSION}" --git="$GIT" \
     --build-seconds="$BUILD_SECONDS" --kc-start-seconds="$KC_START_SECONDS" ${DB_START_SECONDS:+--db-start-seconds=$DB_START_SECONDS} \
     --script-start="$SCRIPT_START" --kc-log="$KC_LOG" || die "the benchmark failed; Keycloak log: $KC_LOG"

@@ -156,7 +156,10 @@ final class InvitationsReport {
         md.append("- Ours first, then stock once all of ours had reached the sink (or the wait gave up), so the two never overlap.\n");
         md.append("- One HTTP/1.1 client per side (java.net.http; stock reuses its connection). Keycloak sends one SMTP connection "
                 + "per message on both sides, to GreenMail in the bench client (same machine, same cores).\n");
-        md.append("- Keycloak `start-dev` (default pools, theme cache off as in dev mode), database ").append(db).append(".\n");
+        String kcOpts = opts.getOrDefault("kc-opts", "start-dev").strip();
+        md.append("- Keycloak `kc.sh ").append(kcOpts).append("` (default pools");
+        md.append(kcOpts.contains("cache-templates=true") ? "; theme and template caches on, as in production"
+                : "; theme and template caches off, as `start-dev` sets them: every email reloads its templates").append(").\n");
 
         // ------------------------------------------------------------------------------------------- machine
         md.append("\n## Machine\n\n");
