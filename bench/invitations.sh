@@ -16,6 +16,7 @@
 #              BENCH_MAIL_TIMEOUT (seconds to wait for our emails, default 300), BENCH_SKIP_BUILD=1 (bench the jars in
 #              the root target/keycloak-providers, build nothing but the bench client), BENCH_KC_OPTS (more kc.sh
 #              start-dev options, e.g. "--spi-theme--cache-themes=true --spi-theme--cache-templates=true"),
+#              BENCH_SINK_NODELAY=0 (leave Nagle on in the sink: +43 ms per message, see BenchSink.java),
 #              JAVA_HOME (used when 21+).
 set -euo pipefail
 
@@ -32,7 +33,7 @@ while [ $# -gt 0 ]; do
         --db=*) DB=${1#--db=}; shift ;;
         --count) COUNT=${2:-}; shift 2 || die "--count needs a value" ;;
         --count=*) COUNT=${1#--count=}; shift ;;
-        -h|--help) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) die "unknown argument $1 (try --help)" ;;
     esac
 done
@@ -147,6 +148,7 @@ log "phases: ours (1 request of $COUNT invitees), then stock ($COUNT sequential 
 run_child "$JDK/bin/java" $UNSAFE_OPT -cp "$CP" io.accesslifecycle.bench.InvitationsBench run \
     --base="$BASE" --smtp-port="$SMTP_PORT" --count="$COUNT" --results="$RESULTS" \
     --mail-timeout="${BENCH_MAIL_TIMEOUT:-300}" --db="$DB" --db-label="$DB_LABEL" \
+    --sink-nodelay="$([ "${BENCH_SINK_NODELAY:-1}" = 0 ] && echo false || echo true)" \
     --kc-opts="start-dev --import-realm ${DB_ARGS[*]/--db-password=*/--db-password=…} ${EXTRA_KC_OPTS[*]}" \
     --nproc="$(nproc)" --java-version="$JAVA_VERSION" --kc-version="${KC_RUNNING:-$KC_VERSION}" --git="$GIT" \
     --build-seconds="$BUILD_SECONDS" --kc-start-seconds="$KC_START_SECONDS" ${DB_START_SECONDS:+--db-start-seconds=$DB_START_SECONDS} \

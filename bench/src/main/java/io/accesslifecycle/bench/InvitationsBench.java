@@ -25,7 +25,6 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 
 /**
  * The bench client behind {@code bench/invitations.sh}: against one running Keycloak, with the SMTP sink in this JVM,
@@ -39,7 +38,7 @@ import com.icegreen.greenmail.util.ServerSetup;
  * then writes the report to stdout and to {@code --results}.
  * <p>
  * {@code run --base=URL --smtp-port=N --results=DIR [--count=1000] [--warmup=10] [--mail-timeout=300] [--db=h2|postgres]
- * [--db-label=TEXT] [facts: --nproc --java-version --kc-version --git --kc-log --script-start --build-seconds
+ * [--db-label=TEXT] [--sink-nodelay=false] [facts: --nproc --java-version --kc-version --git --kc-log --script-start --build-seconds
  * --kc-start-seconds]}
  */
 public final class InvitationsBench {
@@ -129,11 +128,13 @@ public final class InvitationsBench {
         opts.put("loadavg-start", UsernamesBench.loadAverage());
         long clientStart = System.nanoTime();
 
-        GreenMail sink = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        boolean noDelay = !"false".equals(opts.getOrDefault("sink-nodelay", "true"));
+        GreenMail sink = BenchSink.smtp(smtpPort, noDelay);
         sink.start();
         try {
             SinkClock clock = new SinkClock(sink);
-            System.out.println("SMTP sink on 127.0.0.1:" + smtpPort + "; run id " + runId);
+            System.out.println("SMTP sink on 127.0.0.1:" + smtpPort + (noDelay ? " (TCP_NODELAY)" : " (Nagle on: ~43 ms per message in EHLO)")
+                    + "; run id " + runId);
 
             Http realmAdmin = Http.signedIn(base);
             Http master = Http.signedIn(base, "master", MASTER_ADMIN, MASTER_PASSWORD);

@@ -154,8 +154,14 @@ final class InvitationsReport {
         md.append("- Warm-up before the measures: one request of ").append(opts.getOrDefault("warmup", "10"))
                 .append(" invitees (ours) and as many invite-user calls (stock), their emails awaited, then the sink emptied.\n");
         md.append("- Ours first, then stock once all of ours had reached the sink (or the wait gave up), so the two never overlap.\n");
-        md.append("- One HTTP/1.1 client per side (java.net.http; stock reuses its connection). Keycloak sends one SMTP connection "
-                + "per message on both sides, to GreenMail in the bench client (same machine, same cores).\n");
+        md.append("- One HTTP/1.1 client per side (java.net.http; stock reuses its connection). Keycloak opens one SMTP connection "
+                + "per message on both sides, to GreenMail in the bench client (same machine, same cores), ");
+        md.append(!"false".equals(opts.getOrDefault("sink-nodelay", "true"))
+                ? "with `TCP_NODELAY` on its connections: otherwise its two-line EHLO reply stalls ~43 ms per message on "
+                        + "Nagle's algorithm and delayed ACKs, a cost of the sink that a real MTA does not have (`BENCH_SINK_NODELAY=0` "
+                        + "brings the stall back).\n"
+                : "**with Nagle's algorithm on** (`BENCH_SINK_NODELAY=0`): its two-line EHLO reply stalls ~43 ms per message "
+                        + "on both sides, which the figures include.\n");
         String kcOpts = opts.getOrDefault("kc-opts", "start-dev").strip();
         md.append("- Keycloak `kc.sh ").append(kcOpts).append("` (default pools");
         md.append(kcOpts.contains("cache-templates=true") ? "; theme and template caches on, as in production"

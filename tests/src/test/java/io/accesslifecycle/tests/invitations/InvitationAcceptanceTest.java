@@ -31,7 +31,12 @@ import org.keycloak.testframework.realm.ManagedRealm;
 import org.keycloak.testframework.server.KeycloakUrls;
 import org.keycloak.testframework.ui.annotations.InjectWebDriver;
 import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
+import java.time.Duration;
+
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Invitees accept in the browser: a newcomer registers with the username chosen by rule, an existing user signs
@@ -77,6 +82,13 @@ class InvitationAcceptanceTest {
         browser.cookies().deleteAll();
     }
 
+    /** Clicks and waits for the next page, so that nothing is read from the page being left. */
+    private void clickAndWait(By target) {
+        WebElement page = browser.findElement(By.tagName("html"));
+        browser.findElement(target).click();
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
+    }
+
     private String text() {
         return browser.findElement(By.tagName("body")).getText();
     }
@@ -111,13 +123,13 @@ class InvitationAcceptanceTest {
         assertTrue(text().contains("Your username will be jlpicard"), text());
         browser.findElement(By.id("password")).sendKeys("short");
         browser.findElement(By.id("password-confirm")).sendKeys("short");
-        browser.findElement(By.id("access-invitation-create")).click();
+        clickAndWait(By.id("access-invitation-create"));
         assertTrue(text().contains("Your username will be jlpicard"), "the form comes back with the policy's error: " + text());
         assertEquals(0, realm.admin().users().searchByEmail("jl.picard@example.org", true).size(), "nothing was created");
 
         browser.findElement(By.id("password")).sendKeys(PASSWORD);
         browser.findElement(By.id("password-confirm")).sendKeys(PASSWORD);
-        browser.findElement(By.id("access-invitation-create")).click();
+        clickAndWait(By.id("access-invitation-create"));
         assertTrue(text().contains("The invitation is accepted: your access is ready on the account jlpicard"), text());
 
         UserRepresentation user = userByEmail("jl.picard@example.org");
@@ -149,11 +161,11 @@ class InvitationAcceptanceTest {
                 "roles", List.of("analyst"), "groups", List.of("/partners"), "locale", "en"), "plain-user@lifecycle.test");
         browser.open(link);
         assertTrue(text().contains("An account already uses plain-user@lifecycle.test"), text());
-        browser.findElement(By.id("access-invitation-sign-in")).click();
+        clickAndWait(By.id("access-invitation-sign-in"));
         browser.findElement(By.id("password")).sendKeys("Plain-Passw0rd!");
-        browser.findElement(By.id("kc-login")).click();
+        clickAndWait(By.id("kc-login"));
         assertTrue(text().contains("You are signed in as plain-user (plain-user@lifecycle.test)"), text());
-        browser.findElement(By.id("access-invitation-accept-button")).click();
+        clickAndWait(By.id("access-invitation-accept-button"));
         assertTrue(text().contains("your access is ready on the account plain-user"), text());
 
         List<String> roles = realmRoles(userId);
@@ -175,7 +187,7 @@ class InvitationAcceptanceTest {
         browser.open(urls.getBase() + "/realms/lifecycle/account/");
         browser.findElement(By.id("username")).sendKeys("viewer");
         browser.findElement(By.id("password")).sendKeys("Viewer-Passw0rd!");
-        browser.findElement(By.id("kc-login")).click();
+        clickAndWait(By.id("kc-login"));
         browser.waiting().until(d -> d.getCurrentUrl().contains("/account"));
 
         browser.open(link);
