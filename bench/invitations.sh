@@ -33,7 +33,7 @@ while [ $# -gt 0 ]; do
         --db=*) DB=${1#--db=}; shift ;;
         --count) COUNT=${2:-}; shift 2 || die "--count needs a value" ;;
         --count=*) COUNT=${1#--count=}; shift ;;
-        -h|--help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) trap - EXIT; sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) die "unknown argument $1 (try --help)" ;;
     esac
 done
@@ -115,7 +115,7 @@ if [ "$DB" = postgres ]; then
         done
         PG_BIN=$(find_pg_bin) || die "postgresql installed, but no initdb under /usr/lib/postgresql"
     fi
-    PG_VERSION=$("$PG_BIN/postgres" --version | awk '{print $NF}')
+    PG_VERSION=$("$PG_BIN/postgres" --version | awk '{print $3}')
     PG_PORT=$(free_port "${BENCH_PG_PORT:-15432}")
     log "PostgreSQL $PG_VERSION: new cluster in $PG_DIR, port $PG_PORT"
     rm -rf "$PG_DIR"

@@ -1,21 +1,13 @@
 package io.accesslifecycle.access;
 
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.stream.Stream;
 
 import io.accesslifecycle.outbox.Outbox;
-import io.accesslifecycle.outbox.OutboxPayload;
-import org.keycloak.models.AdminRoles;
-import org.keycloak.models.ClientModel;
-import org.keycloak.models.Constants;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
 
 /**
@@ -45,28 +37,9 @@ final class AccessNotifications {
     void toAdministrators(UserModel actor, UserModel user, AccessSnapshot before, AccessSnapshot after, String note) {
         Map<String, String> attributes = describe(after, before, user, note);
         attributes.put("actorName", actor == null ? "-" : actor.getUsername());
-        for (UserModel admin : administrators()) {
+        for (UserModel admin : AccessAdministrators.of(session, realm)) {
             queue(admin, ADMIN_TEMPLATE, "accessChangedAdminSubject", attributes);
         }
-    }
-
-    /** Enabled users with an address who hold manage-users, directly, through a composite realm role or a group. */
-    List<UserModel> administrators() {
-        ClientModel management = realm.getClientByClientId(Constants.REALM_MANAGEMENT_CLIENT_ID);
-        RoleModel manageUsers = management == null ? null : management.getRole(AdminRoles.MANAGE_USERS);
-        if (manageUsers == null) {
-            return List.of();
-        }
-        Set<RoleModel> roles = new HashSet<>();
-        roles.add(manageUsers);
-        realm.getRolesStream().filter(r -> r.hasRole(manageUsers)).forEach(roles::add);
-        Set<String> seen = new HashSet<>();
-        return roles.stream()
-                .flatMap(role -> Stream.concat(session.users().getRoleMembersStream(realm, role),
-                        session.groups().getGroupsStream(realm).filter(g -> g.hasRole(role))
-                                .flatMap(g -> session.users().getGroupMembersStream(realm, g))))
-                .filter(u -> u.isEnabled() && u.getEmail() != null && seen.add(u.getId()))
-                .toList();
     }
 
     private Map<String, String> describe(AccessSnapshot after, AccessSnapshot before, UserModel user, String note) {
@@ -87,9 +60,6 @@ final class AccessNotifications {
 
     private void queue(UserModel recipient, String template, String subject, Map<String, String> attributes) {
         String realmName = realm.getDisplayName() != null ? realm.getDisplayName() : realm.getName();
-        String locale = recipient.getFirstAttribute(UserModel.LOCALE) != null ? recipient.getFirstAttribute(UserModel.LOCALE)
-                : realm.getDefaultLocale();
-        new Outbox(session).enqueue(realm, null, recipient.getEmail(), template, new OutboxPayload(subject,
-                List.of(realmName, attributes.get("username")), attributes, locale, recipient.getFirstName(), recipient.getLastName()));
+        new Outbox(session).enqueueTo(realm, null, recipient, template, subject, List.of(realmName, attributes.get("username")), attributes);
     }
 }

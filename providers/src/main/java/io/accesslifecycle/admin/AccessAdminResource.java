@@ -9,6 +9,8 @@ import io.accesslifecycle.callers.AuthorisedCallersResource;
 import io.accesslifecycle.labels.LabelsResource;
 import io.accesslifecycle.invitations.InvitationService;
 import io.accesslifecycle.invitations.InvitationsResource;
+import io.accesslifecycle.requests.AccessRequests;
+import io.accesslifecycle.requests.RequestsResource;
 import io.accesslifecycle.settings.SettingsResource;
 import io.accesslifecycle.usernames.NameNormalizer;
 import io.accesslifecycle.usernames.UsernameAllocator;
@@ -67,6 +69,11 @@ public class AccessAdminResource {
     @Path("authorised-callers")
     public AuthorisedCallersResource authorisedCallers() {
         return new AuthorisedCallersResource(new AuthorisedCallers(session, realm), auth);
+    }
+
+    @Path("requests")
+    public RequestsResource requests() {
+        return new RequestsResource(new AccessRequests(session, realm), auth, adminEvent);
     }
 
     @Path("audit")

@@ -1,6 +1,5 @@
 package io.accesslifecycle.invitations;
 
-import java.security.SecureRandom;
 import java.util.Objects;
 
 import jakarta.ws.rs.Consumes;
@@ -15,8 +14,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 
 import io.accesslifecycle.common.InputException;
+import io.accesslifecycle.common.KeycloakPages;
 import io.accesslifecycle.usernames.UsernameAllocator;
-import org.keycloak.common.util.Base64Url;
 import org.keycloak.common.util.Time;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.Constants;
@@ -41,8 +40,6 @@ import org.keycloak.storage.adapter.InMemoryUserAdapter;
 public class InvitationLinkResource {
 
     static final String TEMPLATE = "access-invitation.ftl";
-    /** The client whose sign-in and sign-out pages the invitation pages use (public; it must allow redirects here). */
-    static final String CLIENT_ID = "access-console";
 
     private final KeycloakSession session;
     private final UsernameAllocator usernames;
@@ -210,22 +207,11 @@ public class InvitationLinkResource {
                 .path("realms/{realm}/" + InvitationAcceptanceProviderFactory.ID + "/" + path).build(realm.getName()).toString();
     }
 
-    /** Keycloak's own sign-in page, for the access-console client, coming back to this link. */
     private String signInUrl(RealmModel realm, String link, InvitationEntity invitation) {
-        byte[] challenge = new byte[32];
-        new SecureRandom().nextBytes(challenge);
-        return UriBuilder.fromUri(session.getContext().getUri().getBaseUri())
-                .path("realms/{realm}/protocol/openid-connect/auth")
-                .queryParam("client_id", CLIENT_ID).queryParam("response_type", "code").queryParam("scope", "openid")
-                .queryParam("redirect_uri", link).queryParam("login_hint", invitation.getEmail())
-                .queryParam("code_challenge", Base64Url.encode(challenge)).queryParam("code_challenge_method", "S256")
-                .build(realm.getName()).toString();
+        return KeycloakPages.signIn(session, realm, link, invitation.getEmail());
     }
 
     private String logoutUrl(RealmModel realm, String link) {
-        return UriBuilder.fromUri(session.getContext().getUri().getBaseUri())
-                .path("realms/{realm}/protocol/openid-connect/logout")
-                .queryParam("client_id", CLIENT_ID).queryParam("post_logout_redirect_uri", link)
-                .build(realm.getName()).toString();
+        return KeycloakPages.signOut(session, realm, link);
     }
 }

@@ -12,6 +12,7 @@ import org.keycloak.common.util.Time;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.util.JsonSerialization;
 
@@ -47,6 +48,15 @@ public final class Outbox {
         m.setNextAttemptAt(now);
         em().persist(m);
         return m.getId();
+    }
+
+    /** Queues a message to a user, in the user's language (else the realm's). */
+    public String enqueueTo(RealmModel realm, String refId, UserModel recipient, String template, String subjectKey,
+                            List<String> subjectParams, Map<String, String> attributes) {
+        String locale = recipient.getFirstAttribute(UserModel.LOCALE) != null ? recipient.getFirstAttribute(UserModel.LOCALE)
+                : realm.getDefaultLocale();
+        return enqueue(realm, refId, recipient.getEmail(), template, new OutboxPayload(subjectKey, subjectParams, attributes,
+                locale, recipient.getFirstName(), recipient.getLastName()));
     }
 
     /** The delivery status of the newest message about each of the given references. */

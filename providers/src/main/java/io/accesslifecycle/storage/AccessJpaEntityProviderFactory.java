@@ -5,6 +5,7 @@ import java.util.List;
 import io.accesslifecycle.audit.AuditEntity;
 import io.accesslifecycle.invitations.InvitationEntity;
 import io.accesslifecycle.outbox.OutboxMessageEntity;
+import io.accesslifecycle.requests.AccessRequestEntity;
 import org.keycloak.Config;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProviderFactory;
@@ -23,7 +24,7 @@ public class AccessJpaEntityProviderFactory implements JpaEntityProviderFactory,
 
     @Override
     public List<Class<?>> getEntities() {
-        return List.of(InvitationEntity.class, OutboxMessageEntity.class, AuditEntity.class);
+        return List.of(InvitationEntity.class, OutboxMessageEntity.class, AuditEntity.class, AccessRequestEntity.class);
     }
 
     @Override

@@ -15,7 +15,7 @@ final class RealmRemovalCleanup implements ProviderEventListener {
         if (event instanceof RealmModel.RealmRemovedEvent removed) {
             EntityManager em = removed.getKeycloakSession().getProvider(JpaConnectionProvider.class).getEntityManager();
             String realmId = removed.getRealm().getId();
-            for (String entity : new String[] {"OutboxMessageEntity", "InvitationEntity", "AuditEntity"}) {
+            for (String entity : new String[] {"OutboxMessageEntity", "InvitationEntity", "AuditEntity", "AccessRequestEntity"}) {
                 em.createQuery("delete from " + entity + " e where e.realmId = :realmId").setParameter("realmId", realmId).executeUpdate();
             }
         }

@@ -1,0 +1,91 @@
+package io.accesslifecycle.requests;
+
+import java.net.URI;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import io.accesslifecycle.common.ConflictException;
+import io.accesslifecycle.common.InputException;
+import io.accesslifecycle.common.KeycloakPages;
+import org.keycloak.forms.login.LoginFormsProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.FormMessage;
+import org.keycloak.services.managers.AuthenticationManager;
+
+/**
+ * {@code /realms/{realm}/access-request}: a signed-in user asks for access with a justification. Not signed in,
+ * the visitor is sent to Keycloak's sign-in page first; with a request already waiting, the page says so.
+ */
+public class AccessRequestPage {
+
+    static final String TEMPLATE = "access-request.ftl";
+
+    private final KeycloakSession session;
+
+    public AccessRequestPage(KeycloakSession session) {
+        this.session = session;
+    }
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public Response open() {
+        RealmModel realm = session.getContext().getRealm();
+        UserModel user = signedIn(realm);
+        if (user == null) {
+            return Response.seeOther(URI.create(KeycloakPages.signIn(session, realm, self(realm), null))).build();
+        }
+        AccessRequestEntity pending = new AccessRequests(session, realm).pendingOf(user);
+        return page(user, pending == null ? "form" : "pending", pending == null ? null : pending.getJustification());
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response submit(@FormParam("justification") String justification) {
+        RealmModel realm = session.getContext().getRealm();
+        UserModel user = signedIn(realm);
+        if (user == null) {
+            return open();
+        }
+        try {
+            new AccessRequests(session, realm).submit(user, justification);
+            return page(user, "sent", justification);
+        } catch (InputException e) {
+            LoginFormsProvider form = forms(user);
+            form.addError(new FormMessage("justification", "accessRequestJustificationMissing"));
+            return form.setAttribute("mode", "form").setAttribute("justification", "").createForm(TEMPLATE);
+        } catch (ConflictException e) {
+            return page(user, "pending", null);
+        }
+    }
+
+    private UserModel signedIn(RealmModel realm) {
+        AuthenticationManager.AuthResult auth = AuthenticationManager.authenticateIdentityCookie(session, realm, true);
+        return auth == null ? null : auth.user();
+    }
+
+    private String self(RealmModel realm) {
+        return KeycloakPages.realmPath(session, realm, AccessRequestPageProviderFactory.ID).build().toString();
+    }
+
+    private LoginFormsProvider forms(UserModel user) {
+        RealmModel realm = session.getContext().getRealm();
+        return session.getProvider(LoginFormsProvider.class).setUser(user)
+                .setAttribute("currentUsername", user.getUsername())
+                .setAttribute("submitAction", self(realm))
+                .setAttribute("switchUrl", KeycloakPages.signOut(session, realm, self(realm)));
+    }
+
+    private Response page(UserModel user, String mode, String justification) {
+        return forms(user).setAttribute("mode", mode).setAttribute("justification", justification == null ? "" : justification)
+                .createForm(TEMPLATE);
+    }
+}

@@ -1,0 +1,118 @@
+package io.accesslifecycle.tests.requests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.accesslifecycle.tests.AccessApi;
+import io.accesslifecycle.tests.LifecycleServerConfig;
+import io.accesslifecycle.tests.Mail;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.keycloak.representations.idm.RoleRepresentation;
+import org.keycloak.testframework.annotations.InjectKeycloakUrls;
+import org.keycloak.testframework.annotations.InjectRealm;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.mail.MailServer;
+import org.keycloak.testframework.mail.annotations.InjectMailServer;
+import org.keycloak.testframework.realm.ManagedRealm;
+import org.keycloak.testframework.server.KeycloakUrls;
+import org.keycloak.testframework.ui.annotations.InjectWebDriver;
+import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A signed-in user without access asks for it from a page; the administrators are emailed; one request is approved
+ * (the access is applied and the user emailed), another rejected with a reason the user receives.
+ */
+@KeycloakIntegrationTest(config = LifecycleServerConfig.class)
+class AccessRequestsAreApprovedOrRejectedTest {
+
+    @InjectRealm(fromJson = "/lifecycle-realm.json")
+    ManagedRealm realm;
+
+    @InjectKeycloakUrls
+    KeycloakUrls urls;
+
+    @InjectMailServer
+    MailServer mail;
+
+    @InjectWebDriver
+    ManagedWebDriver browser;
+
+    @BeforeEach
+    void signedOut() {
+        browser.open(urls.getBase() + "/realms/lifecycle/");
+        browser.cookies().deleteAll();
+    }
+
+    private void clickAndWait(By target) {
+        WebElement page = browser.findElement(By.tagName("html"));
+        browser.findElement(target).click();
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
+    }
+
+    private String text() {
+        return browser.findElement(By.tagName("body")).getText();
+    }
+
+    private void requestAs(String username, String password, String justification) {
+        browser.open(urls.getBase() + "/realms/lifecycle/access-request?kc_locale=en");
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(password);
+        clickAndWait(By.id("kc-login"));
+        browser.findElement(By.id("justification")).sendKeys(justification);
+        clickAndWait(By.id("access-request-submit"));
+    }
+
+    @Test
+    void aRequestIsMadeOnceApprovedAndTheUserTold() {
+        requestAs("plain-user", "Plain-Passw0rd!", "I join the audit team on Monday.");
+        assertTrue(text().contains("request has been sent") || text().contains("demande a été envoyée"), text());
+        browser.open(urls.getBase() + "/realms/lifecycle/access-request");
+        assertTrue(browser.findElement(By.id("access-request-pending")).isDisplayed(), "a second request is not offered: " + text());
+
+        MimeMessage toAdmin = Mail.await(mail, "en-admin@lifecycle.test", "Access request from plain-user", 20_000);
+        assertTrue(Mail.text(toAdmin).contains("I join the audit team on Monday."));
+        Mail.await(mail, "realm-admin@lifecycle.test", "Demande d’accès de plain-user", 20_000);
+
+        AccessApi api = AccessApi.admin(urls.getBase());
+        JsonNode pending = api.get(AccessApi.access("/requests?status=pending")).json();
+        assertEquals(1, pending.size());
+        String id = pending.get(0).get("id").asText();
+        AccessApi.Response approved = api.post(AccessApi.access("/requests/" + id + "/approve"),
+                Map.of("roles", List.of("analyst"), "labels", List.of("audit"), "note", "welcome"));
+        assertEquals(200, approved.status(), approved.body());
+        assertEquals("approved", approved.json().get("status").asText());
+        String userId = pending.get(0).get("userId").asText();
+        assertTrue(realm.admin().users().get(userId).roles().realmLevel().listAll().stream()
+                .map(RoleRepresentation::getName).toList().contains("analyst"));
+        Mail.await(mail, "plain-user@lifecycle.test", "a changé", 20_000);
+        assertEquals(409, api.post(AccessApi.access("/requests/" + id + "/approve"), Map.of()).status(), "decided once");
+        assertEquals(404, api.post(AccessApi.access("/requests/nope/approve"), Map.of()).status());
+        assertEquals(403, AccessApi.as(urls.getBase(), "viewer", "Viewer-Passw0rd!")
+                .post(AccessApi.access("/requests/" + id + "/reject"), Map.of("reason", "x")).status());
+    }
+
+    @Test
+    void aRejectedRequestTellsTheUserWhy() {
+        requestAs("viewer", "Viewer-Passw0rd!", "Need reports.");
+        AccessApi api = AccessApi.admin(urls.getBase());
+        String id = api.get(AccessApi.access("/requests?status=pending")).json().get(0).get("id").asText();
+        AccessApi.Response noReason = api.post(AccessApi.access("/requests/" + id + "/reject"), Map.of());
+        assertEquals(400, noReason.status());
+        assertEquals("reason", noReason.json().get("field").asText());
+        assertEquals(200, api.post(AccessApi.access("/requests/" + id + "/reject"), Map.of("reason", "Ask your manager first.")).status());
+        MimeMessage toUser = Mail.await(mail, "viewer@lifecycle.test", "n’a pas été approuvée", 20_000);
+        assertTrue(Mail.text(toUser).contains("Ask your manager first."), Mail.text(toUser));
+        assertEquals("REQUEST_REJECTED", api.get(AccessApi.access("/audit?type=REQUEST_REJECTED")).json().get(0).get("type").asText());
+    }
+}
