@@ -35,7 +35,8 @@ public class AccessAdminResourceProviderFactory implements AdminRealmResourcePro
         ScheduledJobs.Intervals d = ScheduledJobs.Intervals.DEFAULTS;
         intervals = new ScheduledJobs.Intervals(
                 config.getLong("outbox-interval-seconds", d.outboxMillis() / 1000) * 1000,
-                config.getLong("invitation-purge-interval-seconds", d.invitationPurgeMillis() / 1000) * 1000);
+                config.getLong("invitation-purge-interval-seconds", d.invitationPurgeMillis() / 1000) * 1000,
+                config.getLong("audit-retention-interval-seconds", d.auditRetentionMillis() / 1000) * 1000);
     }
 
     @Override

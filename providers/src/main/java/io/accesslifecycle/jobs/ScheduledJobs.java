@@ -2,6 +2,7 @@ package io.accesslifecycle.jobs;
 
 import java.util.List;
 
+import io.accesslifecycle.audit.AuditRetentionTask;
 import io.accesslifecycle.invitations.InvitationPurgeTask;
 import io.accesslifecycle.outbox.OutboxDeliveryTask;
 import org.keycloak.models.KeycloakSession;
@@ -20,8 +21,8 @@ import org.keycloak.timer.TimerProvider;
 public final class ScheduledJobs implements ProviderEventListener {
 
     /** How often each job runs; read once from the provider's configuration (see docs/configuration.md). */
-    public record Intervals(long outboxMillis, long invitationPurgeMillis) {
-        public static final Intervals DEFAULTS = new Intervals(3_000, 3_600_000);
+    public record Intervals(long outboxMillis, long invitationPurgeMillis, long auditRetentionMillis) {
+        public static final Intervals DEFAULTS = new Intervals(3_000, 3_600_000, 86_400_000);
     }
 
     private record Job(ScheduledTask task, long intervalMillis) {
@@ -34,7 +35,8 @@ public final class ScheduledJobs implements ProviderEventListener {
         this.factory = factory;
         this.jobs = List.of(
                 new Job(new OutboxDeliveryTask(), intervals.outboxMillis()),
-                new Job(new InvitationPurgeTask(), intervals.invitationPurgeMillis()));
+                new Job(new InvitationPurgeTask(), intervals.invitationPurgeMillis()),
+                new Job(new AuditRetentionTask(), intervals.auditRetentionMillis()));
     }
 
     @Override

@@ -24,6 +24,7 @@ public record AccessSettings(
         Map<String, List<String>> callerRequiredFields,
         boolean notifyAdminsOnPermissionChange,
         boolean allowInvitationToOtherEmail,
+        int auditRetentionDays,
         String timeZone) {
 
     /** The contact fields an authorised caller may be required to have. */
@@ -33,7 +34,7 @@ public record AccessSettings(
 
     public static final AccessSettings DEFAULTS = new AccessSettings(42, 30, List.of(14, 3), 14,
             DEFAULT_USERNAME_PATTERNS, 20, Map.of("standard", 2, "premium", 10),
-            Map.of("standard", List.of("callerPhone"), "premium", List.of("callerPhone", "callerCountry")), true, false, "UTC");
+            Map.of("standard", List.of("callerPhone"), "premium", List.of("callerPhone", "callerCountry")), true, false, 730, "UTC");
 
     public AccessSettings {
         requireRange("invitationLifespanDays", invitationLifespanDays, 1, 365);
@@ -45,6 +46,7 @@ public record AccessSettings(
         expiryReminderDays = expiryReminderDays.stream().distinct().sorted((a, b) -> b - a).toList();
         requireRange("passwordReminderDays", passwordReminderDays, 0, 89);
         requireRange("usernameMaxLength", usernameMaxLength, 6, 255);
+        requireRange("auditRetentionDays", auditRetentionDays, 1, 36_500);
         if (usernamePatterns == null || usernamePatterns.isEmpty() || usernamePatterns.size() > 10) {
             throw new InputException("usernamePatterns", "must list between 1 and 10 patterns");
         }

@@ -34,6 +34,7 @@ public final class AccessSettingsStore {
                 json(realm, "callerRequiredFields", new TypeReference<Map<String, List<String>>>() { }, d.callerRequiredFields()),
                 bool(realm, "notifyAdminsOnPermissionChange", d.notifyAdminsOnPermissionChange()),
                 bool(realm, "allowInvitationToOtherEmail", d.allowInvitationToOtherEmail()),
+                integer(realm, "auditRetentionDays", d.auditRetentionDays()),
                 text(realm, "timeZone", d.timeZone(), Function.identity()));
     }
 
@@ -48,6 +49,7 @@ public final class AccessSettingsStore {
         realm.setAttribute(PREFIX + "callerRequiredFields", toJson(s.callerRequiredFields()));
         realm.setAttribute(PREFIX + "notifyAdminsOnPermissionChange", s.notifyAdminsOnPermissionChange());
         realm.setAttribute(PREFIX + "allowInvitationToOtherEmail", s.allowInvitationToOtherEmail());
+        realm.setAttribute(PREFIX + "auditRetentionDays", s.auditRetentionDays());
         realm.setAttribute(PREFIX + "timeZone", s.timeZone());
     }
 

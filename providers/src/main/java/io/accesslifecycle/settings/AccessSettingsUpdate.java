@@ -15,6 +15,7 @@ public record AccessSettingsUpdate(
         Map<String, List<String>> callerRequiredFields,
         Boolean notifyAdminsOnPermissionChange,
         Boolean allowInvitationToOtherEmail,
+        Integer auditRetentionDays,
         String timeZone) {
 
     /** The current settings with this change applied; throws when the result is not valid. */
@@ -30,6 +31,7 @@ public record AccessSettingsUpdate(
                 or(callerRequiredFields, c.callerRequiredFields()),
                 or(notifyAdminsOnPermissionChange, c.notifyAdminsOnPermissionChange()),
                 or(allowInvitationToOtherEmail, c.allowInvitationToOtherEmail()),
+                or(auditRetentionDays, c.auditRetentionDays()),
                 or(timeZone, c.timeZone()));
     }
 

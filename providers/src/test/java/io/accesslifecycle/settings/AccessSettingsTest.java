@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class AccessSettingsTest {
 
     private static AccessSettingsUpdate only(Integer lifespan, Integer maxLength, String zone) {
-        return new AccessSettingsUpdate(lifespan, null, null, null, null, maxLength, null, null, null, null, zone);
+        return new AccessSettingsUpdate(lifespan, null, null, null, null, maxLength, null, null, null, null, null, zone);
     }
 
     @Test

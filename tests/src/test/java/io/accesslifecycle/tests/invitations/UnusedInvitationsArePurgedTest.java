@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.accesslifecycle.tests.AccessApi;
-import io.accesslifecycle.tests.LifecycleServerConfig;
+import io.accesslifecycle.tests.FastJobsServerConfig;
 import io.accesslifecycle.tests.Mail;
 import org.junit.jupiter.api.Test;
 import org.keycloak.testframework.annotations.InjectKeycloakUrls;
@@ -18,23 +18,14 @@ import org.keycloak.testframework.mail.annotations.InjectMailServer;
 import org.keycloak.testframework.realm.ManagedRealm;
 import org.keycloak.testframework.remote.timeoffset.InjectTimeOffSet;
 import org.keycloak.testframework.remote.timeoffset.TimeOffSet;
-import org.keycloak.testframework.server.KeycloakServerConfigBuilder;
 import org.keycloak.testframework.server.KeycloakUrls;
 
 /**
  * Invitations never accepted are deleted once their six weeks are over; accepted ones stay. The purge job runs
  * every second here (hourly by default) and the clock is moved with the test framework's time offset.
  */
-@KeycloakIntegrationTest(config = UnusedInvitationsArePurgedTest.FastPurge.class)
+@KeycloakIntegrationTest(config = FastJobsServerConfig.class)
 class UnusedInvitationsArePurgedTest {
-
-    public static class FastPurge extends LifecycleServerConfig {
-        @Override
-        public KeycloakServerConfigBuilder configure(KeycloakServerConfigBuilder config) {
-            return super.configure(config)
-                    .spiOption("admin-realm-restapi-extension", "access", "invitation-purge-interval-seconds", "1");
-        }
-    }
 
     @InjectRealm(fromJson = "/lifecycle-realm.json")
     ManagedRealm realm;

@@ -1,0 +1,51 @@
+package io.accesslifecycle.tests.audit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+
+import io.accesslifecycle.tests.AccessApi;
+import io.accesslifecycle.tests.FastJobsServerConfig;
+import org.junit.jupiter.api.Test;
+import org.keycloak.testframework.annotations.InjectKeycloakUrls;
+import org.keycloak.testframework.annotations.InjectRealm;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.realm.ManagedRealm;
+import org.keycloak.testframework.remote.timeoffset.InjectTimeOffSet;
+import org.keycloak.testframework.remote.timeoffset.TimeOffSet;
+import org.keycloak.testframework.server.KeycloakUrls;
+
+/** Audit entries older than the realm's retention are deleted; newer ones stay. */
+@KeycloakIntegrationTest(config = FastJobsServerConfig.class)
+class OldAuditEntriesAreDeletedTest {
+
+    @InjectRealm(fromJson = "/lifecycle-realm.json")
+    ManagedRealm realm;
+
+    @InjectKeycloakUrls
+    KeycloakUrls urls;
+
+    @InjectTimeOffSet
+    TimeOffSet timeOffSet;
+
+    @Test
+    void entriesPastTheRetentionAreDeleted() throws InterruptedException {
+        AccessApi api = AccessApi.admin(urls.getBase());
+        assertEquals(200, api.put(AccessApi.access("/config"), Map.of("auditRetentionDays", 10)).status());
+        assertEquals(1, api.get(AccessApi.access("/audit?type=SETTINGS_CHANGED")).json().size());
+        timeOffSet.set(9 * 86_400);
+        Thread.sleep(3_000);
+        assertEquals(1, AccessApi.admin(urls.getBase()).get(AccessApi.access("/audit?type=SETTINGS_CHANGED")).json().size());
+        timeOffSet.set(11 * 86_400);
+        long deadline = System.currentTimeMillis() + 20_000;
+        int left = 1;
+        while (left > 0 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(1_000);
+            left = AccessApi.admin(urls.getBase()).get(AccessApi.access("/audit?type=SETTINGS_CHANGED")).json().size();
+        }
+        assertEquals(0, left);
+        timeOffSet.set(0);
+        assertTrue(AccessApi.admin(urls.getBase()).get(AccessApi.access("/config")).json().get("auditRetentionDays").asInt() == 10);
+    }
+}
