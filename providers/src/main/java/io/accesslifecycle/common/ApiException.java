@@ -30,7 +30,7 @@ public final class ApiException {
 
     /**
      * Runs a service call and turns the rule exceptions it throws into the API's JSON errors: {@link InputException}
-     * into 400, {@link ConflictException} into 409.
+     * into 400, {@link ConflictException} into 409, {@link NotFoundException} into 404.
      */
     public static <T> T translating(Supplier<T> call) {
         try {
@@ -39,6 +39,8 @@ public final class ApiException {
             throw badRequest(e.field(), e.detail());
         } catch (ConflictException e) {
             throw conflict(e.field(), e.getMessage());
+        } catch (NotFoundException e) {
+            throw notFound(e.getMessage());
         }
     }
 

@@ -17,6 +17,7 @@ import io.accesslifecycle.access.References;
 import io.accesslifecycle.audit.AuditLog;
 import io.accesslifecycle.common.ConflictException;
 import io.accesslifecycle.common.InputException;
+import io.accesslifecycle.common.NotFoundException;
 import io.accesslifecycle.common.Inputs;
 import io.accesslifecycle.expiry.AccessEndDate;
 import io.accesslifecycle.labels.Labels;
@@ -206,7 +207,7 @@ public final class InvitationService {
     private InvitationEntity existing(String id) {
         InvitationEntity invitation = store.find(id);
         if (invitation == null) {
-            throw new NotFound("invitation " + id + " not found");
+            throw new NotFoundException("invitation " + id + " not found");
         }
         return invitation;
     }
@@ -217,13 +218,6 @@ public final class InvitationService {
             throw new ConflictException("status", "the invitation is no longer pending (" + status(invitation) + ")");
         }
         return invitation;
-    }
-
-    /** The invitation does not exist in this realm: a 404. */
-    public static final class NotFound extends RuntimeException {
-        NotFound(String message) {
-            super(message);
-        }
     }
 
     private InvitationGrants grants(List<String> roles, List<String> groups, List<String> labels, String endDate, boolean caller) {

@@ -4,7 +4,6 @@ import static io.accesslifecycle.common.ApiException.translating;
 
 import java.net.URI;
 import java.util.List;
-import java.util.function.Supplier;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -17,7 +16,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-import io.accesslifecycle.common.ApiException;
 import io.accesslifecycle.common.JsonBody;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
@@ -50,7 +48,7 @@ public class InvitationsResource {
     @Produces(MediaType.APPLICATION_JSON)
     public InviteResult invite(String body) {
         auth.users().requireManage();
-        InviteResult result = call(() -> invitations.invite(JsonBody.read(body, InviteRequest.class), base()));
+        InviteResult result = translating(() -> invitations.invite(JsonBody.read(body, InviteRequest.class), base()));
         adminEvent.resource(ResourceType.USER).operation(OperationType.CREATE).resourcePath("access", "invitations")
                 .representation(result).success();
         return result;
@@ -62,7 +60,7 @@ public class InvitationsResource {
                                                @QueryParam("q") String q, @QueryParam("first") Integer first,
                                                @QueryParam("max") Integer max) {
         auth.users().requireView();
-        return call(() -> invitations.search(status, label, q, first, max));
+        return translating(() -> invitations.search(status, label, q, first, max));
     }
 
     @GET
@@ -70,7 +68,7 @@ public class InvitationsResource {
     @Produces(MediaType.APPLICATION_JSON)
     public InvitationRepresentation get(@PathParam("id") String id) {
         auth.users().requireView();
-        return call(() -> invitations.get(id));
+        return translating(() -> invitations.get(id));
     }
 
     @PUT
@@ -79,7 +77,7 @@ public class InvitationsResource {
     @Produces(MediaType.APPLICATION_JSON)
     public InvitationRepresentation update(@PathParam("id") String id, String body) {
         auth.users().requireManage();
-        InvitationRepresentation updated = call(() -> invitations.update(id, JsonBody.read(body, InvitationUpdate.class), base()));
+        InvitationRepresentation updated = translating(() -> invitations.update(id, JsonBody.read(body, InvitationUpdate.class), base()));
         adminEvent.resource(ResourceType.USER).operation(OperationType.UPDATE).resourcePath("access", "invitations", id)
                 .representation(updated).success();
         return updated;
@@ -90,7 +88,7 @@ public class InvitationsResource {
     @Produces(MediaType.APPLICATION_JSON)
     public InvitationRepresentation revoke(@PathParam("id") String id) {
         auth.users().requireManage();
-        InvitationRepresentation revoked = call(() -> invitations.revoke(id));
+        InvitationRepresentation revoked = translating(() -> invitations.revoke(id));
         adminEvent.resource(ResourceType.USER).operation(OperationType.DELETE).resourcePath("access", "invitations", id).success();
         return revoked;
     }
@@ -100,16 +98,8 @@ public class InvitationsResource {
     @Produces(MediaType.APPLICATION_JSON)
     public InvitationRepresentation resend(@PathParam("id") String id) {
         auth.users().requireManage();
-        InvitationRepresentation resent = call(() -> invitations.resend(id, base()));
+        InvitationRepresentation resent = translating(() -> invitations.resend(id, base()));
         adminEvent.resource(ResourceType.USER).operation(OperationType.ACTION).resourcePath("access", "invitations", id, "resend").success();
         return resent;
-    }
-
-    private static <T> T call(Supplier<T> service) {
-        try {
-            return translating(service);
-        } catch (InvitationService.NotFound e) {
-            throw ApiException.notFound(e.getMessage());
-        }
     }
 }

@@ -14,6 +14,7 @@ import io.accesslifecycle.audit.AuditLog;
 import io.accesslifecycle.common.ConflictException;
 import io.accesslifecycle.common.InputException;
 import io.accesslifecycle.common.Inputs;
+import io.accesslifecycle.common.NotFoundException;
 import io.accesslifecycle.outbox.Outbox;
 import org.keycloak.common.util.Time;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
@@ -117,17 +118,10 @@ public final class AccessRequests {
         return represent(r);
     }
 
-    /** The request does not exist in this realm: a 404. */
-    public static final class NotFound extends RuntimeException {
-        NotFound(String message) {
-            super(message);
-        }
-    }
-
     private AccessRequestEntity pending(String id) {
         AccessRequestEntity r = em().find(AccessRequestEntity.class, id);
         if (r == null || !r.getRealmId().equals(realm.getId())) {
-            throw new NotFound("request " + id + " not found");
+            throw new NotFoundException("request " + id + " not found");
         }
         if (!"PENDING".equals(r.getStatus())) {
             throw new ConflictException("status", "the request was already " + r.getStatus().toLowerCase(Locale.ROOT));

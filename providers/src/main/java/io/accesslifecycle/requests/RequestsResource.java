@@ -3,7 +3,6 @@ package io.accesslifecycle.requests;
 import static io.accesslifecycle.common.ApiException.translating;
 
 import java.util.List;
-import java.util.function.Supplier;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -14,7 +13,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-import io.accesslifecycle.common.ApiException;
 import io.accesslifecycle.common.JsonBody;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
@@ -38,7 +36,7 @@ public class RequestsResource {
     @Produces(MediaType.APPLICATION_JSON)
     public List<AccessRequestRepresentation> list(@QueryParam("status") String status) {
         auth.users().requireView();
-        return call(() -> requests.list(status));
+        return translating(() -> requests.list(status));
     }
 
     @POST
@@ -47,7 +45,7 @@ public class RequestsResource {
     @Produces(MediaType.APPLICATION_JSON)
     public AccessRequestRepresentation approve(@PathParam("id") String id, String body) {
         auth.users().requireManage();
-        AccessRequestRepresentation done = call(() -> requests.approve(id, decision(body), auth));
+        AccessRequestRepresentation done = translating(() -> requests.approve(id, decision(body), auth));
         adminEvent.resource(ResourceType.USER).operation(OperationType.ACTION).resourcePath("access", "requests", id, "approve").success();
         return done;
     }
@@ -58,20 +56,12 @@ public class RequestsResource {
     @Produces(MediaType.APPLICATION_JSON)
     public AccessRequestRepresentation reject(@PathParam("id") String id, String body) {
         auth.users().requireManage();
-        AccessRequestRepresentation done = call(() -> requests.reject(id, decision(body), auth));
+        AccessRequestRepresentation done = translating(() -> requests.reject(id, decision(body), auth));
         adminEvent.resource(ResourceType.USER).operation(OperationType.ACTION).resourcePath("access", "requests", id, "reject").success();
         return done;
     }
 
     private static Decision decision(String body) {
         return body == null || body.isBlank() ? null : JsonBody.read(body, Decision.class);
-    }
-
-    private static <T> T call(Supplier<T> service) {
-        try {
-            return translating(service);
-        } catch (AccessRequests.NotFound e) {
-            throw ApiException.notFound(e.getMessage());
-        }
     }
 }

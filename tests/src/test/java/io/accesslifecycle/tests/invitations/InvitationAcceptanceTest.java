@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import io.accesslifecycle.tests.AccessApi;
+import io.accesslifecycle.tests.BrowserSteps;
 import io.accesslifecycle.tests.LifecycleServerConfig;
 import io.accesslifecycle.tests.Mail;
 import jakarta.mail.internet.MimeMessage;
@@ -31,12 +32,8 @@ import org.keycloak.testframework.realm.ManagedRealm;
 import org.keycloak.testframework.server.KeycloakUrls;
 import org.keycloak.testframework.ui.annotations.InjectWebDriver;
 import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
-import java.time.Duration;
 
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Invitees accept in the browser: a newcomer registers with the username chosen by rule, an existing user signs
@@ -60,6 +57,20 @@ class InvitationAcceptanceTest {
     @InjectWebDriver
     ManagedWebDriver browser;
 
+    /** Each test starts as a visitor who is not signed in. */
+    @BeforeEach
+    void signedOut() {
+        BrowserSteps.signedOut(browser, urls);
+    }
+
+    private void clickAndWait(By target) {
+        BrowserSteps.clickAndWait(browser, target);
+    }
+
+    private String text() {
+        return BrowserSteps.text(browser);
+    }
+
     private String inviteAndGetLink(Map<String, Object> request, String email) {
         AccessApi.Response r = AccessApi.admin(urls.getBase()).post(AccessApi.access("/invitations"), request);
         assertEquals(200, r.status(), r.body());
@@ -73,24 +84,6 @@ class InvitationAcceptanceTest {
             mail.waitForIncomingEmail(1_000, mail.getReceivedMessages().length + 1);
         }
         throw new AssertionError("no invitation email to " + email);
-    }
-
-    /** Each test starts as a visitor who is not signed in. */
-    @BeforeEach
-    void signedOut() {
-        browser.open(urls.getBase() + "/realms/lifecycle/");
-        browser.cookies().deleteAll();
-    }
-
-    /** Clicks and waits for the next page, so that nothing is read from the page being left. */
-    private void clickAndWait(By target) {
-        WebElement page = browser.findElement(By.tagName("html"));
-        browser.findElement(target).click();
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
-    }
-
-    private String text() {
-        return browser.findElement(By.tagName("body")).getText();
     }
 
     private UserRepresentation userByEmail(String email) {

@@ -3,12 +3,12 @@ package io.accesslifecycle.tests.requests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.accesslifecycle.tests.AccessApi;
+import io.accesslifecycle.tests.BrowserSteps;
 import io.accesslifecycle.tests.LifecycleServerConfig;
 import io.accesslifecycle.tests.Mail;
 import jakarta.mail.internet.MimeMessage;
@@ -25,9 +25,6 @@ import org.keycloak.testframework.server.KeycloakUrls;
 import org.keycloak.testframework.ui.annotations.InjectWebDriver;
 import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A signed-in user without access asks for it from a page; the administrators are emailed; one request is approved
@@ -48,20 +45,18 @@ class AccessRequestsAreApprovedOrRejectedTest {
     @InjectWebDriver
     ManagedWebDriver browser;
 
+    /** Each test starts as a visitor who is not signed in. */
     @BeforeEach
     void signedOut() {
-        browser.open(urls.getBase() + "/realms/lifecycle/");
-        browser.cookies().deleteAll();
+        BrowserSteps.signedOut(browser, urls);
     }
 
     private void clickAndWait(By target) {
-        WebElement page = browser.findElement(By.tagName("html"));
-        browser.findElement(target).click();
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
+        BrowserSteps.clickAndWait(browser, target);
     }
 
     private String text() {
-        return browser.findElement(By.tagName("body")).getText();
+        return BrowserSteps.text(browser);
     }
 
     private void requestAs(String username, String password, String justification) {
