@@ -1,6 +1,5 @@
 package io.accesslifecycle.invitations;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -83,6 +82,6 @@ final class InvitationStore {
     }
 
     static List<String> statuses() {
-        return new ArrayList<>(List.of("pending", "accepted", "revoked", "replaced", "expired"));
+        return List.of("pending", "accepted", "revoked", "replaced", "expired");
     }
 }
