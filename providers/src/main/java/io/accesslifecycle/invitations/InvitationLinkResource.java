@@ -1,5 +1,6 @@
 package io.accesslifecycle.invitations;
 
+import java.util.List;
 import java.util.Objects;
 
 import jakarta.ws.rs.Consumes;
@@ -171,10 +172,15 @@ public class InvitationLinkResource {
 
     private LoginFormsProvider page(RealmModel realm, InvitationEntity invitation, String key) {
         LoginFormsProvider page = session.getProvider(LoginFormsProvider.class);
-        if (invitation != null && invitation.getLocale() != null) {
-            // The page speaks the invitation's language: a stand-in user carries it to Keycloak's locale resolution.
-            UserModel visitor = new InMemoryUserAdapter(session, realm, "invitee-" + invitation.getId());
-            visitor.setSingleAttribute(UserModel.LOCALE, invitation.getLocale());
+        // The language the visitor picked in the page's menu, else the invitation's; a stand-in user carries it to
+        // Keycloak's locale resolution (these pages have no authentication session to keep kc_locale in).
+        List<String> asked = session.getContext().getUri().getQueryParameters().get("kc_locale");
+        String picked = asked == null || asked.isEmpty() ? null : asked.get(asked.size() - 1); // the menu's choice comes last
+        String language = picked != null && realm.getSupportedLocalesStream().anyMatch(picked::equals) ? picked
+                : invitation == null ? null : invitation.getLocale();
+        if (language != null) {
+            UserModel visitor = new InMemoryUserAdapter(session, realm, "invitee-" + (invitation == null ? "unknown" : invitation.getId()));
+            visitor.setSingleAttribute(UserModel.LOCALE, language);
             page.setUser(visitor);
         }
         if (invitation != null) {
