@@ -2,6 +2,7 @@ package io.accesslifecycle.access;
 
 import java.util.List;
 
+import io.accesslifecycle.callers.CallerDesignation;
 import io.accesslifecycle.expiry.AccessEndDate;
 import io.accesslifecycle.labels.Labels;
 import org.keycloak.models.GroupModel;
@@ -14,8 +15,6 @@ import org.keycloak.models.UserModel;
  * realm's default roles stay), and the labels, end date and caller designation are replaced. Not merged.
  */
 public final class AccessApplier {
-
-    public static final String AUTHORISED_CALLER = "authorisedCaller";
 
     private AccessApplier() {
     }
@@ -32,7 +31,7 @@ public final class AccessApplier {
         groups.stream().filter(group -> !user.isMemberOf(group)).forEach(user::joinGroup);
         set(user, Labels.ATTRIBUTE, labels);
         set(user, AccessEndDate.ATTRIBUTE, accessExpiresOn == null ? List.of() : List.of(accessExpiresOn));
-        set(user, AUTHORISED_CALLER, authorisedCaller ? List.of("true") : List.of());
+        set(user, CallerDesignation.ATTRIBUTE, authorisedCaller ? List.of("true") : List.of());
     }
 
     private static void set(UserModel user, String attribute, List<String> values) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import io.accesslifecycle.common.Realms;
 import io.accesslifecycle.outbox.Outbox;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -59,7 +60,7 @@ final class AccessNotifications {
     }
 
     private void queue(UserModel recipient, String template, String subject, Map<String, String> attributes) {
-        String realmName = realm.getDisplayName() != null ? realm.getDisplayName() : realm.getName();
+        String realmName = Realms.displayName(realm);
         new Outbox(session).enqueueTo(realm, null, recipient, template, subject, List.of(realmName, attributes.get("username")), attributes);
     }
 }

@@ -1,6 +1,5 @@
 package io.accesslifecycle.access;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
@@ -19,7 +18,6 @@ import io.accesslifecycle.expiry.AccessStatus;
 import io.accesslifecycle.labels.Labels;
 import io.accesslifecycle.settings.AccessSettings;
 import io.accesslifecycle.settings.AccessSettingsStore;
-import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
@@ -59,7 +57,7 @@ public final class AccessService {
         if (status != null && !status.isBlank() && wanted == null) {
             throw new InputException("status", "one of active, expiring, expired-grace, disabled");
         }
-        LocalDate today = LocalDate.ofInstant(Instant.ofEpochMilli(Time.currentTimeMillis()), AccessSettingsStore.read(realm).zone());
+        LocalDate today = AccessSettingsStore.read(realm).today();
         Stream<UserModel> users;
         if (label != null && !label.isBlank()) {
             users = session.users().searchForUserByUserAttributeStream(realm, Labels.ATTRIBUTE, label.strip());
@@ -88,7 +86,7 @@ public final class AccessService {
         AccessSettings settings = AccessSettingsStore.read(realm);
         Grants grants = new GrantResolver(session, realm, auth).resolve(update.roles(), update.groups());
         List<String> labels = Labels.normalize("labels", update.labels());
-        LocalDate today = LocalDate.ofInstant(Instant.ofEpochMilli(Time.currentTimeMillis()), settings.zone());
+        LocalDate today = settings.today();
         LocalDate end = AccessEndDate.parse("accessExpiresOn", update.accessExpiresOn(), today);
         CallerDesignation caller = CallerRules.check(new CallerDesignation(Boolean.TRUE.equals(update.authorisedCaller()),
                 update.supportPlan(), update.callerPhone(), update.callerCountry()), settings);

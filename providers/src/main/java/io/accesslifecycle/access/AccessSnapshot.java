@@ -2,6 +2,7 @@ package io.accesslifecycle.access;
 
 import java.util.List;
 
+import io.accesslifecycle.callers.CallerDesignation;
 import io.accesslifecycle.expiry.AccessEndDate;
 import io.accesslifecycle.labels.Labels;
 import org.keycloak.models.UserModel;
@@ -16,6 +17,6 @@ public record AccessSnapshot(List<String> roles, List<String> groups, List<Strin
                 user.getGroupsStream().map(References::of).sorted().toList(),
                 user.getAttributeStream(Labels.ATTRIBUTE).toList(),
                 user.getFirstAttribute(AccessEndDate.ATTRIBUTE),
-                "true".equals(user.getFirstAttribute(AccessApplier.AUTHORISED_CALLER)));
+                "true".equals(user.getFirstAttribute(CallerDesignation.ATTRIBUTE)));
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.accesslifecycle.common.Realms;
 import io.accesslifecycle.outbox.Outbox;
 import io.accesslifecycle.outbox.OutboxPayload;
 import io.accesslifecycle.settings.AccessSettingsStore;
@@ -63,7 +64,7 @@ final class InvitationEmail {
         attributes.put("accessExpiresOn", grants.accessExpiresOn() == null ? ""
                 : date.format(LocalDate.parse(grants.accessExpiresOn())));
         attributes.put("authorisedCaller", Boolean.toString(grants.authorisedCaller()));
-        String realmName = realm.getDisplayName() != null ? realm.getDisplayName() : realm.getName();
+        String realmName = Realms.displayName(realm);
         new Outbox(session).enqueue(realm, invitation.getId(), invitation.getEmail(), TEMPLATE, new OutboxPayload(
                 SUBJECT, List.of(attributes.get("inviterName"), realmName), attributes, locale.toLanguageTag(),
                 invitation.getFirstName(), invitation.getLastName()));

@@ -12,7 +12,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriBuilder;
 
 import io.accesslifecycle.common.InputException;
 import io.accesslifecycle.common.KeycloakPages;
@@ -148,8 +147,7 @@ public class InvitationLinkResource {
             return registrationForm(realm, checked.invitation(), key, page, firstName, lastName);
         }
         return page.setSuccess("accessInvitationAccepted", outcome.username())
-                .setAttribute(Constants.TEMPLATE_ATTR_ACTION_URI, UriBuilder.fromUri(session.getContext().getUri().getBaseUri())
-                        .path("realms/{realm}/account/").build(realm.getName()).toString())
+                .setAttribute(Constants.TEMPLATE_ATTR_ACTION_URI, KeycloakPages.realmPath(session, realm, "account/").build().toString())
                 .createInfoPage();
     }
 
@@ -203,14 +201,12 @@ public class InvitationLinkResource {
     }
 
     private String link(RealmModel realm, String key) {
-        return UriBuilder.fromUri(session.getContext().getUri().getBaseUri())
-                .path("realms/{realm}/" + InvitationAcceptanceProviderFactory.ID).queryParam("key", key)
-                .build(realm.getName()).toString();
+        return KeycloakPages.realmPath(session, realm, InvitationAcceptanceProviderFactory.ID).queryParam("key", key)
+                .build().toString();
     }
 
     private String action(RealmModel realm, String path) {
-        return UriBuilder.fromUri(session.getContext().getUri().getBaseUri())
-                .path("realms/{realm}/" + InvitationAcceptanceProviderFactory.ID + "/" + path).build(realm.getName()).toString();
+        return KeycloakPages.realmPath(session, realm, InvitationAcceptanceProviderFactory.ID + "/" + path).build().toString();
     }
 
     private String signInUrl(RealmModel realm, String link, InvitationEntity invitation) {

@@ -222,7 +222,7 @@ public final class InvitationService {
 
     private InvitationGrants grants(List<String> roles, List<String> groups, List<String> labels, String endDate, boolean caller) {
         Grants resolved = new GrantResolver(session, realm, auth).resolve(roles, groups);
-        LocalDate today = LocalDate.ofInstant(Instant.ofEpochMilli(Time.currentTimeMillis()), AccessSettingsStore.read(realm).zone());
+        LocalDate today = AccessSettingsStore.read(realm).today();
         LocalDate end = AccessEndDate.parse("accessExpiresOn", endDate, today);
         return new InvitationGrants(
                 resolved.roles().stream().map(References::of).toList(),

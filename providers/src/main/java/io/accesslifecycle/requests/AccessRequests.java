@@ -7,6 +7,7 @@ import java.util.Map;
 
 import jakarta.persistence.EntityManager;
 
+import io.accesslifecycle.common.Realms;
 import io.accesslifecycle.access.AccessAdministrators;
 import io.accesslifecycle.access.AccessService;
 import io.accesslifecycle.access.AccessUpdate;
@@ -68,7 +69,7 @@ public final class AccessRequests {
         r.setCreatedAt(Time.currentTimeMillis());
         em().persist(r);
         new AuditLog(session).record(realm, AuditLog.Type.ACCESS_REQUESTED, user, user.getId(), user.getUsername(), null, null, text);
-        String realmName = realm.getDisplayName() != null ? realm.getDisplayName() : realm.getName();
+        String realmName = Realms.displayName(realm);
         Outbox outbox = new Outbox(session);
         for (UserModel admin : AccessAdministrators.of(session, realm)) {
             outbox.enqueueTo(realm, r.getId(), admin, ADMIN_TEMPLATE, "accessRequestAdminSubject", List.of(realmName, user.getUsername()),
@@ -111,7 +112,7 @@ public final class AccessRequests {
         new AuditLog(session).record(realm, AuditLog.Type.REQUEST_REJECTED, auth.adminAuth().getUser(), user.getId(),
                 user.getUsername(), null, null, reason);
         if (user.getEmail() != null) {
-            String realmName = realm.getDisplayName() != null ? realm.getDisplayName() : realm.getName();
+            String realmName = Realms.displayName(realm);
             new Outbox(session).enqueueTo(realm, r.getId(), user, REJECTED_TEMPLATE, "accessRequestRejectedSubject",
                     List.of(realmName), Map.of("reason", reason));
         }

@@ -1,6 +1,8 @@
 package io.accesslifecycle.settings;
 
 import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,6 +10,7 @@ import java.util.Map;
 
 import io.accesslifecycle.common.InputException;
 import io.accesslifecycle.usernames.UsernamePattern;
+import org.keycloak.common.util.Time;
 
 /**
  * A realm's Access Lifecycle settings. Every instance is valid: the compact constructor checks each field and names
@@ -90,6 +93,11 @@ public record AccessSettings(
 
     public ZoneId zone() {
         return ZoneId.of(timeZone);
+    }
+
+    /** Today in the realm's time zone, on Keycloak's clock (so the test framework's time offset applies). */
+    public LocalDate today() {
+        return LocalDate.ofInstant(Instant.ofEpochMilli(Time.currentTimeMillis()), zone());
     }
 
     private static void requireRange(String field, int value, int min, int max) {

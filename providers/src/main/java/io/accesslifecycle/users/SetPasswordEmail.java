@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.accesslifecycle.common.Realms;
 import io.accesslifecycle.settings.AccessSettingsStore;
 import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
@@ -56,7 +57,7 @@ public final class SetPasswordEmail {
         attributes.put("link", link);
         attributes.put("linkExpiresAt", expiry);
         attributes.put("username", user.getUsername());
-        String realmName = realm.getDisplayName() != null ? realm.getDisplayName() : realm.getName();
+        String realmName = Realms.displayName(realm);
         try {
             session.getProvider(EmailTemplateProvider.class)
                     .setRealm(realm)

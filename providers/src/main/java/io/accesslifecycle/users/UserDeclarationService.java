@@ -1,6 +1,5 @@
 package io.accesslifecycle.users;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -16,7 +15,6 @@ import io.accesslifecycle.expiry.AccessEndDate;
 import io.accesslifecycle.labels.Labels;
 import io.accesslifecycle.settings.AccessSettingsStore;
 import io.accesslifecycle.usernames.UsernameAllocator;
-import org.keycloak.common.util.Time;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -59,7 +57,7 @@ public final class UserDeclarationService {
         usernames.rule(realm).name(firstName, lastName); // names that give no username fail before anything else
         String locale = Inputs.locale(realm, request.locale());
         List<String> labels = Labels.normalize("labels", request.labels());
-        LocalDate today = LocalDate.ofInstant(Instant.ofEpochMilli(Time.currentTimeMillis()), AccessSettingsStore.read(realm).zone());
+        LocalDate today = AccessSettingsStore.read(realm).today();
         LocalDate endDate = AccessEndDate.parse("accessExpiresOn", request.accessExpiresOn(), today);
         Grants grants = new GrantResolver(session, realm, auth).resolve(request.roles(), request.groups());
         if (session.users().getUserByEmail(realm, email) != null) {
