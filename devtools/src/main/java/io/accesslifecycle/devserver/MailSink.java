@@ -22,7 +22,8 @@ import jakarta.mail.internet.MimeMessage;
 
 /**
  * A local SMTP server for development: every message Keycloak sends is kept, listed at http://localhost:8025/ and
- * written as an .eml file. It delivers nothing to the outside world.
+ * written as an .eml file. It delivers nothing to the outside world. {@code /api/messages} lists the messages as
+ * JSON (recipients, subject, text part) for scripts and the two-node tests.
  */
 final class MailSink implements AutoCloseable {
 
@@ -47,7 +48,10 @@ final class MailSink implements AutoCloseable {
             String path = exchange.getRequestURI().getPath();
             String body;
             String type = "text/html; charset=utf-8";
-            if (path.startsWith("/messages/")) {
+            if (path.equals("/api/messages")) {
+                body = json(messages);
+                type = "application/json; charset=utf-8";
+            } else if (path.startsWith("/messages/")) {
                 int index = Integer.parseInt(path.substring("/messages/".length()).replaceAll("\\D.*", ""));
                 if (index < 0 || index >= messages.length) {
                     exchange.sendResponseHeaders(404, -1);
@@ -84,6 +88,46 @@ final class MailSink implements AutoCloseable {
                     .append(i).append("\">").append(escape(messages[i].getSubject())).append("</a></td></tr>");
         }
         return html.append("</table>").toString();
+    }
+
+    /** {@code [{"index": 0, "to": ["a@example.org"], "subject": "...", "text": "..."}]}, oldest first. */
+    private static String json(MimeMessage[] messages) throws MessagingException, IOException {
+        StringBuilder json = new StringBuilder("[");
+        for (int i = 0; i < messages.length; i++) {
+            List<String> parts = new ArrayList<>();
+            collect(messages[i].getContent(), messages[i].getContentType(), parts);
+            String text = parts.stream().filter(p -> p.startsWith("[text/plain]")).findFirst().orElse("")
+                    .replaceFirst("^\\[text/plain]\n", "");
+            json.append(i == 0 ? "" : ",").append("{\"index\":").append(i).append(",\"to\":[");
+            List<String> to = recipients(messages[i]);
+            for (int j = 0; j < to.size(); j++) {
+                json.append(j == 0 ? "" : ",").append(quote(to.get(j)));
+            }
+            json.append("],\"subject\":").append(quote(messages[i].getSubject()))
+                    .append(",\"text\":").append(quote(text)).append('}');
+        }
+        return json.append(']').toString();
+    }
+
+    private static String quote(String s) {
+        StringBuilder q = new StringBuilder("\"");
+        for (char c : (s == null ? "" : s).toCharArray()) {
+            switch (c) {
+                case '"' -> q.append("\\\"");
+                case '\\' -> q.append("\\\\");
+                case '\n' -> q.append("\\n");
+                case '\r' -> q.append("\\r");
+                case '\t' -> q.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        q.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        q.append(c);
+                    }
+                }
+            }
+        }
+        return q.append('"').toString();
     }
 
     private String page(MimeMessage message, int index) throws MessagingException, IOException {
