@@ -1,0 +1,175 @@
+package io.accesslifecycle.cluster;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What bin/test-cluster started, as it passes it in system properties: the two nodes (base URL, log file, pid), the
+ * PostgreSQL database they share, and the mail sink. Every test reaches them through this class.
+ */
+public final class Cluster {
+
+    public static final String REALM = "lifecycle";
+
+    private Cluster() {
+    }
+
+    /** A Keycloak node: its name ("A" or "B"), base URL, log and process id. */
+    public record NodeInfo(String name, String base, Path log, long pid) {
+        public Node client() {
+            return new Node(base);
+        }
+
+        public String logText() {
+            try {
+                return Files.readString(log);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        public boolean alive() {
+            return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        }
+    }
+
+    public static NodeInfo a() {
+        return node("a");
+    }
+
+    public static NodeInfo b() {
+        return node("b");
+    }
+
+    public static List<NodeInfo> nodes() {
+        return List.of(a(), b());
+    }
+
+    private static NodeInfo node(String n) {
+        return new NodeInfo(n.toUpperCase(), required("cluster.node." + n + ".url"),
+                Path.of(required("cluster.node." + n + ".log")), Long.parseLong(required("cluster.node." + n + ".pid")));
+    }
+
+    public static Sink sink() {
+        return new Sink(required("cluster.sink.url"));
+    }
+
+    public static Connection db() {
+        try {
+            return DriverManager.getConnection(required("cluster.db.url"), required("cluster.db.user"), required("cluster.db.password"));
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The first column of the first row, as a long. */
+    public static long count(String sql, Object... params) {
+        try (Connection c = db(); PreparedStatement st = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                st.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Every row, each as its columns' strings. */
+    public static List<List<String>> rows(String sql, Object... params) {
+        try (Connection c = db(); PreparedStatement st = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                st.setObject(i + 1, params[i]);
+            }
+            List<List<String>> rows = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery()) {
+                int n = rs.getMetaData().getColumnCount();
+                while (rs.next()) {
+                    List<String> row = new ArrayList<>();
+                    for (int i = 1; i <= n; i++) {
+                        row.add(rs.getString(i));
+                    }
+                    rows.add(row);
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static int update(String sql, Object... params) {
+        try (Connection c = db(); PreparedStatement st = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                st.setObject(i + 1, params[i]);
+            }
+            return st.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String realmId() {
+        return rows("select id from realm where name = ?", REALM).get(0).get(0);
+    }
+
+    /** Sum of the first number captured by {@code pattern} over every line of both nodes' logs. */
+    public static long sumInLogs(Pattern pattern) {
+        long sum = 0;
+        for (NodeInfo node : nodes()) {
+            Matcher m = pattern.matcher(node.logText());
+            while (m.find()) {
+                sum += Long.parseLong(m.group(1));
+            }
+        }
+        return sum;
+    }
+
+    /** Polls every 250 ms until the condition holds; fails with the message after the timeout. */
+    public static void await(Duration timeout, String what, BooleanSupplier condition) {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for: " + what);
+            }
+            sleep(250);
+        }
+    }
+
+    public static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A setting bin/test-cluster gave the nodes, e.g. the outbox interval. */
+    public static long setting(String name, long fallback) {
+        String v = System.getProperty("cluster." + name);
+        return v == null || v.isBlank() ? fallback : Long.parseLong(v);
+    }
+
+    private static String required(String property) {
+        String v = System.getProperty(property);
+        if (v == null || v.isBlank()) {
+            throw new IllegalStateException("system property " + property + " is not set: run these tests through bin/test-cluster");
+        }
+        return v;
+    }
+}
