@@ -71,66 +71,13 @@ CP="$BENCH_DIR/target/classes:$(cat "$BENCH_DIR/target/classpath.txt")"
 BUILD_SECONDS=$(($(date +%s) - STEP_START))
 
 # -------------------------------------------------------------------------------------------------- PostgreSQL
-PG_DIR=$WORK/pg
-PG_BIN=
-PG_PORT=
-PG_STARTED=0
 DB_ARGS=(--db=dev-mem)
 DB_LABEL="H2 in memory (\`--db=dev-mem\`)"
 DB_START_SECONDS=
-
-# Runs a PostgreSQL tool as the cluster's owner (postgres when we are root: it refuses to run as root).
-as_pg() {
-    if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
-}
-
-stop_postgres() {
-    [ "$PG_STARTED" = 1 ] || return 0
-    log "stopping PostgreSQL (port $PG_PORT)"
-    as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m fast -w -t 60 stop >/dev/null 2>&1 \
-        || as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m immediate -w stop >/dev/null 2>&1 || true
-    PG_STARTED=0
-}
-
-find_pg_bin() {
-    local d
-    for d in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V -r); do
-        [ -x "$d/initdb" ] && [ -x "$d/pg_ctl" ] && { echo "$d"; return 0; }
-    done
-    return 1
-}
-
 if [ "$DB" = postgres ]; then
     STEP_START=$(date +%s)
-    if ! PG_BIN=$(find_pg_bin); then
-        [ "$(id -u)" = 0 ] || die "no PostgreSQL under /usr/lib/postgresql: install it (apt-get install -y postgresql)"
-        log "no PostgreSQL found: apt-get install -y postgresql"
-        before=$(pg_lsclusters -h 2>/dev/null | awk '$4 == "online" {print $1 "/" $2}' || true)
-        DEBIAN_FRONTEND=noninteractive apt-get install -y -q postgresql >"$WORK/apt-postgresql.log" 2>&1 \
-            || { apt-get update -q >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y -q postgresql \
-                     >"$WORK/apt-postgresql.log" 2>&1; } || die "apt-get install postgresql failed: see $WORK/apt-postgresql.log"
-        # the package creates and may start a "main" cluster on 5432: stop what the install started, keep the rest
-        for c in $(pg_lsclusters -h 2>/dev/null | awk '$4 == "online" {print $1 "/" $2}'); do
-            case " $before " in *" $c "*) ;; *) log "stopping the cluster $c the package started"; pg_ctlcluster "${c%/*}" "${c#*/}" stop || true ;; esac
-        done
-        PG_BIN=$(find_pg_bin) || die "postgresql installed, but no initdb under /usr/lib/postgresql"
-    fi
-    PG_VERSION=$("$PG_BIN/postgres" --version | awk '{print $3}')
-    PG_PORT=$(free_port "${BENCH_PG_PORT:-15432}")
-    log "PostgreSQL $PG_VERSION: new cluster in $PG_DIR, port $PG_PORT"
-    rm -rf "$PG_DIR"
-    mkdir -p "$PG_DIR"
-    if [ "$(id -u)" = 0 ]; then chown postgres: "$PG_DIR"; fi
-    CLEANUP_HOOKS+=(stop_postgres)
-    as_pg "$PG_BIN/initdb" -D "$PG_DIR/data" -U postgres -E UTF8 --locale=C --auth-local=trust --auth-host=scram-sha-256 \
-        >"$PG_DIR/initdb.log" 2>&1 || die "initdb failed: see $PG_DIR/initdb.log"
-    PG_STARTED=1
-    as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/postgres.log" -w -t 60 \
-        -o "-p $PG_PORT -k $PG_DIR -c listen_addresses=127.0.0.1" start >/dev/null \
-        || die "PostgreSQL did not start: see $PG_DIR/postgres.log"
-    as_pg "$PG_BIN/psql" -h "$PG_DIR" -p "$PG_PORT" -U postgres -v ON_ERROR_STOP=1 -q \
-        -c "create role keycloak login password 'keycloak'" -c "create database keycloak owner keycloak" \
-        >/dev/null || die "cannot create the keycloak database"
+    start_postgres "$WORK/pg"          # lib.sh: PG_PORT, PG_VERSION; stopped on exit
+    create_database keycloak
     DB_ARGS=(--db=postgres --db-url="jdbc:postgresql://127.0.0.1:$PG_PORT/keycloak" --db-username=keycloak --db-password=keycloak)
     DB_LABEL="PostgreSQL $PG_VERSION (fresh local cluster on 127.0.0.1:$PG_PORT, default settings: fsync on, shared_buffers 128 MB)"
     DB_START_SECONDS=$(($(date +%s) - STEP_START))

@@ -1,4 +1,4 @@
-# Shared by the bench scripts (usernames.sh, invitations.sh): sourced, never run. Sets the paths and ports, finds a
+# Shared by the bench scripts (usernames.sh, invitations.sh, run-all.sh): sourced, never run. Sets the paths and ports, finds a
 # JDK 21+, unpacks and starts Keycloak on 18080/19000 (its own process group), and stops what the script started on
 # every exit. The caller sets BENCH_DIR before sourcing, and `set -euo pipefail`.
 # shellcheck shell=bash
@@ -17,7 +17,12 @@ CLIENT_PID=
 CLEANUP_HOOKS=()
 
 # Maven 3.8 prints colour resets even with -B -q: keep its output readable (pipefail keeps its exit status).
-mvn_quiet() { mvn -q -B -Dstyle.color=never "$@" 2>&1 | sed 's/\x1b\[[0-9;]*m//g'; }
+# BENCH_OFFLINE=1: Maven offline (-o), e.g. in a network namespace without internet after a first online build.
+mvn_quiet() {
+    local offline=()
+    [ "${BENCH_OFFLINE:-0}" = 1 ] && offline=(-o)
+    mvn -q -B "${offline[@]}" -Dstyle.color=never "$@" 2>&1 | sed 's/\x1b\[[0-9;]*m//g'
+}
 log() { printf '[bench %3ss] %s\n' "$(($(date +%s) - SCRIPT_START))" "$*"; }
 die() { log "ERROR: $*" >&2; exit 1; }
 
@@ -155,12 +160,14 @@ prepare_keycloak() {
         [ -e "$providers/$(basename "$jar")" ] || rm -f "$jar"
     done
     for jar in "$providers"/*.jar; do
+        [ -e "$jar" ] || continue
         cmp -s "$jar" "$home/providers/$(basename "$jar")" || cp -p "$jar" "$home/providers/"
     done
     cp "$ROOT/realm-config/lifecycle-realm.json" "$home/data/import/"
 }
 
-# start_keycloak HOME LOG [kc.sh start-dev options...]: starts it in its own process group, SMTP to
+# start_keycloak HOME LOG [kc.sh options...]: starts it (start-dev, or with KC_START=start `start --optimized`) in its
+# own process group, SMTP to
 # 127.0.0.1:$SMTP_PORT, the bootstrap admin admin/admin; waits until the lifecycle realm answers.
 # Sets KC_PID, KC_START_SECONDS, KC_RUNNING (the version it prints).
 start_keycloak() {
@@ -168,8 +175,11 @@ start_keycloak() {
     shift 2
     started=$(date +%s)
     log "starting Keycloak on $HTTP_PORT (management $MGMT_PORT), SMTP -> 127.0.0.1:$SMTP_PORT; log: $kc_log"
+    # KC_START=start: production mode on a distribution built beforehand (build_keycloak); default start-dev
+    local mode=(start-dev)
+    [ "${KC_START:-start-dev}" = start ] && mode=(start --optimized --http-enabled=true --hostname-strict=false)
     SMTP_HOST=127.0.0.1 SMTP_PORT=$SMTP_PORT \
-        setsid "$home/bin/kc.sh" start-dev --import-realm \
+        setsid "$home/bin/kc.sh" "${mode[@]}" --import-realm \
         --http-port=$HTTP_PORT --http-management-port=$MGMT_PORT \
         --bootstrap-admin-username=admin --bootstrap-admin-password=admin \
         "$@" > "$kc_log" 2>&1 < /dev/null &
@@ -191,4 +201,75 @@ git_facts() {
     [ -z "$(git -C "$ROOT" status --porcelain 2>/dev/null | head -1)" ] || GIT="$GIT (with uncommitted changes)"
     jar=$(ls "$1"/access-lifecycle-providers-*.jar 2>/dev/null | head -1)
     [ -z "$jar" ] || GIT="$GIT; $(basename "$jar") of $(date -u -r "$jar" '+%Y-%m-%d %H:%M:%S UTC')"
+}
+
+# -------------------------------------------------------------------------------------------------- PostgreSQL
+PG_DIR=
+PG_BIN=
+PG_PORT=
+PG_VERSION=
+PG_STARTED=0
+
+# Runs a PostgreSQL tool as the cluster's owner (postgres when we are root: it refuses to run as root).
+as_pg() {
+    if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+stop_postgres() {
+    [ "$PG_STARTED" = 1 ] || return 0
+    log "stopping PostgreSQL (port $PG_PORT)"
+    as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m fast -w -t 60 stop >/dev/null 2>&1 \
+        || as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m immediate -w stop >/dev/null 2>&1 || true
+    PG_STARTED=0
+}
+
+find_pg_bin() {
+    local d
+    for d in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V -r); do
+        [ -x "$d/initdb" ] && [ -x "$d/pg_ctl" ] && { echo "$d"; return 0; }
+    done
+    return 1
+}
+
+# start_postgres DIR: a new PostgreSQL cluster in DIR (default settings, 127.0.0.1 only) on the first free port from
+# BENCH_PG_PORT (15432) up; installs Debian's postgresql with apt-get when none is found (as root), stopping any
+# cluster the package started. Sets PG_DIR, PG_BIN, PG_PORT, PG_VERSION; stopped on exit.
+start_postgres() {
+    PG_DIR=$1
+    if ! PG_BIN=$(find_pg_bin); then
+        [ "$(id -u)" = 0 ] || die "no PostgreSQL under /usr/lib/postgresql: install it (apt-get install -y postgresql)"
+        log "no PostgreSQL found: apt-get install -y postgresql"
+        local before c
+        before=$(pg_lsclusters -h 2>/dev/null | awk '$4 == "online" {print $1 "/" $2}' || true)
+        mkdir -p "$WORK"
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -q postgresql >"$WORK/apt-postgresql.log" 2>&1 \
+            || { apt-get update -q >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y -q postgresql \
+                     >"$WORK/apt-postgresql.log" 2>&1; } || die "apt-get install postgresql failed: see $WORK/apt-postgresql.log"
+        # the package creates and may start a "main" cluster on 5432: stop what the install started, keep the rest
+        for c in $(pg_lsclusters -h 2>/dev/null | awk '$4 == "online" {print $1 "/" $2}'); do
+            case " $before " in *" $c "*) ;; *) log "stopping the cluster $c the package started"; pg_ctlcluster "${c%/*}" "${c#*/}" stop || true ;; esac
+        done
+        PG_BIN=$(find_pg_bin) || die "postgresql installed, but no initdb under /usr/lib/postgresql"
+    fi
+    PG_VERSION=$("$PG_BIN/postgres" --version | awk '{print $3}')
+    PG_PORT=$(free_port "${BENCH_PG_PORT:-15432}")
+    log "PostgreSQL $PG_VERSION: new cluster in $PG_DIR, port $PG_PORT"
+    rm -rf "$PG_DIR"
+    mkdir -p "$PG_DIR"
+    if [ "$(id -u)" = 0 ]; then chown postgres: "$PG_DIR"; fi
+    CLEANUP_HOOKS+=(stop_postgres)
+    as_pg "$PG_BIN/initdb" -D "$PG_DIR/data" -U postgres -E UTF8 --locale=C --auth-local=trust --auth-host=scram-sha-256 \
+        >"$PG_DIR/initdb.log" 2>&1 || die "initdb failed: see $PG_DIR/initdb.log"
+    PG_STARTED=1
+    as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/postgres.log" -w -t 60 \
+        -o "-p $PG_PORT -k $PG_DIR -c listen_addresses=127.0.0.1" start >/dev/null \
+        || die "PostgreSQL did not start: see $PG_DIR/postgres.log"
+    as_pg "$PG_BIN/psql" -h "$PG_DIR" -p "$PG_PORT" -U postgres -v ON_ERROR_STOP=1 -q \
+        -c "create role keycloak login password 'keycloak'" >/dev/null || die "cannot create the keycloak role"
+}
+
+# create_database NAME: an empty database owned by keycloak (password keycloak).
+create_database() {
+    as_pg "$PG_BIN/psql" -h "$PG_DIR" -p "$PG_PORT" -U postgres -v ON_ERROR_STOP=1 -q \
+        -c "create database $1 owner keycloak" >/dev/null || die "cannot create the database $1"
 }

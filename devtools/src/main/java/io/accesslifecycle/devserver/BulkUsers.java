@@ -10,8 +10,9 @@ import java.util.List;
  * Loads many users straight into Keycloak's PostgreSQL tables, for the benchmarks and the two-node tests: 100,000
  * users take seconds this way, hours through the admin API. Each user {@code <prefix>-<n>} (n from 1) gets the email
  * {@code <prefix>-<n>@<domain>}, the realm's default roles, a copy of the template user's password credential (so
- * they all sign in with the template's password), a label {@code team-<n % 10>} and, every {@code dueEvery}-th user,
- * an {@code accessExpiresOn} of {@code dueDate}, the others {@code laterDate} (none when null).
+ * they all sign in with the template's password), a label {@code team-<n % 10>}, and an {@code accessExpiresOn} of
+ * {@code dueDate} every {@code dueEvery}-th user (none when 0), of {@code laterDate} every {@code laterEvery}-th
+ * of the others (none when 0); the rest have no end date.
  *
  * <p>Ids are derived from the prefix and n ({@code md5(...)::uuid}), so a second load with the same prefix fails on
  * the primary key instead of duplicating users. PostgreSQL only ({@code generate_series}). Keycloak must not have
@@ -21,7 +22,7 @@ public final class BulkUsers {
 
     /** What to load. {@code prefix}: lowercase letters, digits and hyphens. */
     public record Spec(String realm, String prefix, int count, String domain, String templateUsername,
-                       int dueEvery, String dueDate, String laterDate) {
+                       int dueEvery, String dueDate, int laterEvery, String laterDate) {
         public Spec {
             if (!prefix.matches("[a-z0-9-]{1,40}") || count < 1) {
                 throw new IllegalArgumentException("prefix [a-z0-9-]{1,40} and count >= 1");
@@ -72,12 +73,13 @@ public final class BulkUsers {
                         from generate_series(1, ?) g where g % ? = 0""",
                         spec.prefix(), spec.dueDate(), spec.prefix(), spec.count(), spec.dueEvery());
             }
-            if (spec.laterDate() != null) {
+            if (spec.laterEvery() > 0 && spec.laterDate() != null) {
                 update(db, """
                         insert into user_attribute (id, name, value, user_id)
                         select md5('e' || ? || '-' || g)::uuid::text, 'accessExpiresOn', ?, md5(? || '-' || g)::uuid::text
-                        from generate_series(1, ?) g where ? = 0 or g % ? <> 0""",
-                        spec.prefix(), spec.laterDate(), spec.prefix(), spec.count(), spec.dueEvery(), Math.max(1, spec.dueEvery()));
+                        from generate_series(1, ?) g where g % ? = 1 % ? and (? = 0 or g % ? <> 0)""",
+                        spec.prefix(), spec.laterDate(), spec.prefix(), spec.count(), spec.laterEvery(), spec.laterEvery(),
+                        spec.dueEvery(), Math.max(1, spec.dueEvery()));
             }
             db.commit();
             return due;
