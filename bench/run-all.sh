@@ -6,7 +6,7 @@
 #   2. starts a fresh PostgreSQL cluster (lib.sh: installs Debian's postgresql when missing);
 #   3. for each side, ours (the distribution with our jars) then stock (the same distribution without them), on a
 #      database of its own: `kc.sh build --db=postgres` once, `kc.sh start --optimized` with the sample realm
-#      (stock: without our themes), N users bulk-loaded into PostgreSQL (1 % past their end date, 10 % ending in
+#      (stock: without our themes and sign-in flow bindings), N users bulk-loaded into PostgreSQL (1 % past their end date, 10 % ending in
 #      20 days), then, each followed by a memory sample (RSS and heap):
 #        - sign-in: Gatling, password grant of demo-app, then a browser-flow login (page, form post, code);
 #        - the administrators' user list (ours: /access/users?status=..., stock: /users?q=...), pages of 50;
@@ -180,8 +180,10 @@ for side in ours stock; do
     home=$WORK/kc-run-all-$side
     if [ "$side" = ours ]; then build_keycloak "$home" "$PROVIDERS"; else build_keycloak "$home" "$EMPTY"; fi
     if [ "$side" = stock ]; then
-        # the same realm without our themes, which stock Keycloak does not have
-        grep -v '"\(login\|email\)Theme": "access-lifecycle"' "$ROOT/realm-config/lifecycle-realm.json" > "$home/data/import/lifecycle-realm.json"
+        # the same realm without what needs our providers: the themes and the bindings of the sign-in flows with our
+        # end-date check (Keycloak then binds its default browser and direct grant flows)
+        grep -v -e '"\(login\|email\)Theme": "access-lifecycle"' -e '"browserFlow": "access browser"' \
+            -e '"directGrantFlow": "access direct grant"' "$ROOT/realm-config/lifecycle-realm.json" > "$home/data/import/lifecycle-realm.json"
     fi
     create_database "kc_$side"
     timed "$side: unpack and build" "$STEP"

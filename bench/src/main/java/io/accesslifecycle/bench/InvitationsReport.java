@@ -164,7 +164,7 @@ final class InvitationsReport {
                         + "on both sides, which the figures include.\n");
         String kcOpts = opts.getOrDefault("kc-opts", "start-dev").strip();
         md.append("- Keycloak `kc.sh ").append(kcOpts).append("` (default pools");
-        md.append(kcOpts.contains("cache-templates=true") ? "; theme and template caches on, as in production"
+        md.append(kcOpts.contains("cache-templates=true") || !kcOpts.startsWith("start-dev") ? "; theme and template caches on, as in production"
                 : "; theme and template caches off, as `start-dev` sets them: every email reloads its templates").append(").\n");
 
         // ------------------------------------------------------------------------------------------- machine
@@ -176,7 +176,7 @@ final class InvitationsReport {
                 .row("memory", Report.memory())
                 .row("OS", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"))
                 .row("java -version", opts.getOrDefault("java-version", System.getProperty("java.runtime.version")))
-                .row("Keycloak", opts.getOrDefault("kc-version", "?") + " (`start-dev`)")
+                .row("Keycloak", opts.getOrDefault("kc-version", "?") + " (`" + kcOpts.split(" ")[0] + "`)")
                 .row("database", db)
                 .row("project (commit; bundle jar benched)", opts.getOrDefault("git", "?"))
                 .row("load average 1/5/15 min, before the phases", opts.getOrDefault("loadavg-start", "?"))

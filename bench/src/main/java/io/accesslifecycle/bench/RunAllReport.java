@@ -59,7 +59,9 @@ public final class RunAllReport {
                 .append(". Both sides on the same machine, in the same run, one after the other (never at once), each on its own "
                         + "fresh PostgreSQL database with the same realm and the same ").append(f.getOrDefault("users", "?"))
                 .append(" bulk-loaded users. Ours is the Keycloak distribution with the bundle's jars; stock is the same "
-                        + "distribution without them, its realm the same file without our login and email themes.\n\n");
+                        + "distribution without them, its realm the same file without what needs our providers: the login and email "
+                        + "themes, and the bindings of the browser and direct grant flows with our end-date check (stock binds its "
+                        + "default flows).\n\n");
         md.append("## Machine and versions\n\n");
         Table machine = new Table("fact", "value");
         for (String k : List.of("date", "nproc", "cpu", "memory", "os", "java", "keycloak", "postgresql", "git", "keycloak options",
@@ -139,7 +141,10 @@ public final class RunAllReport {
                 side.getValue().ifPresentOrElse(s -> t.row(request, side.getKey(), s.ok(), s.ko(), fmt(s.perSecond()), fmt(s.mean()),
                         fmt(s.p50()), fmt(s.p95()), fmt(s.p99()), fmt(s.max())), () -> t.row(request, side.getKey(), "-", "-", "-", "-", "-", "-", "-", "-"));
             }
-            if (ours.isPresent() && stock.isPresent()) {
+            if (ours.isPresent() && stock.isPresent() && (ours.get().ok() == 0 || stock.get().ok() == 0)) {
+                ratios.add("- " + request + ": no ratio, a side had no successful request (ours " + ours.get().ok()
+                        + " ok, stock " + stock.get().ok() + " ok): see its Gatling log");
+            } else if (ours.isPresent() && stock.isPresent()) {
                 Stats a = ours.get();
                 Stats b = stock.get();
                 double throughput = a.perSecond() / b.perSecond();
@@ -150,6 +155,7 @@ public final class RunAllReport {
         }
         md.append(t.render()).append('\n');
         ratios.forEach(r -> md.append(r).append('\n'));
+        md.append('\n');
     }
 
     private static String fmt(double v) {
