@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+
+import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.accesslifecycle.tests.AccessApi;
@@ -16,6 +19,7 @@ import org.keycloak.testframework.annotations.InjectKeycloakUrls;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.realm.ManagedRealm;
+import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.server.KeycloakUrls;
 
 /** Administrators list users by label, status and text, and see which roles and groups they may give, with help text. */
@@ -53,6 +57,55 @@ class UsersAreListedWithStatusLabelsAndCatalogueTest {
         assertEquals(400, api.get(AccessApi.access("/users?status=sleeping")).status());
         assertEquals(400, api.get(AccessApi.access("/users?max=0")).status());
         assertEquals(403, AccessApi.as(urls.getBase(), "plain-user", "Plain-Passw0rd!").get(AccessApi.access("/users")).status());
+    }
+
+    @Test
+    void eachStatusListsExactlyTheUsersInThatStatusPageByPage() {
+        String yesterday = LocalDate.now().minusDays(1).toString();
+        String soon = LocalDate.now().plusDays(5).toString();
+        createUser("st-ended", Map.of("accessExpiresOn", List.of(yesterday), "labels", List.of("status-test")), true);
+        createUser("st-off", Map.of("labels", List.of("status-test")), false);
+        createUser("st-ended-off", Map.of("accessExpiresOn", List.of(yesterday), "labels", List.of("status-test")), false);
+        createUser("st-soon", Map.of("accessExpiresOn", List.of(soon), "labels", List.of("status-test")), true);
+        createUser("st-on", Map.of("labels", List.of("status-test")), true);
+        AccessApi api = AccessApi.admin(urls.getBase());
+
+        Map<String, List<String>> expected = Map.of("expired-grace", List.of("st-ended", "st-ended-off"),
+                "disabled", List.of("st-off"), "expiring", List.of("st-soon"), "active", List.of("st-on"));
+        expected.forEach((status, usernames) -> {
+            JsonNode page = api.get(AccessApi.access("/users?label=status-test&status=" + status)).json();
+            assertEquals(usernames, names(page), status);
+            page.forEach(u -> assertEquals(status, u.get("status").asText(), u.toString()));
+        });
+        // without a label: the whole realm, each user in its status only
+        for (String status : expected.keySet()) {
+            List<String> all = names(api.get(AccessApi.access("/users?max=1000&status=" + status)).json());
+            expected.forEach((other, usernames) -> usernames.forEach(u -> assertEquals(other.equals(status), all.contains(u),
+                    u + " listed under " + status)));
+        }
+        assertEquals(List.of("st-ended-off"), names(api.get(AccessApi.access("/users?label=status-test&status=expired-grace&first=1&max=1")).json()),
+                "paging applies after the filters");
+        assertEquals(List.of("st-ended", "st-ended-off", "st-off", "st-on", "st-soon"),
+                names(api.get(AccessApi.access("/users?label=status-test")).json()), "by username");
+    }
+
+    private void createUser(String username, Map<String, List<String>> attributes, boolean enabled) {
+        UserRepresentation u = new UserRepresentation();
+        u.setUsername(username);
+        u.setEmail(username + "@example.org");
+        u.setFirstName("St");
+        u.setLastName(username);
+        u.setEnabled(enabled);
+        u.setAttributes(attributes);
+        try (Response r = realm.admin().users().create(u)) {
+            assertEquals(201, r.getStatus(), username);
+        }
+    }
+
+    private static List<String> names(JsonNode users) {
+        List<String> names = new ArrayList<>();
+        users.forEach(u -> names.add(u.get("username").asText()));
+        return names;
     }
 
     @Test

@@ -1,0 +1,77 @@
+package io.accesslifecycle.access;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+
+import io.accesslifecycle.expiry.AccessEndDate;
+import io.accesslifecycle.expiry.AccessStatus;
+import io.accesslifecycle.labels.Labels;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
+import org.keycloak.storage.UserStorageProvider;
+
+/**
+ * The users list filtered by status and/or label as one query on Keycloak's tables, the page included: the status
+ * rules of {@link AccessStatus#of} written as conditions on {@code USER_ENTITY.ENABLED} and the
+ * {@code accessExpiresOn} attribute (ISO dates compare as text, on the {@code (NAME, VALUE)} index), ordered by
+ * username. Used when the realm's users all live in Keycloak's database and the caller may view every user;
+ * otherwise the list goes through Keycloak's user search and checks each user.
+ */
+final class UserListQuery {
+
+    private static final String END = "(select a.id from UserAttributeEntity a where a.user = u and a.name = :end and a.value <= :%s)";
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+
+    UserListQuery(KeycloakSession session, RealmModel realm) {
+        this.session = session;
+        this.realm = realm;
+    }
+
+    /** Whether the query can answer: no user federation in the realm, and the caller may view all its users. */
+    static boolean applies(RealmModel realm, AdminPermissionEvaluator auth) {
+        return auth.users().canView()
+                && realm.getComponentsStream(realm.getId(), UserStorageProvider.class.getName()).findAny().isEmpty();
+    }
+
+    /** Ids of one page of the realm's users (service accounts left out) with the label and the status, by username. */
+    List<String> ids(String label, AccessStatus status, LocalDate today, int first, int max) {
+        String ended = String.format(END, "today");
+        String endsSoon = String.format(END, "soon");
+        StringBuilder jpql = new StringBuilder(
+                "select u.id from UserEntity u where u.realmId = :realmId and u.serviceAccountClientLink is null");
+        if (status != null) {
+            jpql.append(switch (status) {
+                case EXPIRED_GRACE -> " and exists " + ended;
+                case DISABLED -> " and u.enabled = false and not exists " + ended;
+                case EXPIRING -> " and u.enabled = true and not exists " + ended + " and exists " + endsSoon;
+                case ACTIVE -> " and u.enabled = true and not exists " + endsSoon;
+            });
+        }
+        if (label != null) {
+            jpql.append(" and exists (select l.id from UserAttributeEntity l where l.user = u and l.name = :labels and l.value = :label)");
+        }
+        jpql.append(" order by u.username");
+        EntityManager em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
+        TypedQuery<String> q = em.createQuery(jpql.toString(), String.class).setParameter("realmId", realm.getId());
+        if (status != null) {
+            q.setParameter("end", AccessEndDate.ATTRIBUTE);
+            if (status != AccessStatus.ACTIVE) {
+                q.setParameter("today", today.toString());
+            }
+            if (status == AccessStatus.EXPIRING || status == AccessStatus.ACTIVE) {
+                q.setParameter("soon", today.plusDays(AccessStatus.EXPIRING_DAYS).toString());
+            }
+        }
+        if (label != null) {
+            q.setParameter("labels", Labels.ATTRIBUTE).setParameter("label", label);
+        }
+        return q.setFirstResult(first).setMaxResults(max).getResultList();
+    }
+}
