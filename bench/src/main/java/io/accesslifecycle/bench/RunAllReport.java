@@ -62,6 +62,11 @@ public final class RunAllReport {
                         + "distribution without them, its realm the same file without what needs our providers: the login and email "
                         + "themes, and the bindings of the browser and direct grant flows with our end-date check (stock binds its "
                         + "default flows).\n\n");
+        if (!"100000".equals(f.get("users")) || Double.parseDouble(f.getOrDefault("seconds", "0")) < 60) {
+            md.append("**A smoke run** (").append(f.getOrDefault("users", "?")).append(" users, ").append(f.getOrDefault("seconds", "?"))
+                    .append(" s per load): it shows that the suite works, not the figures the targets are about "
+                            + "(100,000 users, 60 s per load: `bash bench/run-all.sh`).\n\n");
+        }
         md.append("## Machine and versions\n\n");
         Table machine = new Table("fact", "value");
         for (String k : List.of("date", "nproc", "cpu", "memory", "os", "java", "keycloak", "postgresql", "git", "keycloak options",
