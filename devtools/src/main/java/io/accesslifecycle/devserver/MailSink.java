@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
@@ -30,10 +32,16 @@ final class MailSink implements AutoCloseable {
     private final GreenMail smtp;
     private final HttpServer web;
     private final Path mailDir;
+    private final Set<String> saved = new HashSet<>();
+    /** The number the next file gets: after those a previous run left in the folder. */
+    private int nextFile;
 
     MailSink(int smtpPort, int webPort, Path mailDir) throws IOException {
         this.mailDir = mailDir;
         Files.createDirectories(mailDir);
+        try (var files = Files.list(mailDir)) {
+            nextFile = (int) files.filter(f -> f.getFileName().toString().endsWith(".eml")).count();
+        }
         smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         web = HttpServer.create(new InetSocketAddress("127.0.0.1", webPort), 0);
@@ -164,13 +172,18 @@ final class MailSink implements AutoCloseable {
         return to;
     }
 
-    private void saveNew(MimeMessage[] messages) throws IOException, MessagingException {
-        for (int i = 0; i < messages.length; i++) {
-            Path file = mailDir.resolve(String.format("%05d.eml", i));
-            if (!Files.exists(file)) {
+    /**
+     * Writes each message not written yet as {@code NNNNN.eml}, in the order they are first seen. GreenMail lists its
+     * messages mailbox by mailbox, so a message's position in the list moves as new recipients arrive: messages are
+     * told apart by their Message-ID and recipients, not by position.
+     */
+    private synchronized void saveNew(MimeMessage[] messages) throws IOException, MessagingException {
+        for (MimeMessage message : messages) {
+            String key = message.getMessageID() + " " + String.join(",", recipients(message));
+            if (saved.add(key)) {
                 ByteArrayOutputStream raw = new ByteArrayOutputStream();
-                messages[i].writeTo(raw);
-                Files.write(file, raw.toByteArray());
+                message.writeTo(raw);
+                Files.write(mailDir.resolve(String.format("%05d.eml", nextFile++)), raw.toByteArray());
             }
         }
     }
