@@ -56,7 +56,8 @@ FACTS=$WORK/run-all.facts
 GATLING_DIR=$WORK/run-all-gatling
 rm -rf "$FACTS" "$GATLING_DIR"
 mkdir -p "$GATLING_DIR"
-fact() { printf '%s=%s\n' "$1" "$2" >> "$FACTS"; }
+# fact KEY VALUE: one line of the facts file (newlines in VALUE kept as \n, which the report turns back).
+fact() { local v=$2; printf '%s=%s\n' "$1" "${v//$'\n'/\\n}" >> "$FACTS"; }
 timed() { fact "time.$1" "$(($(date +%s) - $2))"; }
 fact date "$(date -u '+%Y-%m-%d %H:%M:%S UTC')"
 fact "load average at start" "$(cut -d' ' -f1-3 /proc/loadavg)"
@@ -245,7 +246,8 @@ fact users "$USERS"
 fact concurrency "$CONCURRENCY"
 fact warmup "$WARMUP"
 fact seconds "$SECONDS_MEASURED"
-fact gatling "$(sed -n 's:.*<gatling.version>\(.*\)</gatling.version>.*:\1:p' "$BENCH_DIR/pom.xml")"
+fact gatling "$(sed -n 's:.*<gatling.version>\(.*\)</gatling.version>.*:\1:p' "$BENCH_DIR/gatling/pom.xml")"
+fact invitations "$INVITATIONS"
 fact "load average at end" "$(cut -d' ' -f1-3 /proc/loadavg)"
 fact duration "$(($(date +%s) - SCRIPT_START)) s"
 INVITATIONS_REPORT=$(ls -t "$WORK"/run-all-invitations/latest-*.md 2>/dev/null | head -1 || true)

@@ -44,7 +44,7 @@ public final class RunAllReport {
         for (String line : Files.readAllLines(Path.of(o.get("facts")), StandardCharsets.UTF_8)) {
             int eq = line.indexOf('=');
             if (eq > 0) {
-                facts.put(line.substring(0, eq), line.substring(eq + 1));
+                facts.put(line.substring(0, eq), line.substring(eq + 1).replace("\\n", "\n"));
             }
         }
         Path gatling = Path.of(o.get("gatling"));
@@ -116,7 +116,8 @@ public final class RunAllReport {
         }
         md.append(memory.render());
 
-        md.append("\n## 5. 1000 invitations and their emails (ours vs stock organization invitations, same server)\n\n");
+        md.append("\n## 5. ").append(f.getOrDefault("invitations", "1000"))
+                .append(" invitations and their emails (ours vs stock organization invitations, same server)\n\n");
         if (invitations != null && Files.exists(invitations)) {
             md.append("The report of `bench/invitations.sh`'s client, run against our server of this run:\n\n");
             md.append(Files.readString(invitations).replaceAll("(?m)^#", "###")).append('\n');
