@@ -66,9 +66,9 @@ class ExpiredAccountsAreStoppedTest {
         String deletionOn = Accounts.today().plusDays(31).toString();
         MimeMessage toUser = Mail.await(mail, "contractor.ends@example.org", "has ended", 20_000);
         assertTrue(Mail.text(toUser).contains(end) && Mail.text(toUser).contains(deletionOn), Mail.text(toUser));
-        MimeMessage toAdmin = Mail.await(mail, "en-admin@lifecycle.test", "Access of contractor.ends", 20_000);
+        MimeMessage toAdmin = Mail.await(mail, "en-admin@lifecycle.test", "has ended", 20_000);
         assertTrue(Mail.text(toAdmin).contains("will be deleted on " + deletionOn), Mail.text(toAdmin));
-        MimeMessage toFrenchAdmin = Mail.await(mail, "realm-admin@lifecycle.test", "L’accès de contractor.ends", 20_000);
+        MimeMessage toFrenchAdmin = Mail.await(mail, "realm-admin@lifecycle.test", "a pris fin", 20_000);
         assertTrue(Mail.text(toFrenchAdmin).contains("sera supprimé le " + deletionOn), Mail.text(toFrenchAdmin));
 
         AccessApi api = AccessApi.admin(urls.getBase());

@@ -1,6 +1,6 @@
 <#ftl output_format="plainText">
 <#if user.firstName?has_content>${msg("accessInvitationGreeting", user.firstName)}<#else>${msg("accessInvitationGreetingNoName")}</#if>
 
-${msg("accessExpiryReminderAdminIntro", username, realmName, accessExpiresOn, daysLeft)}
+<#if daysLeft == "1">${msg("accessExpiryReminderAdminIntroTomorrow", username, realmName, accessExpiresOn, daysLeft)}<#else>${msg("accessExpiryReminderAdminIntro", username, realmName, accessExpiresOn, daysLeft)}</#if>
 
 ${msg("accessExpiryAdminAction")}
