@@ -119,7 +119,7 @@ gatling() {
     log "Gatling $class on $side ($WARMUP s warm-up, $SECONDS_MEASURED s measured, $CONCURRENCY virtual users)"
     (cd "$ROOT" && mvn_quiet -f bench/gatling/pom.xml gatling:test -Dgatling.simulationClass="io.accesslifecycle.bench.gatling.$class" \
         -Dgatling.resultsFolder="$GATLING_DIR/$side-$name" -Dbench.base="$BASE" -Dbench.users.prefix=bulk \
-        -Dbench.users.count="$USERS" -Dbench.concurrency="$CONCURRENCY" -Dbench.warmup.seconds="$WARMUP" \
+        -Dbench.users.count="$USERS" -Dbench.users.skipEvery=100 -Dbench.concurrency="$CONCURRENCY" -Dbench.warmup.seconds="$WARMUP" \
         -Dbench.seconds="$SECONDS_MEASURED" "$@" > "$GATLING_DIR/$side-$name.log" 2>&1) \
         || log "Gatling $class on $side reported failures (see $GATLING_DIR/$side-$name.log)"
     timed "$side: $name" "$step"

@@ -55,10 +55,16 @@ final class BenchSettings {
         return Duration.ofSeconds(Integer.getInteger("bench.seconds", 30));
     }
 
-    /** An endless feed of {@code username} = a random bulk-loaded user. */
+    /**
+     * An endless feed of {@code username} = a random bulk-loaded user, never one of every {@code bench.users.skipEvery}-th
+     * (the users past their end date, whom our server refuses and stock does not).
+     */
     static Iterator<Map<String, Object>> randomUsers() {
-        return Stream.generate(() -> Map.<String, Object>of("username",
-                userPrefix() + "-" + (1 + ThreadLocalRandom.current().nextInt(userCount())))).iterator();
+        int skip = Integer.getInteger("bench.users.skipEvery", 0);
+        return Stream.generate(() -> {
+            int n = 1 + ThreadLocalRandom.current().nextInt(userCount());
+            return Map.<String, Object>of("username", userPrefix() + "-" + (skip > 0 && n % skip == 0 ? n - 1 : n));
+        }).iterator();
     }
 
     /** A token of the realm's access administrator (admin-cli, password grant), fetched once before the load. */
