@@ -262,7 +262,7 @@ start_postgres() {
         >"$PG_DIR/initdb.log" 2>&1 || die "initdb failed: see $PG_DIR/initdb.log"
     PG_STARTED=1
     as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/postgres.log" -w -t 60 \
-        -o "-p $PG_PORT -k $PG_DIR -c listen_addresses=127.0.0.1" start >/dev/null \
+        -o "-p $PG_PORT -k $PG_DIR -c listen_addresses=127.0.0.1 -c shared_preload_libraries=pg_stat_statements" start >/dev/null \
         || die "PostgreSQL did not start: see $PG_DIR/postgres.log"
     as_pg "$PG_BIN/psql" -h "$PG_DIR" -p "$PG_PORT" -U postgres -v ON_ERROR_STOP=1 -q \
         -c "create role keycloak login password 'keycloak'" >/dev/null || die "cannot create the keycloak role"

@@ -167,6 +167,46 @@ run_expiry_phase() {
     memory ours expiry
 }
 
+# run_check_phase: the end-date check on versus off, on our server and realm (issue: within 5 %, no extra SQL).
+# "Off" binds Keycloak's own browser and direct grant flows instead of the sample realm's, which add the check; the
+# refresh-token check is not exercised by a password grant. SQL is counted by pg_stat_statements over the same 200
+# sign-ins (users not past their end date, their cache warmed by a first pass), then Gatling measures throughput.
+run_check_phase() {
+    local token on off n=200
+    psql_at kc_ours "create extension if not exists pg_stat_statements" >/dev/null
+    token=$(curl -fsS -d grant_type=password -d client_id=admin-cli -d username=admin -d password=admin \
+        "$BASE/realms/master/protocol/openid-connect/token" | sed 's/.*"access_token":"\([^"]*\)".*/\1/')
+    bind_flows() {
+        curl -fsS -X PUT -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+            -d "{\"browserFlow\": \"$1\", \"directGrantFlow\": \"$2\"}" "$BASE/admin/realms/lifecycle" >/dev/null
+    }
+    sign_ins() {
+        local i ok=0
+        for i in $(seq 1 $n); do
+            curl -fsS -o /dev/null -d grant_type=password -d client_id=demo-app -d "username=bulk-$((i * 7 + 1))" \
+                -d 'password=Plain-Passw0rd!' "$BASE/realms/lifecycle/protocol/openid-connect/token" && ok=$((ok + 1))
+        done
+        echo "$ok"
+    }
+    sql_per_sign_in() {
+        local ok calls
+        sign_ins >/dev/null
+        psql_at kc_ours "select pg_stat_statements_reset()" >/dev/null
+        ok=$(sign_ins)
+        calls=$(psql_at kc_ours "select coalesce(sum(s.calls), 0) from pg_stat_statements s join pg_database d on d.oid = s.dbid
+            where d.datname = 'kc_ours' and s.query not like '%pg_stat_statements%'")
+        echo "$ok $calls"
+    }
+    read -r on_ok on_calls <<< "$(sql_per_sign_in)"
+    bind_flows browser "direct grant"
+    read -r off_ok off_calls <<< "$(sql_per_sign_in)"
+    gatling nocheck password-grant PasswordGrantSimulation
+    bind_flows "access browser" "access direct grant"
+    fact check.sql "$(printf '| end-date check | sign-ins ok | SQL statements (pg_stat_statements) | per sign-in |\n| --- | --: | --: | --: |\n| on (sample realm flows) | %s of %s | %s | %.2f |\n| off (Keycloak default flows) | %s of %s | %s | %.2f |' \
+        "$on_ok" "$n" "$on_calls" "$(echo "$on_calls / $n" | bc -l)" "$off_ok" "$n" "$off_calls" "$(echo "$off_calls / $n" | bc -l)")"
+    log "end-date check: SQL per sign-in on $(echo "$on_calls / $n" | bc -l), off $(echo "$off_calls / $n" | bc -l)"
+}
+
 # psql_at DATABASE SQL: one value, unaligned.
 psql_at() {
     as_pg "$PG_BIN/psql" -h "$PG_DIR" -p "$PG_PORT" -U postgres -d "$1" -At -v ON_ERROR_STOP=1 -c "$2"
@@ -206,6 +246,7 @@ for side in ours stock; do
     memory "$side" "load"
 
     gatling "$side" password-grant PasswordGrantSimulation
+    [ "$side" = ours ] && run_check_phase
     gatling "$side" browser-login BrowserLoginSimulation
     if [ "$side" = ours ]; then
         paths="/admin/realms/lifecycle/access/users?max=50&status=active|/admin/realms/lifecycle/access/users?max=50&status=expiring|/admin/realms/lifecycle/access/users?max=50&status=expired-grace|/admin/realms/lifecycle/access/users?max=50&label=team-3"

@@ -97,6 +97,12 @@ public final class RunAllReport {
         md.append("\n## 3. Expiry selection and sweep at ").append(f.getOrDefault("users", "?")).append(" users\n\n");
         md.append(f.getOrDefault("expiry", "_not measured in this run_")).append('\n');
 
+        md.append("\n## 3b. The end-date check on versus off (ours, same server, same realm)\n\n");
+        md.append("\"Off\" binds Keycloak's default browser and direct-grant flows instead of the sample realm's ones that add "
+                + "the check. Target: throughput within 5 %, no extra SQL per sign-in.\n\n");
+        md.append(f.getOrDefault("check.sql", "_SQL not counted in this run_")).append("\n\n");
+        comparison(md, gatling, "password-grant", List.of("password grant"), "sign-ins/s", seconds, "ours", "nocheck");
+
         md.append("\n## 4. Server memory after each phase\n\n");
         md.append("Resident set size of Keycloak's java process (`/proc/<pid>/status` VmRSS) and heap in use "
                 + "(`jvm_memory_used_bytes{area=\"heap\"}` of the management `/metrics`, summed over pools), sampled after each phase.\n\n");
@@ -138,25 +144,31 @@ public final class RunAllReport {
 
     private static void comparison(StringBuilder md, Path gatling, String simulation, List<String> requests, String unit,
                                    double seconds) throws IOException {
+        comparison(md, gatling, simulation, requests, unit, seconds, "ours", "stock");
+    }
+
+    /** {@code first} against {@code second} (Gatling runs named {@code side-simulation}); ratios first/second. */
+    private static void comparison(StringBuilder md, Path gatling, String simulation, List<String> requests, String unit,
+                                   double seconds, String first, String second) throws IOException {
         Table t = new Table("request", "side", "ok", "failed", unit, "mean", "p50", "p95", "p99", "max").right(2, 3, 4, 5, 6, 7, 8, 9);
         List<String> ratios = new ArrayList<>();
         for (String request : requests) {
-            Optional<Stats> ours = stats(gatling, "ours-" + simulation, request, seconds);
-            Optional<Stats> stock = stats(gatling, "stock-" + simulation, request, seconds);
-            for (var side : List.of(Map.entry("ours", ours), Map.entry("stock", stock))) {
+            Optional<Stats> ours = stats(gatling, first + "-" + simulation, request, seconds);
+            Optional<Stats> stock = stats(gatling, second + "-" + simulation, request, seconds);
+            for (var side : List.of(Map.entry(first, ours), Map.entry(second, stock))) {
                 side.getValue().ifPresentOrElse(s -> t.row(request, side.getKey(), s.ok(), s.ko(), fmt(s.perSecond()), fmt(s.mean()),
                         fmt(s.p50()), fmt(s.p95()), fmt(s.p99()), fmt(s.max())), () -> t.row(request, side.getKey(), "-", "-", "-", "-", "-", "-", "-", "-"));
             }
             if (ours.isPresent() && stock.isPresent() && (ours.get().ok() == 0 || stock.get().ok() == 0)) {
-                ratios.add("- " + request + ": no ratio, a side had no successful request (ours " + ours.get().ok()
-                        + " ok, stock " + stock.get().ok() + " ok): see its Gatling log");
+                ratios.add("- " + request + ": no ratio, a side had no successful request (" + first + " " + ours.get().ok()
+                        + " ok, " + second + " " + stock.get().ok() + " ok): see its Gatling log");
             } else if (ours.isPresent() && stock.isPresent()) {
                 Stats a = ours.get();
                 Stats b = stock.get();
                 double throughput = a.perSecond() / b.perSecond();
-                ratios.add(String.format(Locale.ROOT, "- %s: throughput ours/stock **%.3f** (%s), p50 ours/stock %.2f, p95 %.2f%s",
-                        request, throughput, Math.abs(1 - throughput) <= 0.05 ? "within the 5 % target" : "outside the 5 % target",
-                        a.p50() / b.p50(), a.p95() / b.p95(), a.ko() + b.ko() > 0 ? "; failures: ours " + a.ko() + ", stock " + b.ko() : ""));
+                ratios.add(String.format(Locale.ROOT, "- %s: throughput %s/%s **%.3f** (%s), p50 %.2f, p95 %.2f%s",
+                        request, first, second, throughput, Math.abs(1 - throughput) <= 0.05 ? "within the 5 % target" : "outside the 5 % target",
+                        a.p50() / b.p50(), a.p95() / b.p95(), a.ko() + b.ko() > 0 ? "; failures: " + first + " " + a.ko() + ", " + second + " " + b.ko() : ""));
             }
         }
         md.append(t.render()).append('\n');
