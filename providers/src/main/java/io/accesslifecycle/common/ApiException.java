@@ -30,11 +30,14 @@ public final class ApiException {
 
     /**
      * Runs a service call and turns the rule exceptions it throws into the API's JSON errors: {@link InputException}
-     * into 400, {@link ConflictException} into 409, {@link NotFoundException} into 404.
+     * into 400 ({@link BodyTooLargeException} into 413), {@link ConflictException} into 409, {@link NotFoundException}
+     * into 404.
      */
     public static <T> T translating(Supplier<T> call) {
         try {
             return call.get();
+        } catch (BodyTooLargeException e) {
+            throw of(Response.Status.REQUEST_ENTITY_TOO_LARGE, "too_large", e.field(), e.detail());
         } catch (InputException e) {
             throw badRequest(e.field(), e.detail());
         } catch (ConflictException e) {

@@ -31,7 +31,6 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
-import org.keycloak.utils.EmailValidationUtil;
 
 /**
  * Invitations: bulk invite with row-by-row results, list, read, edit, revoke and resend. Every invitation is a
@@ -83,7 +82,7 @@ public final class InvitationService {
         for (Invitee invitee : invitees) {
             String address = invitee == null || invitee.email() == null ? "" : invitee.email().strip().toLowerCase(Locale.ROOT);
             String shown = invitee == null || invitee.email() == null ? null : invitee.email();
-            if (address.isEmpty() || !EmailValidationUtil.isValidEmail(address)) {
+            if (!Inputs.isEmail(address)) {
                 rows.add(InviteResult.Row.rejected(shown, "invalid email address"));
                 continue;
             }
