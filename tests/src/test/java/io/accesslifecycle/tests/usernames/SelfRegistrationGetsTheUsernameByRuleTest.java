@@ -1,0 +1,74 @@
+package io.accesslifecycle.tests.usernames;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import io.accesslifecycle.tests.BrowserSteps;
+import io.accesslifecycle.tests.LifecycleServerConfig;
+import io.accesslifecycle.tests.Mail;
+import org.junit.jupiter.api.Test;
+import org.keycloak.representations.idm.UserRepresentation;
+import org.keycloak.testframework.annotations.InjectKeycloakUrls;
+import org.keycloak.testframework.annotations.InjectRealm;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.mail.MailServer;
+import org.keycloak.testframework.mail.annotations.InjectMailServer;
+import org.keycloak.testframework.realm.ManagedRealm;
+import org.keycloak.testframework.server.KeycloakUrls;
+import org.keycloak.testframework.ui.annotations.InjectWebDriver;
+import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
+import org.openqa.selenium.By;
+
+/**
+ * Someone registering on Keycloak's own registration page gets the username made by the realm's rule from the
+ * names they give (the username field is hidden and the page says so); a namesake gets the next counter.
+ */
+@KeycloakIntegrationTest(config = LifecycleServerConfig.class)
+class SelfRegistrationGetsTheUsernameByRuleTest {
+
+    @InjectRealm(fromJson = "/lifecycle-realm.json")
+    ManagedRealm realm;
+
+    @InjectKeycloakUrls
+    KeycloakUrls urls;
+
+    @InjectMailServer
+    MailServer mail;
+
+    @InjectWebDriver
+    ManagedWebDriver browser;
+
+    @Test
+    void registeringGivesTheUsernameByRule() {
+        register("Jean-Pierre", "Dupont", "jp.dupont@example.org");
+        assertEquals("jpdupont", usernameOf("jp.dupont@example.org"));
+        Mail.await(mail, "jp.dupont@example.org", "", 20_000); // Keycloak's own address verification, then the password
+
+        register("Jean-Paul", "Dupont", "jpaul.dupont@example.org");
+        assertEquals("jpdupont2", usernameOf("jpaul.dupont@example.org"), "a namesake gets the next counter");
+    }
+
+    private void register(String firstName, String lastName, String email) {
+        BrowserSteps.signedOut(browser, urls);
+        browser.open(urls.getBase() + "/realms/lifecycle/account/");
+        BrowserSteps.clickAndWait(browser, By.cssSelector("#kc-registration a"));
+        assertTrue(BrowserSteps.text(browser).contains("Your username will be made from your first and last names")
+                || BrowserSteps.text(browser).contains("Votre identifiant sera formé"), BrowserSteps.text(browser));
+        assertFalse(browser.findElement(By.id("username")).isDisplayed(), "no username to choose");
+        browser.findElement(By.id("firstName")).sendKeys(firstName);
+        browser.findElement(By.id("lastName")).sendKeys(lastName);
+        browser.findElement(By.id("email")).sendKeys(email);
+        // with "verify email" on, Keycloak 26.7 asks for the password once the address is verified
+        BrowserSteps.clickAndWait(browser, By.cssSelector("#kc-form-buttons input[type=submit]"));
+    }
+
+    private String usernameOf(String email) {
+        List<UserRepresentation> found = realm.admin().users().searchByEmail(email, true);
+        assertEquals(1, found.size(), "registered: " + email + "; page: " + BrowserSteps.text(browser));
+        realm.cleanup().add(r -> r.users().get(found.get(0).getId()).remove());
+        return found.get(0).getUsername();
+    }
+}
