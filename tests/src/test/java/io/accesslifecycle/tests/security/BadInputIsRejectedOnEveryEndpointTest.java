@@ -66,6 +66,7 @@ class BadInputIsRejectedOnEveryEndpointTest {
             "PUT /invitations/{invitation}",
             "POST /requests/no-such-request/approve",
             "POST /requests/no-such-request/reject",
+            "POST /offboarding",
             "PUT /config");
 
     @BeforeEach
@@ -167,6 +168,8 @@ class BadInputIsRejectedOnEveryEndpointTest {
                 rejected(call("POST /invitations", Map.of("invitees", List.of(Map.of("email", "a@example.org", "phone", "1")))), 400, "invitees[0].phone", "an unknown invitee field"),
                 rejected(call("PUT /invitations/{invitation}", Map.of("authorisedCaller", "maybe")), 400, "authorisedCaller", "a string as boolean"),
                 rejected(call("POST /requests/no-such-request/approve", Map.of("roles", 5)), 400, "roles", "a number as roles"),
+                rejected(call("POST /offboarding", Map.of("usernames", "plain-user", "mode", "disable")), 400, "usernames", "a string as usernames"),
+                rejected(call("POST /offboarding", Map.of("usernames", List.of("plain-user"), "mode", true)), 400, "mode", "a boolean as mode"),
                 rejected(call("PUT /config", Map.of("usernameMaxLength", "long")), 400, "usernameMaxLength", "a string as number"),
                 rejected(call("PUT /config", Map.of("usernameMaxLength", "30")), 400, "usernameMaxLength", "a quoted number"),
                 rejected(call("PUT /config", Map.of("usernameMaxLength", 20.5)), 400, "usernameMaxLength", "a fraction"),

@@ -102,6 +102,8 @@ class EveryEndpointEnforcesAdminPermissionsTest {
             row("POST", "/requests/no-such-request/reject", Map.of("reason", "no"), Need.MANAGE, 404),
             row("GET", "/audit", null, Need.VIEW, 200),
             new Row("GET", "/audit", null, "text/csv", null, Need.VIEW, 200),
+            row("GET", "/expirations?withinDays=30", null, Need.VIEW, 200),
+            row("POST", "/offboarding", Map.of("usernames", List.of("plain-user"), "mode", "archive"), Need.MANAGE, 400),
             row("GET", "/config", null, Need.VIEW, 200),
             row("PUT", "/config", Map.of("usernameMaxLength", 1), Need.MANAGE, 400),
             // the public pages: a bearer token does not sign anyone in there
