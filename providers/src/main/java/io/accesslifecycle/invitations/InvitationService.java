@@ -72,6 +72,8 @@ public final class InvitationService {
         String locale = Inputs.locale(realm, request.locale());
 
         UserModel actor = auth.adminAuth().getUser();
+        InvitationEmailQuota quota = new InvitationEmailQuota(session, realm, actor);
+        quota.require(1); // none left this hour: refused before any work
         AccessSettings settings = AccessSettingsStore.read(realm);
         long now = Time.currentTimeMillis();
         long expiresAt = now + settings.invitationLifespanDays() * 86_400_000L;
@@ -123,10 +125,12 @@ public final class InvitationService {
             invitation.setExpiresAt(expiresAt);
             invitation.setTokenNonce(UUID.randomUUID().toString());
             store.em().persist(invitation);
-            email.queue(baseUri, invitation, grants);
+            email.queue(baseUri, invitation, grants, actor);
             audit.record(realm, AuditLog.Type.INVITATION_SENT, actor, invitation.getId(), address, null, grants, note);
             rows.add(InviteResult.Row.invited(shown, invitation.getId(), replaced));
         }
+        // over the hourly limit, the whole request is refused: its transaction is rolled back, nothing is queued
+        quota.require((int) rows.stream().filter(r -> r.invitationId() != null).count());
         return new InviteResult(rows);
     }
 
@@ -174,7 +178,9 @@ public final class InvitationService {
         new AuditLog(session).record(realm, AuditLog.Type.INVITATION_EDITED, auth.adminAuth().getUser(), invitation.getId(),
                 invitation.getEmail(), current, grants, invitation.getNote());
         if (!Boolean.FALSE.equals(update.notifyInvitee())) {
-            new InvitationEmail(session, realm).queue(baseUri, invitation, grants);
+            UserModel actor = auth.adminAuth().getUser();
+            new InvitationEmailQuota(session, realm, actor).require(1);
+            new InvitationEmail(session, realm).queue(baseUri, invitation, grants, actor);
         }
         return get(id);
     }
@@ -195,10 +201,12 @@ public final class InvitationService {
             throw new ConflictException("status", "only a pending or expired invitation can be resent (this one is "
                     + invitation.getStatus().toLowerCase(Locale.ROOT) + ")");
         }
+        UserModel actor = auth.adminAuth().getUser();
+        new InvitationEmailQuota(session, realm, actor).require(1);
         invitation.setTokenNonce(UUID.randomUUID().toString());
         invitation.setExpiresAt(Time.currentTimeMillis() + AccessSettingsStore.read(realm).invitationLifespanDays() * 86_400_000L);
-        new InvitationEmail(session, realm).queue(baseUri, invitation, InvitationEmail.grants(invitation));
-        new AuditLog(session).record(realm, AuditLog.Type.INVITATION_RESENT, auth.adminAuth().getUser(), invitation.getId(),
+        new InvitationEmail(session, realm).queue(baseUri, invitation, InvitationEmail.grants(invitation), actor);
+        new AuditLog(session).record(realm, AuditLog.Type.INVITATION_RESENT, actor, invitation.getId(),
                 invitation.getEmail(), null, null, null);
         return get(id);
     }
