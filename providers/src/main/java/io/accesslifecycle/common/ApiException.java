@@ -30,18 +30,33 @@ public final class ApiException {
 
     /**
      * Runs a service call and turns the rule exceptions it throws into the API's JSON errors: {@link InputException}
-     * into 400, {@link ConflictException} into 409, {@link NotFoundException} into 404.
+     * into 400 ({@link BodyTooLargeException} into 413), {@link ConflictException} into 409, {@link NotFoundException}
+     * into 404, {@link RateLimitedException} into 429 with {@code Retry-After}.
      */
     public static <T> T translating(Supplier<T> call) {
         try {
             return call.get();
+        } catch (BodyTooLargeException e) {
+            throw of(Response.Status.REQUEST_ENTITY_TOO_LARGE, "too_large", e.field(), e.detail());
         } catch (InputException e) {
             throw badRequest(e.field(), e.detail());
         } catch (ConflictException e) {
             throw conflict(e.field(), e.getMessage());
         } catch (NotFoundException e) {
             throw notFound(e.getMessage());
+        } catch (RateLimitedException e) {
+            throw tooMany(e);
         }
+    }
+
+    public static ErrorResponseException tooMany(RateLimitedException e) {
+        Response.ResponseBuilder r = Response.status(Response.Status.TOO_MANY_REQUESTS)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(new ApiError("rate_limited", e.field(), e.detail()));
+        if (e.retryAfterSeconds() > 0) {
+            r.header("Retry-After", e.retryAfterSeconds());
+        }
+        return new ErrorResponseException(r.build());
     }
 
     public static ErrorResponseException of(Response.Status status, String error, String field, String detail) {

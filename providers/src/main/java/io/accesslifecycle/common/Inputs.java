@@ -1,6 +1,7 @@
 package io.accesslifecycle.common;
 
 import org.keycloak.models.RealmModel;
+import org.keycloak.utils.EmailValidationUtil;
 
 /** Checks shared by every endpoint: free text, locales, paging. Each failure names its field. */
 public final class Inputs {
@@ -49,10 +50,42 @@ public final class Inputs {
         if (v.length() > max) {
             throw new InputException(field, "has at most " + max + " characters");
         }
-        if (v.codePoints().anyMatch(c -> Character.isISOControl(c) && !(multiline && (c == '\n' || c == '\r' || c == '\t')))) {
-            throw new InputException(field, "may not contain control characters");
+        String unsafe = unsafeCharacters(v, multiline);
+        if (unsafe != null) {
+            throw new InputException(field, unsafe);
         }
         return v;
+    }
+
+    /**
+     * Why a text may not be stored, or null when it may: control characters (line breaks and tabs allowed when
+     * {@code multiline}), bidirectional overrides and isolates (they make a text display as something else, e.g. an
+     * address written backwards), and lone UTF-16 surrogates (not Unicode text; a database would store them as '?').
+     * Letters of any script, accents, emoji and joiners (U+200C, U+200D) are fine.
+     */
+    public static String unsafeCharacters(String value, boolean multiline) {
+        for (int i = 0; i < value.length(); ) {
+            int c = value.codePointAt(i);
+            if (Character.isISOControl(c) && !(multiline && (c == '\n' || c == '\r' || c == '\t'))) {
+                return "may not contain control characters";
+            }
+            if ((c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069)) {
+                return "may not contain bidirectional override characters";
+            }
+            if (Character.isSurrogate((char) c) && c <= 0xFFFF) {
+                return "is not valid Unicode text (a lone surrogate)";
+            }
+            i += Character.charCount(c);
+        }
+        return null;
+    }
+
+    /**
+     * Is this an address we may write to: Keycloak's email syntax check, and nothing {@link #unsafeCharacters}
+     * refuses (an address written backwards with a bidirectional override passes Keycloak's check).
+     */
+    public static boolean isEmail(String address) {
+        return address != null && EmailValidationUtil.isValidEmail(address) && unsafeCharacters(address, false) == null;
     }
 
     /** A required name: like {@link #text} on one line, with inner white space folded. */

@@ -1,31 +1,62 @@
 package io.accesslifecycle.common;
 
 import java.io.IOException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.LogicalType;
 
 /**
- * Reads request bodies strictly, so that a typo in a field name or a wrong type is a 400 that names the field
- * instead of a silently ignored value.
+ * Reads request bodies strictly, so that a typo in a field name, a wrong type or a repeated field is a 400 that
+ * names the field instead of a silently ignored, coerced or overwritten value. Bodies over {@link #MAX_CHARS} are
+ * refused before parsing (the largest legitimate body, 1000 invitees with long names, is well under it).
  */
 public final class JsonBody {
 
-    private static final ObjectMapper STRICT = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
-            .configure(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY, false)
-            .configure(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, true);
+    /** 2 MiB of characters. */
+    public static final int MAX_CHARS = 2 * 1024 * 1024;
+
+    private static final ObjectMapper STRICT = strict();
+    private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '([^']{1,64})'");
 
     private JsonBody() {
+    }
+
+    private static ObjectMapper strict() {
+        JsonMapper mapper = JsonMapper.builder()
+                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
+                .configure(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY, false)
+                .configure(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, true)
+                .configure(DeserializationFeature.ACCEPT_FLOAT_AS_INT, false)
+                .configure(MapperFeature.ALLOW_COERCION_OF_SCALARS, false)
+                .configure(JsonParser.Feature.STRICT_DUPLICATE_DETECTION, true)
+                .build();
+        // a number or a boolean where text is expected is a mistake, not a name
+        mapper.coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        return mapper;
     }
 
     public static <T> T read(String body, Class<T> type) {
         if (body == null || body.isBlank()) {
             throw new InputException("body", "a JSON object is required");
+        }
+        if (body.length() > MAX_CHARS) {
+            throw new BodyTooLargeException("is larger than " + MAX_CHARS / (1024 * 1024) + " MiB; split the request");
         }
         try {
             T value = STRICT.readValue(body, type);
@@ -39,8 +70,13 @@ public final class JsonBody {
             String field = path(e);
             throw new InputException(field.isEmpty() ? "body" : field, "has the wrong type or format");
         } catch (JsonProcessingException e) {
-            throw new InputException("body", "is not valid JSON (line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + ")");
+            Matcher duplicate = DUPLICATE.matcher(String.valueOf(e.getOriginalMessage()));
+            if (duplicate.lookingAt()) {
+                throw new InputException(duplicate.group(1), "appears more than once");
+            }
+            JsonLocation at = e.getLocation();
+            throw new InputException("body", "is not valid JSON" + (at == null ? ""
+                    : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
         } catch (IOException e) {
             throw new InputException("body", "could not be read");
         }

@@ -1,5 +1,6 @@
 package io.accesslifecycle.common;
 
+import java.net.URI;
 import java.security.SecureRandom;
 
 import jakarta.ws.rs.core.UriBuilder;
@@ -39,6 +40,27 @@ public final class KeycloakPages {
             b.queryParam("login_hint", loginHint);
         }
         return b.build().toString();
+    }
+
+    /** The message key of the page that refuses a form posted from another site. */
+    public static final String CROSS_SITE_MESSAGE = "accessCrossSitePost";
+
+    /**
+     * Was this form posted from another site's page? Keycloak's sign-in cookie is {@code SameSite=None}, so a browser
+     * sends it with a form that any site makes it post (cross-site request forgery): a form acting as the signed-in
+     * user must come from our own pages. Browsers name the posting page's origin in {@code Origin} (an opaque
+     * origin is {@code null}); a request without the header (a script, an old browser) is not a cross-site post.
+     */
+    public static boolean postedFromAnotherSite(KeycloakSession session) {
+        String origin = session.getContext().getRequestHeaders().getHeaderString("Origin");
+        return origin != null && !origin.strip().equalsIgnoreCase(origin(session.getContext().getUri().getBaseUri()));
+    }
+
+    static String origin(URI uri) {
+        int port = uri.getPort();
+        boolean defaultPort = port == -1 || ("https".equalsIgnoreCase(uri.getScheme()) && port == 443)
+                || ("http".equalsIgnoreCase(uri.getScheme()) && port == 80);
+        return uri.getScheme() + "://" + uri.getHost() + (defaultPort ? "" : ":" + port);
     }
 
     /** Keycloak's sign-out page, coming back to {@code returnTo}. */

@@ -49,7 +49,8 @@ final class InvitationEmail {
                 .build(realm.getName()).toString();
     }
 
-    void queue(URI baseUri, InvitationEntity invitation, InvitationGrants grants) {
+    /** Queues the email, counted against the administrator who causes it (setting invitationEmailsPerAdminPerHour). */
+    void queue(URI baseUri, InvitationEntity invitation, InvitationGrants grants, UserModel actor) {
         Locale locale = Locale.forLanguageTag(language(invitation));
         DateTimeFormatter date = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
         Map<String, String> attributes = new LinkedHashMap<>();
@@ -67,7 +68,7 @@ final class InvitationEmail {
         String realmName = Realms.displayName(realm);
         new Outbox(session).enqueue(realm, invitation.getId(), invitation.getEmail(), TEMPLATE, new OutboxPayload(
                 SUBJECT, List.of(attributes.get("inviterName"), realmName), attributes, locale.toLanguageTag(),
-                invitation.getFirstName(), invitation.getLastName()));
+                invitation.getFirstName(), invitation.getLastName()), actor == null ? null : actor.getId());
     }
 
     private String language(InvitationEntity invitation) {

@@ -110,6 +110,9 @@ public class InvitationLinkResource {
     @Produces(MediaType.TEXT_HTML)
     public Response accept(@FormParam("key") String key) {
         RealmModel realm = session.getContext().getRealm();
+        if (KeycloakPages.postedFromAnotherSite(session)) {
+            return crossSite(realm, key);
+        }
         AuthenticationManager.AuthResult signedIn = AuthenticationManager.authenticateIdentityCookie(session, realm, true);
         Checked checked = check(session, realm, key);
         if (signedIn == null || checked.state() != LinkState.VALID
@@ -127,6 +130,9 @@ public class InvitationLinkResource {
                              @FormParam("lastName") String lastName, @FormParam("password") String password,
                              @FormParam("password-confirm") String confirmation) {
         RealmModel realm = session.getContext().getRealm();
+        if (KeycloakPages.postedFromAnotherSite(session)) {
+            return crossSite(realm, key);
+        }
         Checked checked = check(session, realm, key);
         if (checked.state() == LinkState.VALID && session.users().getUserByEmail(realm, checked.invitation().getEmail()) != null) {
             return open(key);
@@ -187,6 +193,12 @@ public class InvitationLinkResource {
                     .setAttribute("key", Objects.toString(key, ""));
         }
         return page;
+    }
+
+    private Response crossSite(RealmModel realm, String key) {
+        Checked checked = check(session, realm, key);
+        return page(realm, checked.state() == LinkState.INVALID ? null : checked.invitation(), null)
+                .setError(KeycloakPages.CROSS_SITE_MESSAGE).createErrorPage(Response.Status.FORBIDDEN);
     }
 
     private Response deadLink(RealmModel realm, Checked checked) {

@@ -31,7 +31,6 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
-import org.keycloak.utils.EmailValidationUtil;
 
 /**
  * Invitations: bulk invite with row-by-row results, list, read, edit, revoke and resend. Every invitation is a
@@ -73,6 +72,8 @@ public final class InvitationService {
         String locale = Inputs.locale(realm, request.locale());
 
         UserModel actor = auth.adminAuth().getUser();
+        InvitationEmailQuota quota = new InvitationEmailQuota(session, realm, actor);
+        quota.require(1); // none left this hour: refused before any work
         AccessSettings settings = AccessSettingsStore.read(realm);
         long now = Time.currentTimeMillis();
         long expiresAt = now + settings.invitationLifespanDays() * 86_400_000L;
@@ -83,7 +84,7 @@ public final class InvitationService {
         for (Invitee invitee : invitees) {
             String address = invitee == null || invitee.email() == null ? "" : invitee.email().strip().toLowerCase(Locale.ROOT);
             String shown = invitee == null || invitee.email() == null ? null : invitee.email();
-            if (address.isEmpty() || !EmailValidationUtil.isValidEmail(address)) {
+            if (!Inputs.isEmail(address)) {
                 rows.add(InviteResult.Row.rejected(shown, "invalid email address"));
                 continue;
             }
@@ -124,10 +125,12 @@ public final class InvitationService {
             invitation.setExpiresAt(expiresAt);
             invitation.setTokenNonce(UUID.randomUUID().toString());
             store.em().persist(invitation);
-            email.queue(baseUri, invitation, grants);
+            email.queue(baseUri, invitation, grants, actor);
             audit.record(realm, AuditLog.Type.INVITATION_SENT, actor, invitation.getId(), address, null, grants, note);
             rows.add(InviteResult.Row.invited(shown, invitation.getId(), replaced));
         }
+        // over the hourly limit, the whole request is refused: its transaction is rolled back, nothing is queued
+        quota.require((int) rows.stream().filter(r -> r.invitationId() != null).count());
         return new InviteResult(rows);
     }
 
@@ -175,7 +178,9 @@ public final class InvitationService {
         new AuditLog(session).record(realm, AuditLog.Type.INVITATION_EDITED, auth.adminAuth().getUser(), invitation.getId(),
                 invitation.getEmail(), current, grants, invitation.getNote());
         if (!Boolean.FALSE.equals(update.notifyInvitee())) {
-            new InvitationEmail(session, realm).queue(baseUri, invitation, grants);
+            UserModel actor = auth.adminAuth().getUser();
+            new InvitationEmailQuota(session, realm, actor).require(1);
+            new InvitationEmail(session, realm).queue(baseUri, invitation, grants, actor);
         }
         return get(id);
     }
@@ -196,10 +201,12 @@ public final class InvitationService {
             throw new ConflictException("status", "only a pending or expired invitation can be resent (this one is "
                     + invitation.getStatus().toLowerCase(Locale.ROOT) + ")");
         }
+        UserModel actor = auth.adminAuth().getUser();
+        new InvitationEmailQuota(session, realm, actor).require(1);
         invitation.setTokenNonce(UUID.randomUUID().toString());
         invitation.setExpiresAt(Time.currentTimeMillis() + AccessSettingsStore.read(realm).invitationLifespanDays() * 86_400_000L);
-        new InvitationEmail(session, realm).queue(baseUri, invitation, InvitationEmail.grants(invitation));
-        new AuditLog(session).record(realm, AuditLog.Type.INVITATION_RESENT, auth.adminAuth().getUser(), invitation.getId(),
+        new InvitationEmail(session, realm).queue(baseUri, invitation, InvitationEmail.grants(invitation), actor);
+        new AuditLog(session).record(realm, AuditLog.Type.INVITATION_RESENT, actor, invitation.getId(),
                 invitation.getEmail(), null, null, null);
         return get(id);
     }

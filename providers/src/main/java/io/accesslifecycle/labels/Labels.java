@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import io.accesslifecycle.common.InputException;
+import io.accesslifecycle.common.Inputs;
 
 /** The rules for labels: trimmed, 1 to 64 characters, no control characters, at most 50 per user, no repeats. */
 public final class Labels {
@@ -30,10 +31,12 @@ public final class Labels {
                 throw new InputException(field, "a label may not be empty");
             }
             if (value.length() > MAX_LENGTH) {
-                throw new InputException(field, "a label has at most " + MAX_LENGTH + " characters: '" + value.substring(0, 20) + "...'");
+                throw new InputException(field, "a label has at most " + MAX_LENGTH + " characters: '"
+                        + value.substring(0, value.offsetByCodePoints(0, 20)) + "...'");
             }
-            if (value.codePoints().anyMatch(Character::isISOControl)) {
-                throw new InputException(field, "a label may not contain control characters");
+            String unsafe = Inputs.unsafeCharacters(value, false);
+            if (unsafe != null) {
+                throw new InputException(field, "a label " + unsafe);
             }
             clean.add(value);
         }

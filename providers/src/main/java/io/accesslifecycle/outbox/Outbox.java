@@ -34,7 +34,14 @@ public final class Outbox {
     }
 
     public String enqueue(RealmModel realm, String refId, String recipient, String template, OutboxPayload payload) {
+        return enqueue(realm, refId, recipient, template, payload, null);
+    }
+
+    /** Queues a message that an administrator's action causes, counted against that administrator ({@link #countBy}). */
+    public String enqueue(RealmModel realm, String refId, String recipient, String template, OutboxPayload payload,
+                          String actorId) {
         OutboxMessageEntity m = new OutboxMessageEntity();
+        m.setActorId(actorId);
         m.setId(KeycloakModelUtils.generateId());
         m.setRealmId(realm.getId());
         m.setRefId(refId);
@@ -71,6 +78,20 @@ public final class Outbox {
             out.putIfAbsent(m.getRefId(), DeliveryStatus.of(m));
         }
         return out;
+    }
+
+    /** How many messages of this template an administrator caused after {@code since} (millis): one indexed count. */
+    public long countBy(RealmModel realm, String actorId, String template, long since) {
+        return em().createNamedQuery("accessOutbox.countBySince", Long.class).setParameter("realmId", realm.getId())
+                .setParameter("actorId", actorId).setParameter("template", template).setParameter("since", since)
+                .getSingleResult();
+    }
+
+    /** When the {@code max} oldest of those messages were queued, oldest first. */
+    public List<Long> timesBy(RealmModel realm, String actorId, String template, long since, int max) {
+        return em().createNamedQuery("accessOutbox.timesBySince", Long.class).setParameter("realmId", realm.getId())
+                .setParameter("actorId", actorId).setParameter("template", template).setParameter("since", since)
+                .setMaxResults(max).getResultList();
     }
 
     /** Forgets the messages about a reference that is gone (a purged invitation). */

@@ -20,6 +20,12 @@ import jakarta.persistence.Table;
                 query = "select m from OutboxMessageEntity m where m.refId in :refIds order by m.createdAt desc"),
         @NamedQuery(name = "accessOutbox.deleteFor",
                 query = "delete from OutboxMessageEntity m where m.refId = :refId"),
+        @NamedQuery(name = "accessOutbox.countBySince",
+                query = "select count(m) from OutboxMessageEntity m where m.realmId = :realmId and m.actorId = :actorId"
+                        + " and m.createdAt > :since and m.template = :template"),
+        @NamedQuery(name = "accessOutbox.timesBySince",
+                query = "select m.createdAt from OutboxMessageEntity m where m.realmId = :realmId and m.actorId = :actorId"
+                        + " and m.createdAt > :since and m.template = :template order by m.createdAt"),
 })
 public class OutboxMessageEntity {
 
@@ -59,6 +65,13 @@ public class OutboxMessageEntity {
     @Column(name = "CREATED_AT", nullable = false)
     private long createdAt;
 
+    /**
+     * The administrator whose action queued the message (invitation emails), for the hourly limit per
+     * administrator; counted through index IDX_ACCESS_OUTBOX_ACTOR, so rows must outlive that hour.
+     */
+    @Column(name = "ACTOR_ID", length = 36)
+    private String actorId;
+
     @Column(name = "SENT_AT")
     private Long sentAt;
 
@@ -84,6 +97,8 @@ public class OutboxMessageEntity {
     public void setLastError(String lastError) { this.lastError = lastError; }
     public long getCreatedAt() { return createdAt; }
     public void setCreatedAt(long createdAt) { this.createdAt = createdAt; }
+    public String getActorId() { return actorId; }
+    public void setActorId(String actorId) { this.actorId = actorId; }
     public Long getSentAt() { return sentAt; }
     public void setSentAt(Long sentAt) { this.sentAt = sentAt; }
 }

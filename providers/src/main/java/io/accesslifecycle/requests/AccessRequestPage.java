@@ -55,6 +55,9 @@ public class AccessRequestPage {
         if (user == null) {
             return open();
         }
+        if (KeycloakPages.postedFromAnotherSite(session)) {
+            return forms(user).setError(KeycloakPages.CROSS_SITE_MESSAGE).createErrorPage(Response.Status.FORBIDDEN);
+        }
         try {
             new AccessRequests(session, realm).submit(user, justification);
             return page(user, "sent", justification);

@@ -28,7 +28,8 @@ public record AccessSettings(
         boolean notifyAdminsOnPermissionChange,
         boolean allowInvitationToOtherEmail,
         int auditRetentionDays,
-        String timeZone) {
+        String timeZone,
+        int invitationEmailsPerAdminPerHour) {
 
     /** The contact fields an authorised caller may be required to have. */
     public static final List<String> CALLER_FIELDS = List.of("callerPhone", "callerCountry");
@@ -37,7 +38,7 @@ public record AccessSettings(
 
     public static final AccessSettings DEFAULTS = new AccessSettings(42, 30, List.of(14, 3), 14,
             DEFAULT_USERNAME_PATTERNS, 20, Map.of("standard", 2, "premium", 10),
-            Map.of("standard", List.of("callerPhone"), "premium", List.of("callerPhone", "callerCountry")), true, false, 730, "UTC");
+            Map.of("standard", List.of("callerPhone"), "premium", List.of("callerPhone", "callerCountry")), true, false, 730, "UTC", 2000);
 
     public AccessSettings {
         requireRange("invitationLifespanDays", invitationLifespanDays, 1, 365);
@@ -50,6 +51,7 @@ public record AccessSettings(
         requireRange("passwordReminderDays", passwordReminderDays, 0, 89);
         requireRange("usernameMaxLength", usernameMaxLength, 6, 255);
         requireRange("auditRetentionDays", auditRetentionDays, 1, 36_500);
+        requireRange("invitationEmailsPerAdminPerHour", invitationEmailsPerAdminPerHour, 1, 100_000);
         if (usernamePatterns == null || usernamePatterns.isEmpty() || usernamePatterns.size() > 10) {
             throw new InputException("usernamePatterns", "must list between 1 and 10 patterns");
         }

@@ -35,7 +35,8 @@ public final class AccessSettingsStore {
                 bool(realm, "notifyAdminsOnPermissionChange", d.notifyAdminsOnPermissionChange()),
                 bool(realm, "allowInvitationToOtherEmail", d.allowInvitationToOtherEmail()),
                 integer(realm, "auditRetentionDays", d.auditRetentionDays()),
-                text(realm, "timeZone", d.timeZone(), Function.identity()));
+                text(realm, "timeZone", d.timeZone(), Function.identity()),
+                integer(realm, "invitationEmailsPerAdminPerHour", d.invitationEmailsPerAdminPerHour()));
     }
 
     public static void write(RealmModel realm, AccessSettings s) {
@@ -51,6 +52,7 @@ public final class AccessSettingsStore {
         realm.setAttribute(PREFIX + "allowInvitationToOtherEmail", s.allowInvitationToOtherEmail());
         realm.setAttribute(PREFIX + "auditRetentionDays", s.auditRetentionDays());
         realm.setAttribute(PREFIX + "timeZone", s.timeZone());
+        realm.setAttribute(PREFIX + "invitationEmailsPerAdminPerHour", s.invitationEmailsPerAdminPerHour());
     }
 
     private static int integer(RealmModel realm, String name, int fallback) {

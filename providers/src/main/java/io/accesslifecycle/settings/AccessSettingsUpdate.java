@@ -16,7 +16,8 @@ public record AccessSettingsUpdate(
         Boolean notifyAdminsOnPermissionChange,
         Boolean allowInvitationToOtherEmail,
         Integer auditRetentionDays,
-        String timeZone) {
+        String timeZone,
+        Integer invitationEmailsPerAdminPerHour) {
 
     /** The current settings with this change applied; throws when the result is not valid. */
     public AccessSettings applyTo(AccessSettings c) {
@@ -32,7 +33,8 @@ public record AccessSettingsUpdate(
                 or(notifyAdminsOnPermissionChange, c.notifyAdminsOnPermissionChange()),
                 or(allowInvitationToOtherEmail, c.allowInvitationToOtherEmail()),
                 or(auditRetentionDays, c.auditRetentionDays()),
-                or(timeZone, c.timeZone()));
+                or(timeZone, c.timeZone()),
+                or(invitationEmailsPerAdminPerHour, c.invitationEmailsPerAdminPerHour()));
     }
 
     private static <T> T or(T value, T current) {

@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.accesslifecycle.audit.AuditEntity;
 import io.accesslifecycle.expiry.NoticeEntity;
+import io.accesslifecycle.invitations.EmailSenderEntity;
 import io.accesslifecycle.invitations.InvitationEntity;
 import io.accesslifecycle.outbox.OutboxMessageEntity;
 import io.accesslifecycle.requests.AccessRequestEntity;
@@ -25,7 +26,8 @@ public class AccessJpaEntityProviderFactory implements JpaEntityProviderFactory,
 
     @Override
     public List<Class<?>> getEntities() {
-        return List.of(InvitationEntity.class, OutboxMessageEntity.class, AuditEntity.class, AccessRequestEntity.class, NoticeEntity.class);
+        return List.of(InvitationEntity.class, OutboxMessageEntity.class, AuditEntity.class, AccessRequestEntity.class, NoticeEntity.class,
+                EmailSenderEntity.class);
     }
 
     @Override

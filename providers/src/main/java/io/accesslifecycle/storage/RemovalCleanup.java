@@ -11,7 +11,8 @@ import org.keycloak.provider.ProviderEventListener;
 
 /**
  * Our rows follow Keycloak's deletions, in the same transaction: a deleted realm takes its invitations, queued
- * email, audit entries, requests and notices with it; a deleted user takes their requests and notices (the audit
+ * email, audit entries, requests, notices and email-limit locks with it; a deleted user takes their requests,
+ * notices and lock (the audit
  * keeps its entries about them: who, when and why).
  */
 final class RemovalCleanup implements ProviderEventListener {
@@ -20,9 +21,11 @@ final class RemovalCleanup implements ProviderEventListener {
     public void onEvent(ProviderEvent event) {
         if (event instanceof RealmModel.RealmRemovedEvent removed) {
             deleteWhere(removed.getKeycloakSession(), "realmId", removed.getRealm().getId(),
-                    "OutboxMessageEntity", "InvitationEntity", "AuditEntity", "AccessRequestEntity", "NoticeEntity");
+                    "OutboxMessageEntity", "InvitationEntity", "AuditEntity", "AccessRequestEntity", "NoticeEntity",
+                    "EmailSenderEntity");
         } else if (event instanceof UserModel.UserRemovedEvent removed) {
             deleteWhere(removed.getKeycloakSession(), "userId", removed.getUser().getId(), "AccessRequestEntity", "NoticeEntity");
+            deleteWhere(removed.getKeycloakSession(), "actorId", removed.getUser().getId(), "EmailSenderEntity");
         }
     }
 

@@ -82,7 +82,7 @@ public class DeclaredUsersResource {
     public DeclaredUser resendSetPasswordEmail(@PathParam("id") String id) {
         UserModel user = session.users().getUserById(realm, id);
         if (user == null) {
-            auth.users().requireQuery();
+            auth.users().requireManage(); // a write: who may not write learns nothing about which ids exist
             throw ApiException.notFound("user " + id + " not found");
         }
         auth.users().requireManage(user);

@@ -21,7 +21,6 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
-import org.keycloak.utils.EmailValidationUtil;
 
 /**
  * Declares a user: checks the input, then creates the account with its username by rule, roles and groups
@@ -49,7 +48,7 @@ public final class UserDeclarationService {
         if (email.isEmpty()) {
             throw new InputException("email", "is required");
         }
-        if (!EmailValidationUtil.isValidEmail(email)) {
+        if (!Inputs.isEmail(email)) {
             throw new InputException("email", "is not a valid email address");
         }
         String firstName = Inputs.name("firstName", request.firstName());

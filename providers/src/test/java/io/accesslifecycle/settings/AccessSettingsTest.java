@@ -12,7 +12,11 @@ import org.junit.jupiter.api.Test;
 class AccessSettingsTest {
 
     private static AccessSettingsUpdate only(Integer lifespan, Integer maxLength, String zone) {
-        return new AccessSettingsUpdate(lifespan, null, null, null, null, maxLength, null, null, null, null, null, zone);
+        return new AccessSettingsUpdate(lifespan, null, null, null, null, maxLength, null, null, null, null, null, zone, null);
+    }
+
+    private static AccessSettingsUpdate emailsPerHour(Integer limit) {
+        return new AccessSettingsUpdate(null, null, null, null, null, null, null, null, null, null, null, null, limit);
     }
 
     @Test
@@ -23,6 +27,18 @@ class AccessSettingsTest {
         assertEquals(List.of(14, 3), d.expiryReminderDays());
         assertEquals(20, d.usernameMaxLength());
         assertEquals(Map.of("standard", 2, "premium", 10), d.authorisedCallerLimit());
+        assertEquals(2000, d.invitationEmailsPerAdminPerHour());
+    }
+
+    @Test
+    void theHourlyInvitationEmailLimitIsBetweenOneAndOneHundredThousand() {
+        assertEquals(1, emailsPerHour(1).applyTo(AccessSettings.DEFAULTS).invitationEmailsPerAdminPerHour());
+        assertEquals(100_000, emailsPerHour(100_000).applyTo(AccessSettings.DEFAULTS).invitationEmailsPerAdminPerHour());
+        assertEquals(2000, emailsPerHour(null).applyTo(AccessSettings.DEFAULTS).invitationEmailsPerAdminPerHour());
+        for (int wrong : new int[] {0, -5, 100_001}) {
+            assertEquals("invitationEmailsPerAdminPerHour", assertThrows(InputException.class,
+                    () -> emailsPerHour(wrong).applyTo(AccessSettings.DEFAULTS)).field());
+        }
     }
 
     @Test

@@ -36,13 +36,28 @@ public final class AccessApi {
 
     /** Signed in as the given user of the lifecycle realm. */
     public static AccessApi as(String keycloakBase, String username, String password) {
-        AccessApi anonymous = anonymous(keycloakBase);
-        Response r = anonymous.form("/realms/" + REALM + "/protocol/openid-connect/token", Map.of(
-                "grant_type", "password", "client_id", "admin-cli", "username", username, "password", password));
+        return as(keycloakBase, REALM, username, password);
+    }
+
+    /** Signed in as the given user of any realm (its {@code admin-cli} client, password grant). */
+    public static AccessApi as(String keycloakBase, String realm, String username, String password) {
+        return withToken(keycloakBase, tokens(keycloakBase, realm, username, password).get("access_token").asText());
+    }
+
+    /** The token endpoint's whole answer (access, refresh and, with {@code scope=openid}, ID token). */
+    public static JsonNode tokens(String keycloakBase, String realm, String username, String password) {
+        Response r = anonymous(keycloakBase).form("/realms/" + realm + "/protocol/openid-connect/token", Map.of(
+                "grant_type", "password", "client_id", "admin-cli", "username", username, "password", password,
+                "scope", "openid"));
         if (r.status() != 200) {
             throw new IllegalStateException("sign-in of " + username + " failed: " + r.body());
         }
-        return new AccessApi(keycloakBase, r.json().get("access_token").asText());
+        return r.json();
+    }
+
+    /** Sends whatever bearer token it is given, e.g. a forged or foreign one. */
+    public static AccessApi withToken(String keycloakBase, String token) {
+        return new AccessApi(keycloakBase.replaceAll("/$", ""), token);
     }
 
     public static AccessApi admin(String keycloakBase) {
@@ -84,6 +99,24 @@ public final class AccessApi {
 
     public Response put(String path, Object body) {
         return send(request(path).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(toJson(body))));
+    }
+
+    /**
+     * Any request: {@code body} is sent as is (a String) or as JSON, with the given headers (Content-Type
+     * {@code application/json} unless given).
+     */
+    public Response send(String method, String path, Map<String, String> headers, Object body) {
+        HttpRequest.Builder b = request(path);
+        headers.forEach(b::setHeader);
+        if (body == null) {
+            b.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            if (!headers.containsKey("Content-Type")) {
+                b.header("Content-Type", "application/json");
+            }
+            b.method(method, HttpRequest.BodyPublishers.ofString(toJson(body)));
+        }
+        return send(b);
     }
 
     /** A path under {@code /admin/realms/lifecycle/access}. */

@@ -1,0 +1,167 @@
+package io.accesslifecycle.tests.security;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.accesslifecycle.tests.AccessApi;
+import io.accesslifecycle.tests.LifecycleServerConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+import org.keycloak.testframework.annotations.InjectKeycloakUrls;
+import org.keycloak.testframework.annotations.InjectRealm;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.mail.MailServer;
+import org.keycloak.testframework.mail.annotations.InjectMailServer;
+import org.keycloak.testframework.realm.ManagedRealm;
+import org.keycloak.testframework.realm.RealmBuilder;
+import org.keycloak.testframework.realm.RealmConfig;
+import org.keycloak.testframework.realm.UserBuilder;
+import org.keycloak.testframework.server.KeycloakUrls;
+
+/**
+ * Every endpoint of {@code /admin/realms/{realm}/access} and both public pages, against every kind of caller:
+ * nobody, a plain user, a {@code view-users} administrator, an access administrator ({@code manage-users}) and the
+ * full administrator of another realm. Reads need {@code view-users}, writes {@code manage-users}; the rights are
+ * checked before anything else, so a refused caller learns nothing about the ids or the body it sent. A bearer token
+ * never opens the public pages: they go by the browser's sign-in cookie. A new endpoint is one more row.
+ */
+@KeycloakIntegrationTest(config = LifecycleServerConfig.class)
+class EveryEndpointEnforcesAdminPermissionsTest {
+
+    @InjectRealm(fromJson = "/lifecycle-realm.json")
+    ManagedRealm realm;
+
+    @InjectRealm(ref = "elsewhere", config = Elsewhere.class)
+    ManagedRealm elsewhere;
+
+    @InjectKeycloakUrls
+    KeycloakUrls urls;
+
+    @InjectMailServer
+    MailServer mail;
+
+    static final String OTHER_ADMIN = "elsewhere-admin";
+    static final String OTHER_PASSWORD = "Elsewhere-Passw0rd!";
+
+    /** A second realm whose administrator has every right there ({@code realm-admin}) and none in lifecycle. */
+    static class Elsewhere implements RealmConfig {
+        @Override
+        public RealmBuilder configure(RealmBuilder realm) {
+            return realm.users(UserBuilder.create(OTHER_ADMIN).password(OTHER_PASSWORD).name("Other", "Admin")
+                    .email("elsewhere-admin@elsewhere.test").emailVerified(true)
+                    .clientRoles("realm-management", "realm-admin"));
+        }
+    }
+
+    /** What an endpoint needs: view-users (reads), manage-users (writes), or a browser page (a cookie, no token). */
+    enum Need { VIEW, MANAGE, PAGE }
+
+    /**
+     * One endpoint. {@code path} is under {@code /admin/realms/lifecycle/access} unless it starts with
+     * {@code /realms/}; {@code {user}} and {@code {invitation}} stand for ids that exist. {@code admin} is what an
+     * access administrator gets: the requests are built so that it changes nothing (bad input, unknown ids).
+     */
+    record Row(String method, String path, String contentType, String accept, Object body, Need need, int admin) {
+        String label() {
+            return method + " " + path + (accept.equals("application/json") ? "" : " (" + accept + ")");
+        }
+    }
+
+    private static Row row(String method, String path, Object body, Need need, int admin) {
+        return new Row(method, path, body == null ? null : "application/json", "application/json", body, need, admin);
+    }
+
+    private static Row page(String method, String path, String form, int everyone) {
+        return new Row(method, path, form == null ? null : "application/x-www-form-urlencoded", "text/html", form,
+                Need.PAGE, everyone);
+    }
+
+    static final List<Row> ENDPOINTS = List.of(
+            row("GET", "/usernames/preview?firstName=Jean&lastName=Dupont", null, Need.VIEW, 200),
+            row("GET", "/users", null, Need.VIEW, 200),
+            row("POST", "/users", Map.of(), Need.MANAGE, 400),
+            row("GET", "/users/{user}/access", null, Need.VIEW, 200),
+            row("PUT", "/users/{user}/access", Map.of("roles", List.of("no-such-role")), Need.MANAGE, 400),
+            row("POST", "/users/no-such-user/set-password-email", null, Need.MANAGE, 404),
+            row("POST", "/invitations", Map.of("invitees", List.of()), Need.MANAGE, 400),
+            row("GET", "/invitations", null, Need.VIEW, 200),
+            row("GET", "/invitations/{invitation}", null, Need.VIEW, 200),
+            row("PUT", "/invitations/{invitation}", Map.of("roles", List.of("no-such-role")), Need.MANAGE, 400),
+            row("DELETE", "/invitations/no-such-invitation", null, Need.MANAGE, 404),
+            row("POST", "/invitations/no-such-invitation/resend", null, Need.MANAGE, 404),
+            row("GET", "/catalogue", null, Need.VIEW, 200),
+            row("GET", "/labels", null, Need.VIEW, 200),
+            row("GET", "/authorised-callers", null, Need.VIEW, 200),
+            row("GET", "/requests", null, Need.VIEW, 200),
+            row("POST", "/requests/no-such-request/approve", Map.of(), Need.MANAGE, 404),
+            row("POST", "/requests/no-such-request/reject", Map.of("reason", "no"), Need.MANAGE, 404),
+            row("GET", "/audit", null, Need.VIEW, 200),
+            new Row("GET", "/audit", null, "text/csv", null, Need.VIEW, 200),
+            row("GET", "/expirations?withinDays=30", null, Need.VIEW, 200),
+            row("POST", "/offboarding", Map.of("usernames", List.of("plain-user"), "mode", "archive"), Need.MANAGE, 400),
+            row("GET", "/config", null, Need.VIEW, 200),
+            row("PUT", "/config", Map.of("usernameMaxLength", 1), Need.MANAGE, 400),
+            // the public pages: a bearer token does not sign anyone in there
+            page("GET", "/realms/lifecycle/access-invitation", null, 400),
+            page("POST", "/realms/lifecycle/access-invitation/accept", "key=not-a-key", 400),
+            page("POST", "/realms/lifecycle/access-invitation/register",
+                    "key=not-a-key&firstName=A&lastName=B&password=x&password-confirm=x", 400),
+            page("GET", "/realms/lifecycle/access-request", null, 303),
+            page("POST", "/realms/lifecycle/access-request", "justification=let+me+in", 303));
+
+    /** What Keycloak answers an administrator of another realm: the token is valid, but not for this realm. */
+    static final int OTHER_REALM_ADMIN = 403;
+
+    /** A caller and what it must get on reads and on writes. */
+    record Subject(String name, AccessApi api, int view, int manage) {
+    }
+
+    @Test
+    void eachCallerGetsExactlyTheRightsItHas() {
+        String base = urls.getBase();
+        String user = realm.admin().users().search("plain-user", true).get(0).getId();
+        AccessApi admin = AccessApi.admin(base);
+        AccessApi.Response invited = admin.post(AccessApi.access("/invitations"), Map.of(
+                "invitees", List.of(Map.of("email", "matrix@example.org")), "locale", "en"));
+        assertEquals(200, invited.status(), invited.body());
+        String invitation = invited.json().get("results").get(0).get("invitationId").asText();
+
+        List<Subject> subjects = List.of(
+                new Subject("no token", AccessApi.anonymous(base), 401, 401),
+                new Subject("plain user", AccessApi.as(base, "plain-user", "Plain-Passw0rd!"), 403, 403),
+                new Subject("view-users only", AccessApi.as(base, "viewer", "Viewer-Passw0rd!"), 200, 403),
+                new Subject("other realm's admin", AccessApi.as(base, elsewhere.getName(), OTHER_ADMIN, OTHER_PASSWORD),
+                        OTHER_REALM_ADMIN, OTHER_REALM_ADMIN));
+        String configBefore = admin.get(AccessApi.access("/config")).body();
+
+        List<Executable> checks = new ArrayList<>();
+        for (Row row : ENDPOINTS) {
+            String path = row.path().replace("{user}", user).replace("{invitation}", invitation);
+            String url = path.startsWith("/realms/") ? path : AccessApi.access(path);
+            Map<String, String> headers = new LinkedHashMap<>();
+            headers.put("Accept", row.accept());
+            if (row.contentType() != null) {
+                headers.put("Content-Type", row.contentType());
+            }
+            int adminStatus = admin.send(row.method(), url, headers, row.body()).status();
+            checks.add(() -> assertEquals(row.admin(), adminStatus, "access administrator: " + row.label()));
+            for (Subject subject : subjects) {
+                int status = subject.api().send(row.method(), url, headers, row.body()).status();
+                int expected = switch (row.need()) {
+                    case VIEW -> subject.view();
+                    case MANAGE -> subject.manage();
+                    case PAGE -> row.admin();
+                };
+                checks.add(() -> assertEquals(expected, status, subject.name() + ": " + row.label()));
+            }
+        }
+        assertAll(checks);
+        assertEquals(configBefore, admin.get(AccessApi.access("/config")).body(), "the settings did not change");
+        assertEquals("pending", admin.get(AccessApi.access("/invitations/" + invitation)).json().get("status").asText());
+    }
+}
