@@ -133,9 +133,11 @@ function Console({ config, keycloak }: { config: ConsoleConfig; keycloak: Keyclo
   const masthead = (
     <Masthead>
       <MastheadMain>
-        <MastheadToggle>
-          <PageToggleButton isHamburgerButton aria-label={t('toggleNavigation')}><BarsIcon /></PageToggleButton>
-        </MastheadToggle>
+        {access === 'granted' && (
+          <MastheadToggle>
+            <PageToggleButton isHamburgerButton aria-label={t('toggleNavigation')}><BarsIcon /></PageToggleButton>
+          </MastheadToggle>
+        )}
         <MastheadBrand>
           <MastheadLogo component="a" href="#/users" className="ac-brand">
             <span className="ac-brand-title">{t('appTitle')}</span>
