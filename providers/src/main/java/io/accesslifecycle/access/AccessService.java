@@ -15,6 +15,7 @@ import io.accesslifecycle.common.InputException;
 import io.accesslifecycle.common.Inputs;
 import io.accesslifecycle.expiry.AccessEndDate;
 import io.accesslifecycle.expiry.AccessStatus;
+import io.accesslifecycle.expiry.ExpiryRestoration;
 import io.accesslifecycle.labels.Labels;
 import io.accesslifecycle.settings.AccessSettings;
 import io.accesslifecycle.settings.AccessSettingsStore;
@@ -87,7 +88,8 @@ public final class AccessService {
         Grants grants = new GrantResolver(session, realm, auth).resolve(update.roles(), update.groups());
         List<String> labels = Labels.normalize("labels", update.labels());
         LocalDate today = settings.today();
-        LocalDate end = AccessEndDate.parse("accessExpiresOn", update.accessExpiresOn(), today);
+        LocalDate end = AccessEndDate.parse("accessExpiresOn", update.accessExpiresOn(), today,
+                user.getFirstAttribute(AccessEndDate.ATTRIBUTE));
         CallerDesignation caller = CallerRules.check(new CallerDesignation(Boolean.TRUE.equals(update.authorisedCaller()),
                 update.supportPlan(), update.callerPhone(), update.callerCountry()), settings);
         String note = Inputs.text("note", update.note(), 1000, true);
@@ -110,6 +112,7 @@ public final class AccessService {
         UserModel actor = auth.adminAuth().getUser();
         new AuditLog(session).record(realm, AuditLog.Type.PERMISSIONS_CHANGED, actor, user.getId(), user.getUsername(),
                 before, after, note);
+        ExpiryRestoration.restoreIfMoved(session, realm, user, actor, note);
         AccessNotifications notifications = new AccessNotifications(session, realm);
         if (Boolean.TRUE.equals(update.notifyUser())) {
             notifications.toUser(user, after, note);

@@ -6,9 +6,12 @@ import io.accesslifecycle.access.CatalogueResource;
 import io.accesslifecycle.audit.AuditResource;
 import io.accesslifecycle.callers.AuthorisedCallers;
 import io.accesslifecycle.callers.AuthorisedCallersResource;
-import io.accesslifecycle.labels.LabelsResource;
+import io.accesslifecycle.expiry.ExpirationsResource;
 import io.accesslifecycle.invitations.InvitationService;
 import io.accesslifecycle.invitations.InvitationsResource;
+import io.accesslifecycle.labels.LabelsResource;
+import io.accesslifecycle.offboarding.Offboarding;
+import io.accesslifecycle.offboarding.OffboardingResource;
 import io.accesslifecycle.requests.AccessRequests;
 import io.accesslifecycle.requests.RequestsResource;
 import io.accesslifecycle.settings.SettingsResource;
@@ -79,6 +82,16 @@ public class AccessAdminResource {
     @Path("audit")
     public AuditResource audit() {
         return new AuditResource(session, realm, auth);
+    }
+
+    @Path("expirations")
+    public ExpirationsResource expirations() {
+        return new ExpirationsResource(session, realm, auth);
+    }
+
+    @Path("offboarding")
+    public OffboardingResource offboarding() {
+        return new OffboardingResource(new Offboarding(session, realm, auth), auth, adminEvent);
     }
 
     @Path("config")

@@ -18,6 +18,7 @@ public class AccessAdminResourceProviderFactory implements AdminRealmResourcePro
 
     private NameNormalizer normalizer;
     private ScheduledJobs.Intervals intervals;
+    private String publicUrl;
 
     @Override
     public AdminRealmResourceProvider create(KeycloakSession session) {
@@ -36,12 +37,26 @@ public class AccessAdminResourceProviderFactory implements AdminRealmResourcePro
         intervals = new ScheduledJobs.Intervals(
                 config.getLong("outbox-interval-seconds", d.outboxMillis() / 1000) * 1000,
                 config.getLong("invitation-purge-interval-seconds", d.invitationPurgeMillis() / 1000) * 1000,
-                config.getLong("audit-retention-interval-seconds", d.auditRetentionMillis() / 1000) * 1000);
+                config.getLong("audit-retention-interval-seconds", d.auditRetentionMillis() / 1000) * 1000,
+                config.getLong("expiry-interval-seconds", d.expiryMillis() / 1000) * 1000,
+                config.getLong("password-reminder-interval-seconds", d.passwordReminderMillis() / 1000) * 1000);
+        publicUrl = publicUrl(config.get("public-url"), Config.scope("hostname", "v2").get("hostname"));
+    }
+
+    /** Our {@code public-url} option, else Keycloak's {@code hostname} option, else the local development address. */
+    static String publicUrl(String configured, String hostname) {
+        if (configured != null && !configured.isBlank()) {
+            return configured.strip();
+        }
+        if (hostname != null && !hostname.isBlank()) {
+            return hostname.contains("://") ? hostname.strip() : "https://" + hostname.strip();
+        }
+        return "http://localhost:8080";
     }
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
-        factory.register(new ScheduledJobs(factory, intervals));
+        factory.register(new ScheduledJobs(factory, intervals, publicUrl));
     }
 
     @Override

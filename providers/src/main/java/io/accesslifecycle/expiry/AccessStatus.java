@@ -1,7 +1,6 @@
 package io.accesslifecycle.expiry;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 
 /**
  * A user's access status as administrators see it: {@code active}; {@code expiring} (the end date is within
@@ -33,15 +32,8 @@ public enum AccessStatus {
     }
 
     public static AccessStatus of(boolean enabled, String accessExpiresOn, LocalDate today) {
-        LocalDate end = null;
-        if (accessExpiresOn != null) {
-            try {
-                end = LocalDate.parse(accessExpiresOn);
-            } catch (DateTimeParseException e) {
-                end = null;
-            }
-        }
-        if (end != null && !today.isBefore(end)) {
+        LocalDate end = AccessEndDate.read(accessExpiresOn);
+        if (AccessEndDate.hasEnded(end, today)) {
             return EXPIRED_GRACE;
         }
         if (!enabled) {

@@ -3,6 +3,8 @@ package io.accesslifecycle.jobs;
 import java.util.List;
 
 import io.accesslifecycle.audit.AuditRetentionTask;
+import io.accesslifecycle.expiry.ExpiryTask;
+import io.accesslifecycle.expiry.PasswordReminderTask;
 import io.accesslifecycle.invitations.InvitationPurgeTask;
 import io.accesslifecycle.outbox.OutboxDeliveryTask;
 import org.keycloak.models.KeycloakSession;
@@ -21,8 +23,9 @@ import org.keycloak.timer.TimerProvider;
 public final class ScheduledJobs implements ProviderEventListener {
 
     /** How often each job runs; read once from the provider's configuration (see docs/configuration.md). */
-    public record Intervals(long outboxMillis, long invitationPurgeMillis, long auditRetentionMillis) {
-        public static final Intervals DEFAULTS = new Intervals(3_000, 3_600_000, 86_400_000);
+    public record Intervals(long outboxMillis, long invitationPurgeMillis, long auditRetentionMillis, long expiryMillis,
+                            long passwordReminderMillis) {
+        public static final Intervals DEFAULTS = new Intervals(3_000, 3_600_000, 86_400_000, 600_000, 3_600_000);
     }
 
     private record Job(ScheduledTask task, long intervalMillis) {
@@ -31,12 +34,15 @@ public final class ScheduledJobs implements ProviderEventListener {
     private final KeycloakSessionFactory factory;
     private final List<Job> jobs;
 
-    public ScheduledJobs(KeycloakSessionFactory factory, Intervals intervals) {
+    /** {@code publicUrl}: the server's public address, for links in emails that jobs send. */
+    public ScheduledJobs(KeycloakSessionFactory factory, Intervals intervals, String publicUrl) {
         this.factory = factory;
         this.jobs = List.of(
                 new Job(new OutboxDeliveryTask(), intervals.outboxMillis()),
                 new Job(new InvitationPurgeTask(), intervals.invitationPurgeMillis()),
-                new Job(new AuditRetentionTask(), intervals.auditRetentionMillis()));
+                new Job(new AuditRetentionTask(), intervals.auditRetentionMillis()),
+                new Job(new ExpiryTask(), intervals.expiryMillis()),
+                new Job(new PasswordReminderTask(publicUrl), intervals.passwordReminderMillis()));
     }
 
     @Override

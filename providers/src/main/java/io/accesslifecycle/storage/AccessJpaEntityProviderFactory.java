@@ -3,6 +3,7 @@ package io.accesslifecycle.storage;
 import java.util.List;
 
 import io.accesslifecycle.audit.AuditEntity;
+import io.accesslifecycle.expiry.NoticeEntity;
 import io.accesslifecycle.invitations.InvitationEntity;
 import io.accesslifecycle.outbox.OutboxMessageEntity;
 import io.accesslifecycle.requests.AccessRequestEntity;
@@ -24,7 +25,7 @@ public class AccessJpaEntityProviderFactory implements JpaEntityProviderFactory,
 
     @Override
     public List<Class<?>> getEntities() {
-        return List.of(InvitationEntity.class, OutboxMessageEntity.class, AuditEntity.class, AccessRequestEntity.class);
+        return List.of(InvitationEntity.class, OutboxMessageEntity.class, AuditEntity.class, AccessRequestEntity.class, NoticeEntity.class);
     }
 
     @Override
@@ -43,7 +44,7 @@ public class AccessJpaEntityProviderFactory implements JpaEntityProviderFactory,
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
-        factory.register(new RealmRemovalCleanup());
+        factory.register(new RemovalCleanup());
     }
 
     @Override

@@ -9,6 +9,8 @@ public class FastJobsServerConfig extends LifecycleServerConfig {
     public KeycloakServerConfigBuilder configure(KeycloakServerConfigBuilder config) {
         return super.configure(config)
                 .spiOption("admin-realm-restapi-extension", "access", "invitation-purge-interval-seconds", "1")
-                .spiOption("admin-realm-restapi-extension", "access", "audit-retention-interval-seconds", "1");
+                .spiOption("admin-realm-restapi-extension", "access", "audit-retention-interval-seconds", "1")
+                .spiOption("admin-realm-restapi-extension", "access", "expiry-interval-seconds", "1")
+                .spiOption("admin-realm-restapi-extension", "access", "password-reminder-interval-seconds", "1");
     }
 }

@@ -1,0 +1,50 @@
+package io.accesslifecycle.expiry;
+
+import java.io.IOException;
+import java.text.MessageFormat;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Optional;
+
+import io.accesslifecycle.settings.AccessSettingsStore;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.theme.Theme;
+
+/**
+ * Whether a user's access has ended, asked at every sign-in and token refresh. It reads only what Keycloak has
+ * already loaded (the user's attributes, the realm's attributes for the time zone): no database query.
+ */
+public final class AccessEndCheck {
+
+    /** The error recorded in Keycloak's login events when a sign-in or refresh is refused. */
+    public static final String EVENT_ERROR = "access_expired";
+    static final String MESSAGE_KEY = "accessEndedMessage";
+    private static final String FALLBACK = "Your access ended on {0}. Please contact your administrator.";
+
+    private AccessEndCheck() {
+    }
+
+    /** The end date when access has ended for this user today, in the realm's time zone. */
+    public static Optional<LocalDate> endedOn(RealmModel realm, UserModel user) {
+        LocalDate end = AccessEndDate.read(user.getFirstAttribute(AccessEndDate.ATTRIBUTE));
+        if (end == null) {
+            return Optional.empty();
+        }
+        return AccessEndDate.hasEnded(end, AccessSettingsStore.read(realm).today()) ? Optional.of(end) : Optional.empty();
+    }
+
+    /** The refusal, in the user's language, from the realm's login theme. */
+    public static String message(KeycloakSession session, UserModel user, LocalDate end) {
+        Locale locale = session.getContext().resolveLocale(user);
+        String pattern = FALLBACK;
+        try {
+            Theme theme = session.theme().getTheme(Theme.Type.LOGIN);
+            pattern = theme.getEnhancedMessages(session.getContext().getRealm(), locale).getProperty(MESSAGE_KEY, FALLBACK);
+        } catch (IOException e) {
+            // the English text below
+        }
+        return new MessageFormat(pattern, locale).format(new Object[] {end.toString()});
+    }
+}

@@ -1,0 +1,44 @@
+package io.accesslifecycle.expiry;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.accesslifecycle.audit.AuditLog;
+import io.accesslifecycle.settings.AccessSettingsStore;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+
+/**
+ * Gives access back to a user whom the expiry job stopped, once their end date has been moved into the future or
+ * cleared within the grace period: the account is enabled again and the expiry forgotten.
+ */
+public final class ExpiryRestoration {
+
+    private ExpiryRestoration() {
+    }
+
+    /** {@code true} when the user had been stopped by the expiry job and now has access again. */
+    public static boolean restoreIfMoved(KeycloakSession session, RealmModel realm, UserModel user, UserModel actor, String note) {
+        Notices notices = new Notices(session);
+        if (!notices.any(user, Notices.EXPIRED)) {
+            return false;
+        }
+        LocalDate end = AccessEndDate.read(user.getFirstAttribute(AccessEndDate.ATTRIBUTE));
+        if (AccessEndDate.hasEnded(end, AccessSettingsStore.read(realm).today())) {
+            return false;
+        }
+        notices.forget(user, Notices.EXPIRED);
+        boolean wasEnabled = user.isEnabled();
+        user.setEnabled(true);
+        user.removeAttribute(AccessEndDate.EXPIRED_AT_ATTRIBUTE);
+        user.removeAttribute(AccessEndDate.STATUS_ATTRIBUTE);
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("enabled", true);
+        after.put("accessExpiresOn", end == null ? null : end.toString());
+        new AuditLog(session).record(realm, AuditLog.Type.ACCESS_RESTORED, actor, user.getId(), user.getUsername(),
+                Map.of("enabled", wasEnabled), after, note);
+        return true;
+    }
+}

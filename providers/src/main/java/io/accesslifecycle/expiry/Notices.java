@@ -1,0 +1,78 @@
+package io.accesslifecycle.expiry;
+
+import java.util.List;
+
+import jakarta.persistence.EntityManager;
+
+import org.keycloak.common.util.Time;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+
+/** The record of what the lifecycle jobs did once per user (see {@link NoticeEntity}). */
+public final class Notices {
+
+    /** Kinds of notice. */
+    public static final String EXPIRED = "expired";
+    public static final String PASSWORD_REMINDER = "password-reminder";
+
+    public static String expiryReminder(int days) {
+        return "expiry-reminder-" + days;
+    }
+
+    private final KeycloakSession session;
+
+    public Notices(KeycloakSession session) {
+        this.session = session;
+    }
+
+    private EntityManager em() {
+        return session.getProvider(JpaConnectionProvider.class).getEntityManager();
+    }
+
+    public boolean exists(UserModel user, String kind, String subject) {
+        return em().createNamedQuery("accessNotice.count", Long.class).setParameter("userId", user.getId())
+                .setParameter("kind", kind).setParameter("subject", subject).getSingleResult() > 0;
+    }
+
+    public boolean any(UserModel user, String kind) {
+        return em().createNamedQuery("accessNotice.countOfKind", Long.class).setParameter("userId", user.getId())
+                .setParameter("kind", kind).getSingleResult() > 0;
+    }
+
+    /**
+     * Records the notice unless it exists; {@code true} when this call recorded it. A second node racing on the same
+     * notice fails on the unique key at commit, which rolls back whatever it did with it (its email included).
+     */
+    public boolean claim(RealmModel realm, UserModel user, String kind, String subject) {
+        if (exists(user, kind, subject)) {
+            return false;
+        }
+        NoticeEntity n = new NoticeEntity();
+        n.setId(KeycloakModelUtils.generateId());
+        n.setRealmId(realm.getId());
+        n.setUserId(user.getId());
+        n.setKind(kind);
+        n.setSubject(subject);
+        n.setCreatedAt(Time.currentTimeMillis());
+        em().persist(n);
+        em().flush();
+        return true;
+    }
+
+    public List<NoticeEntity> ofKind(RealmModel realm, String kind) {
+        return em().createNamedQuery("accessNotice.ofKind", NoticeEntity.class).setParameter("realmId", realm.getId())
+                .setParameter("kind", kind).getResultList();
+    }
+
+    public void forget(UserModel user, String kind) {
+        em().createNamedQuery("accessNotice.deleteOfUserAndKind").setParameter("userId", user.getId())
+                .setParameter("kind", kind).executeUpdate();
+    }
+
+    public void forgetAll(String userId) {
+        em().createNamedQuery("accessNotice.deleteOfUser").setParameter("userId", userId).executeUpdate();
+    }
+}

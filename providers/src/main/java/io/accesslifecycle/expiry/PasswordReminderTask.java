@@ -1,0 +1,98 @@
+package io.accesslifecycle.expiry;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.persistence.EntityManager;
+
+import io.accesslifecycle.settings.AccessSettings;
+import io.accesslifecycle.settings.AccessSettingsStore;
+import org.jboss.logging.Logger;
+import org.keycloak.common.util.Time;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.credential.PasswordCredentialModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.timer.ScheduledTask;
+
+/**
+ * Emails users whose password must be changed soon: in realms whose password policy forces a change every N days
+ * ({@code forceExpiredPasswordChange}), {@code passwordReminderDays} before that day, once per password, with the
+ * date and a link to the account page where it can be changed now.
+ */
+public class PasswordReminderTask implements ScheduledTask {
+
+    public static final String NAME = "access-lifecycle-password-reminders";
+    private static final Logger LOG = Logger.getLogger(PasswordReminderTask.class);
+    private static final long DAY = TimeUnit.DAYS.toMillis(1);
+
+    private final String publicUrl;
+
+    /** {@code publicUrl}: the server's public address, for the link, when a realm has no frontend URL of its own. */
+    public PasswordReminderTask(String publicUrl) {
+        this.publicUrl = publicUrl;
+    }
+
+    @Override
+    public void run(KeycloakSession session) {
+        KeycloakSessionFactory factory = session.getKeycloakSessionFactory();
+        for (RealmModel realm : session.realms().getRealmsStream().toList()) {
+            int forcedAfter = realm.getPasswordPolicy().getDaysToExpirePassword();
+            AccessSettings settings = AccessSettingsStore.read(realm);
+            int before = settings.passwordReminderDays();
+            if (forcedAfter <= 0 || before <= 0 || before >= forcedAfter) {
+                continue;
+            }
+            long now = Time.currentTimeMillis();
+            String realmId = realm.getId();
+            List<Object[]> due = KeycloakModelUtils.runJobInTransactionWithResult(factory, s -> em(s).createQuery(
+                            "select c.user.id, c.createdDate from CredentialEntity c where c.type = :type"
+                                    + " and c.user.realmId = :realmId and c.user.enabled = true"
+                                    + " and c.createdDate > :oldest and c.createdDate <= :newest", Object[].class)
+                    .setParameter("type", PasswordCredentialModel.TYPE).setParameter("realmId", realmId)
+                    .setParameter("oldest", now - forcedAfter * DAY).setParameter("newest", now - (forcedAfter - before) * DAY)
+                    .getResultList());
+            int sent = 0;
+            for (Object[] row : due) {
+                String userId = (String) row[0];
+                LocalDate changeBy = LocalDate.ofInstant(Instant.ofEpochMilli((Long) row[1] + forcedAfter * DAY), settings.zone());
+                sent += KeycloakModelUtils.runJobInTransactionWithResult(factory, s -> remind(s, realmId, userId, changeBy)) ? 1 : 0;
+            }
+            if (sent > 0) {
+                LOG.infof("Password reminders in realm %s: %d sent", realm.getName(), sent);
+            }
+        }
+    }
+
+    private boolean remind(KeycloakSession s, String realmId, String userId, LocalDate changeBy) {
+        RealmModel realm = s.realms().getRealm(realmId);
+        s.getContext().setRealm(realm);
+        UserModel user = s.users().getUserById(realm, userId);
+        if (user == null || user.getEmail() == null
+                || !new Notices(s).claim(realm, user, Notices.PASSWORD_REMINDER, changeBy.toString())) {
+            return false;
+        }
+        new ExpiryEmails(s, realm).passwordReminder(user, changeBy, accountPage(realm));
+        return true;
+    }
+
+    private String accountPage(RealmModel realm) {
+        String frontend = realm.getAttribute("frontendUrl");
+        String base = frontend != null && !frontend.isBlank() ? frontend : publicUrl;
+        return base.replaceAll("/+$", "") + "/realms/" + realm.getName() + "/account/account-security/signing-in";
+    }
+
+    private static EntityManager em(KeycloakSession s) {
+        return s.getProvider(JpaConnectionProvider.class).getEntityManager();
+    }
+
+    @Override
+    public String getTaskName() {
+        return NAME;
+    }
+}
