@@ -35,6 +35,8 @@ export const MESSAGES = {
   errorNetwork: ['The server could not be reached: {detail}', 'Le serveur est injoignable : {detail}'],
 
   save: ['Save', 'Enregistrer'],
+  search: ['Search', 'Rechercher'],
+  clearSearch: ['Clear the search', 'Effacer la recherche'],
   cancel: ['Cancel', 'Annuler'],
   edit: ['Edit', 'Modifier'],
   revert: ['Undo changes', 'Annuler les modifications'],
@@ -95,6 +97,8 @@ export const MESSAGES = {
   roles: ['Roles', 'Rôles'],
   groups: ['Groups', 'Groupes'],
   nothingToGrant: ['You may not give any role.', 'Vous ne pouvez attribuer aucun rôle.'],
+  roleOfflineAccess: ['Offline access: sessions that outlive the browser (refresh tokens kept by an application)', 'Accès hors ligne : sessions qui survivent au navigateur (jetons conservés par une application)'],
+  roleUmaAuthorization: ['Obtain permissions from resource servers (User-Managed Access)', 'Obtenir des permissions auprès des serveurs de ressources (User-Managed Access)'],
   notInCatalogue: ['Given by someone with more rights: kept as it is.', 'Attribué par quelqu’un ayant plus de droits : conservé tel quel.'],
   labels: ['Labels', 'Étiquettes'],
   labelsHelp: ['Free words to sort people (a team, a contract, a site). Enter or a comma adds one.', 'Mots libres pour classer les personnes (équipe, contrat, site). Entrée ou une virgule en ajoute une.'],

@@ -2,6 +2,12 @@ import { Checkbox, FormGroup, FormFieldGroup, FormFieldGroupHeader, Content } fr
 import { useI18n } from '../i18n';
 import { useServices } from '../services';
 import type { RoleEntry } from '../types';
+import type { MessageKey } from '../messages';
+
+const BUILT_IN: Record<string, MessageKey> = {
+  'role_offline-access': 'roleOfflineAccess',
+  role_uma_authorization: 'roleUmaAuthorization',
+};
 
 function toggled(list: string[], item: string, on: boolean): string[] {
   return on ? (list.includes(item) ? list : [...list, item]) : list.filter((x) => x !== item);
@@ -17,7 +23,13 @@ export function PermissionsFields({ idPrefix, roles, groups, onRoles, onGroups }
 }) {
   const { t, locale } = useI18n();
   const { catalogue } = useServices();
-  const help = (r: RoleEntry) => (locale === 'fr' ? r.descriptionFr : r.descriptionEn) ?? r.description;
+  const help = (r: RoleEntry) => {
+    const text = (locale === 'fr' ? r.descriptionFr : r.descriptionEn) ?? r.description;
+    // Keycloak's own roles describe themselves with keys of its admin console's messages
+    const key = /^\$\{(.+)\}$/.exec(text ?? '')?.[1];
+    if (!key) return text;
+    return key in BUILT_IN ? t(BUILT_IN[key]) : undefined;
+  };
   // references not in the catalogue (given by someone with more rights) stay visible, and are kept
   const unknownRoles = roles.filter((r) => !catalogue?.roles.some((c) => c.ref === r));
   const unknownGroups = groups.filter((g) => !catalogue?.groups.some((c) => c.path === g));

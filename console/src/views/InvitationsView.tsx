@@ -70,7 +70,7 @@ export function InvitationsView() {
         <Toolbar>
           <ToolbarContent>
             <ToolbarItem>
-              <SearchInput id="invitations-search" aria-label={t('searchInvitations')} placeholder={t('searchInvitations')} value={q}
+              <SearchInput searchInputId="invitations-search" aria-label={t('searchInvitations')} submitSearchButtonLabel={t('search')} resetButtonLabel={t('clearSearch')} placeholder={t('searchInvitations')} value={q}
                            onChange={(_e, v) => setQ(v)} onSearch={(_e, v) => { setQuery(v); setFirst(0); }}
                            onClear={() => { setQ(''); setQuery(''); setFirst(0); }} />
             </ToolbarItem>

@@ -12,7 +12,7 @@ export function offboardingRows(answer: unknown): OffboardingRow[] {
   return Array.isArray(results) ? results : [];
 }
 
-const DONE = ['deleted', 'disabled', 'done', 'ok', 'offboarded'];
+const DONE = ['deleted', 'disabled', 'already-disabled'];
 
 /** Removing someone: the dialog says what will happen before anything does. */
 export function RemoveUserModal({ user, onClose }: { user: UserSummary; onClose: (done: boolean) => void }) {

@@ -79,6 +79,15 @@ export function SettingsView() {
   useEffect(() => {
     api.get<Settings>('/config').then((s) => setDraft(toDraft(s)), setError);
   }, [api]);
+  // a refused value: the field named by the server gets the focus, its message beside it
+  useEffect(() => {
+    const field = error instanceof ApiError ? error.field?.replace(/[[.].*$/, '') : undefined;
+    const input = field ? document.getElementById(`settings-${field}`) : null;
+    if (input) {
+      input.scrollIntoView({ block: 'center' });
+      input.focus();
+    }
+  }, [error]);
 
   if (!draft) {
     return <PageSection>{error ? <ErrorAlert error={error} /> : <Spinner aria-label={t('loading')} />}</PageSection>;

@@ -67,7 +67,7 @@ export function UsersView() {
         <Toolbar id="users-toolbar">
           <ToolbarContent>
             <ToolbarItem>
-              <SearchInput id="users-search" aria-label={t('searchUsers')} placeholder={t('searchUsers')} value={q}
+              <SearchInput searchInputId="users-search" aria-label={t('searchUsers')} submitSearchButtonLabel={t('search')} resetButtonLabel={t('clearSearch')} placeholder={t('searchUsers')} value={q}
                            onChange={(_e, v) => setQ(v)} onSearch={(_e, v) => filter(() => setQuery(v))}
                            onClear={() => filter(() => { setQ(''); setQuery(''); })} />
             </ToolbarItem>

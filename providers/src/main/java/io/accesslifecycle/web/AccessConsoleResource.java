@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.ws.rs.GET;
@@ -12,6 +14,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 
 import io.accesslifecycle.common.KeycloakPages;
+import org.keycloak.headers.SecurityHeadersProvider;
+import org.keycloak.models.BrowserSecurityHeaders;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.urls.UrlType;
@@ -46,6 +50,8 @@ public class AccessConsoleResource {
     }
 
     private Response serve(String requestPath) {
+        // the page's own headers, stricter than the realm's; HSTS and robots as the realm says
+        session.getProvider(SecurityHeadersProvider.class).options().skipHeaders();
         ConsolePage page = page();
         Optional<ConsoleFile> file = ConsoleFile.of(requestPath);
         byte[] content = file.map(f -> read(f.resourceName())).orElse(null);
@@ -58,7 +64,14 @@ public class AccessConsoleResource {
         return secured(Response.ok(body, f.contentType()).header("Cache-Control", f.cacheControl()), page);
     }
 
-    private static Response secured(Response.ResponseBuilder response, ConsolePage page) {
+    private Response secured(Response.ResponseBuilder response, ConsolePage page) {
+        Map<String, String> realmHeaders = session.getContext().getRealm().getBrowserSecurityHeaders();
+        for (BrowserSecurityHeaders h : List.of(BrowserSecurityHeaders.STRICT_TRANSPORT_SECURITY, BrowserSecurityHeaders.X_ROBOTS_TAG)) {
+            String value = realmHeaders == null ? null : realmHeaders.get(h.getKey());
+            if (value != null && !value.isBlank()) {
+                response.header(h.getHeaderName(), value);
+            }
+        }
         return response
                 .header("Content-Security-Policy", page.contentSecurityPolicy())
                 .header("X-Content-Type-Options", "nosniff")
