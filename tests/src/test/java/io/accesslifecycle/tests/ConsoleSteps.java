@@ -10,6 +10,7 @@ import org.keycloak.testframework.server.KeycloakUrls;
 import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -72,6 +73,17 @@ public final class ConsoleSteps {
     public static void type(WebElement field, String text) {
         field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
         field.sendKeys(text);
+    }
+
+    /**
+     * Pastes text into a field: the whole text arrives at once, in one input event, as from the clipboard (typing a
+     * long text key by key in a controlled field is not what people do with a list of addresses).
+     */
+    public static void paste(ManagedWebDriver browser, WebElement field, String text) {
+        ((JavascriptExecutor) browser.driver()).executeScript(
+                "const f = arguments[0]; const proto = Object.getPrototypeOf(f);"
+                        + " Object.getOwnPropertyDescriptor(proto, 'value').set.call(f, arguments[1]);"
+                        + " f.dispatchEvent(new Event('input', { bubbles: true }));", field, text);
     }
 
     public static Path screenshot(ManagedWebDriver browser, String name) {

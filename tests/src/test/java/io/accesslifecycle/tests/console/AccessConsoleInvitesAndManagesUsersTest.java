@@ -95,7 +95,7 @@ class AccessConsoleInvitesAndManagesUsersTest {
 
         // invite three addresses: the invalid one is rejected before anything is sent
         ConsoleSteps.open(browser, "invite", "Invite people");
-        visible(browser, By.id("invite-addresses")).sendKeys(
+        ConsoleSteps.paste(browser, visible(browser, By.id("invite-addresses")),
                 "Ada Lovelace <" + ADA + ">\njean.dupont@\n" + GRACE + ", Grace, Hopper");
         showing(browser, By.id("invite-check"), "3 rows: 2 ready, 1 rejected");
         assertEquals("ready", row("invite-row-1").getAttribute("data-check"));
