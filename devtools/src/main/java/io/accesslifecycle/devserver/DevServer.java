@@ -54,6 +54,7 @@ public final class DevServer {
                      Access Lifecycle is starting (the first start takes about a minute).
                        Keycloak admin console  http://localhost:%1$d/admin/  (admin / admin)
                        Sample realm            http://localhost:%1$d/admin/master/console/#/lifecycle
+                       Access console          http://localhost:%1$d/realms/lifecycle/access-console/  (realm-admin)
                        Access API              http://localhost:%1$d/admin/realms/lifecycle/access
                        Mail sink (all email)   http://localhost:%2$d/   (SMTP on localhost:%3$d)
                        Mail files              %4$s

@@ -1,0 +1,115 @@
+package io.accesslifecycle.tests.console;
+
+import static io.accesslifecycle.tests.ConsoleSteps.clickable;
+import static io.accesslifecycle.tests.ConsoleSteps.gone;
+import static io.accesslifecycle.tests.ConsoleSteps.screenshot;
+import static io.accesslifecycle.tests.ConsoleSteps.showing;
+import static io.accesslifecycle.tests.ConsoleSteps.type;
+import static io.accesslifecycle.tests.ConsoleSteps.visible;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import io.accesslifecycle.tests.AccessApi;
+import io.accesslifecycle.tests.BrowserSteps;
+import io.accesslifecycle.tests.ConsoleSteps;
+import io.accesslifecycle.tests.LifecycleServerConfig;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.keycloak.representations.idm.RoleRepresentation;
+import org.keycloak.testframework.annotations.InjectKeycloakUrls;
+import org.keycloak.testframework.annotations.InjectRealm;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.realm.ManagedRealm;
+import org.keycloak.testframework.server.KeycloakUrls;
+import org.keycloak.testframework.ui.annotations.InjectWebDriver;
+import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * From the console an administrator approves an access request, finds the decision in the audit log and downloads
+ * it as CSV, and changes a realm setting: a wrong value is shown next to its field and nothing is saved.
+ */
+@KeycloakIntegrationTest(config = LifecycleServerConfig.class)
+class AccessConsoleDecidesRequestsAndShowsAuditAndSettingsTest {
+
+    @InjectRealm(fromJson = "/lifecycle-realm.json")
+    ManagedRealm realm;
+
+    @InjectKeycloakUrls
+    KeycloakUrls urls;
+
+    @InjectWebDriver
+    ManagedWebDriver browser;
+
+    @BeforeEach
+    void signedOut() {
+        BrowserSteps.signedOut(browser, urls);
+    }
+
+    @Test
+    void anAdministratorApprovesARequestReadsTheAuditAndChangesASetting() {
+        // plain-user asks for access from the request page
+        browser.open(urls.getBase() + "/realms/lifecycle/access-request?kc_locale=en");
+        browser.findElement(By.id("username")).sendKeys("plain-user");
+        browser.findElement(By.id("password")).sendKeys("Plain-Passw0rd!");
+        BrowserSteps.clickAndWait(browser, By.id("kc-login"));
+        browser.findElement(By.id("justification")).sendKeys("I join the analysis team on Monday.");
+        BrowserSteps.clickAndWait(browser, By.id("access-request-submit"));
+        BrowserSteps.signedOut(browser, urls);
+
+        // en-admin's account speaks English: the console follows
+        ConsoleSteps.signIn(browser, urls, "en-admin", "Admin-Passw0rd!");
+        showing(browser, By.id("view-title"), "Users");
+        ConsoleSteps.open(browser, "requests", "Access requests");
+        String request = visible(browser, By.id("request-plain-user")).getText();
+        assertTrue(request.contains("I join the analysis team on Monday."), request);
+        screenshot(browser, "requests");
+        clickable(browser, By.id("approve-plain-user")).click();
+        clickable(browser, By.id("approve-role-analyst")).click();
+        visible(browser, By.id("decision-note")).sendKeys("Welcome aboard");
+        clickable(browser, By.id("decision-confirm")).click();
+        gone(browser, By.id("approve-request"));
+        visible(browser, By.id("no-requests"));
+        String userId = realm.admin().users().search("plain-user", true).get(0).getId();
+        assertTrue(realm.admin().users().get(userId).roles().realmLevel().listAll().stream()
+                .map(RoleRepresentation::getName).toList().contains("analyst"));
+
+        // the audit log shows the decision, and gives it as CSV
+        ConsoleSteps.open(browser, "audit", "Audit log");
+        new Select(visible(browser, By.id("audit-type"))).selectByValue("REQUEST_APPROVED");
+        clickable(browser, By.id("audit-apply")).click();
+        showing(browser, By.id("audit-table"), "REQUEST_APPROVED");
+        String audit = browser.findElement(By.id("audit-table")).getText();
+        assertTrue(audit.contains("plain-user") && audit.contains("en-admin") && audit.contains("Welcome aboard"), audit);
+        screenshot(browser, "audit");
+        JavascriptExecutor js = (JavascriptExecutor) browser.driver();
+        js.executeScript("window.__csv = []; const make = URL.createObjectURL;"
+                + " URL.createObjectURL = (blob) => { window.__csv.push(blob); return make(blob); };");
+        clickable(browser, By.id("audit-csv")).click();
+        ConsoleSteps.waiting(browser).until(d -> ((Number) js.executeScript("return window.__csv.length")).intValue() > 0);
+        String csv = (String) js.executeAsyncScript("const done = arguments[arguments.length - 1]; window.__csv[0].text().then(done);");
+        assertTrue(csv.startsWith("time,type,actorId,actorName,targetId,targetName,before,after,note"), csv);
+        assertTrue(csv.contains("\"REQUEST_APPROVED\"") && csv.contains("\"plain-user\""), csv);
+
+        // settings: a wrong value is named next to its field, nothing is saved; a right one is
+        ConsoleSteps.open(browser, "settings", "Settings");
+        type(visible(browser, By.id("settings-usernameMaxLength")), "3");
+        clickable(browser, By.id("settings-save")).click();
+        String error = visible(browser, By.id("settings-usernameMaxLength-error")).getText();
+        assertTrue(error.contains("between 6 and 255"), error);
+        assertEquals(20, AccessApi.admin(urls.getBase()).get(AccessApi.access("/config")).json().get("usernameMaxLength").asInt());
+        screenshot(browser, "settings");
+        type(browser.findElement(By.id("settings-usernameMaxLength")), "24");
+        clickable(browser, By.id("settings-save")).click();
+        gone(browser, By.id("settings-usernameMaxLength-error"));
+        ConsoleSteps.waiting(browser).until(d -> AccessApi.admin(urls.getBase()).get(AccessApi.access("/config")).json()
+                .get("usernameMaxLength").asInt() == 24);
+        JsonNode changes = AccessApi.admin(urls.getBase()).get(AccessApi.access("/audit?type=SETTINGS_CHANGED")).json();
+        assertEquals(List.of("en-admin"), changes.findValuesAsText("actorName"));
+    }
+}

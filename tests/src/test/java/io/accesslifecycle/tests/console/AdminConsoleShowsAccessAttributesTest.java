@@ -1,0 +1,78 @@
+package io.accesslifecycle.tests.console;
+
+import static io.accesslifecycle.tests.ConsoleSteps.visible;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+
+import io.accesslifecycle.tests.BrowserSteps;
+import io.accesslifecycle.tests.ConsoleSteps;
+import io.accesslifecycle.tests.LifecycleServerConfig;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.keycloak.representations.idm.UserRepresentation;
+import org.keycloak.testframework.annotations.InjectKeycloakUrls;
+import org.keycloak.testframework.annotations.InjectRealm;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.realm.ManagedRealm;
+import org.keycloak.testframework.server.KeycloakUrls;
+import org.keycloak.testframework.ui.annotations.InjectWebDriver;
+import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+
+/**
+ * In Keycloak's own admin console, a user's details tab shows the bundle's user-profile attributes in an "Access"
+ * group, the end date with the browser's date picker.
+ */
+@KeycloakIntegrationTest(config = LifecycleServerConfig.class)
+class AdminConsoleShowsAccessAttributesTest {
+
+    @InjectRealm(fromJson = "/lifecycle-realm.json")
+    ManagedRealm realm;
+
+    @InjectKeycloakUrls
+    KeycloakUrls urls;
+
+    @InjectWebDriver
+    ManagedWebDriver browser;
+
+    @BeforeEach
+    void signedOut() {
+        BrowserSteps.signedOut(browser, urls);
+    }
+
+    @Test
+    void theUserDetailsTabHasAnAccessGroupWithADatePicker() {
+        UserRepresentation viewer = realm.admin().users().search("viewer", true).get(0);
+        viewer.setAttributes(Map.of("accessExpiresOn", List.of("2031-01-31"), "labels", List.of("auditors"),
+                "authorisedCaller", List.of("false")));
+        realm.admin().users().get(viewer.getId()).update(viewer);
+
+        browser.driver().manage().window().setSize(new Dimension(1440, 1400));
+        browser.open(urls.getBase() + "/admin/lifecycle/console/#/lifecycle/users/" + viewer.getId() + "/settings");
+        visible(browser, By.id("username")).sendKeys("en-admin");
+        browser.findElement(By.id("password")).sendKeys("Admin-Passw0rd!");
+        browser.findElement(By.id("kc-login")).click();
+
+        WebElement date = visible(browser, By.cssSelector("input[type='date']"));
+        String id = date.getAttribute("id") + " " + date.getAttribute("name") + " " + date.getAttribute("data-testid");
+        assertTrue(id.contains("accessExpiresOn"), id);
+        assertEquals("2031-01-31", date.getAttribute("value"));
+
+        ConsoleSteps.waiting(browser).until(d -> BrowserSteps.text(browser).contains("Access expires on"));
+        String page = BrowserSteps.text(browser);
+        assertTrue(page.contains("What this person may access and until when"), "the Access group's description: " + page);
+        assertTrue(browser.driver().findElements(By.xpath("//*[self::h1 or self::h2 or self::h3 or self::a or self::button]"
+                + "[normalize-space(.)='Access']")).size() > 0, "a heading or jump link named Access: " + page);
+        for (String label : List.of("Labels", "Authorised caller", "Caller phone number", "Support plan")) {
+            assertTrue(page.contains(label), label + " in " + page);
+        }
+        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'})", date);
+        ConsoleSteps.screenshot(browser, "admin-console-access-group");
+    }
+}
