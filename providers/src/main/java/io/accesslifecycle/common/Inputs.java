@@ -72,7 +72,7 @@ public final class Inputs {
             if ((c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069)) {
                 return "may not contain bidirectional override characters";
             }
-            if (Character.isSurrogate((char) c) && c <= 0xFFFF) {
+            if (c <= 0xFFFF && Character.isSurrogate((char) c)) {
                 return "is not valid Unicode text (a lone surrogate)";
             }
             i += Character.charCount(c);

@@ -3,6 +3,7 @@ package io.accesslifecycle.common;
 import java.net.URI;
 import java.security.SecureRandom;
 
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.UriBuilder;
 
 import org.keycloak.common.util.Base64Url;
@@ -48,12 +49,21 @@ public final class KeycloakPages {
     /**
      * Was this form posted from another site's page? Keycloak's sign-in cookie is {@code SameSite=None}, so a browser
      * sends it with a form that any site makes it post (cross-site request forgery): a form acting as the signed-in
-     * user must come from our own pages. Browsers name the posting page's origin in {@code Origin} (an opaque
-     * origin is {@code null}); a request without the header (a script, an old browser) is not a cross-site post.
+     * user must come from our own pages. Browsers say where a request comes from in {@code Sec-Fetch-Site}
+     * ({@code same-origin} for our pages, {@code none} for the user's own action); browsers without it are judged by
+     * {@code Origin}. ({@code Origin} alone cannot tell: Keycloak's pages set {@code Referrer-Policy: no-referrer},
+     * with which a browser sends {@code Origin: null} from our own pages, as from an attacker's page asking for the
+     * same policy.) A request with neither header (a script) is not a browser's cross-site post.
      */
     public static boolean postedFromAnotherSite(KeycloakSession session) {
-        String origin = session.getContext().getRequestHeaders().getHeaderString("Origin");
-        return origin != null && !origin.strip().equalsIgnoreCase(origin(session.getContext().getUri().getBaseUri()));
+        HttpHeaders headers = session.getContext().getRequestHeaders();
+        String site = headers.getHeaderString("Sec-Fetch-Site");
+        if (site != null) {
+            return !site.strip().equalsIgnoreCase("same-origin") && !site.strip().equalsIgnoreCase("none");
+        }
+        String origin = headers.getHeaderString("Origin");
+        return origin != null && !origin.strip().equals("null")
+                && !origin.strip().equalsIgnoreCase(origin(session.getContext().getUri().getBaseUri()));
     }
 
     static String origin(URI uri) {
