@@ -183,7 +183,7 @@ run_check_phase() {
     sign_ins() {
         local i ok=0
         for i in $(seq 1 $n); do
-            curl -fsS -o /dev/null -d grant_type=password -d client_id=demo-app -d "username=bulk-$((i * 7 + 1))" \
+            curl -fsS -o /dev/null -d grant_type=password -d client_id=demo-app -d "username=bulk-$((i * 10 + 1))" \
                 -d 'password=Plain-Passw0rd!' "$BASE/realms/lifecycle/protocol/openid-connect/token" && ok=$((ok + 1))
         done
         echo "$ok"
