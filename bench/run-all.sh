@@ -172,11 +172,13 @@ run_expiry_phase() {
 # refresh-token check is not exercised by a password grant. SQL is counted by pg_stat_statements over the same 200
 # sign-ins (users not past their end date, their cache warmed by a first pass), then Gatling measures throughput.
 run_check_phase() {
-    local token on off n=200
+    local n=200
     psql_at kc_ours "create extension if not exists pg_stat_statements" >/dev/null
-    token=$(curl -fsS -d grant_type=password -d client_id=admin-cli -d username=admin -d password=admin \
-        "$BASE/realms/master/protocol/openid-connect/token" | sed 's/.*"access_token":"\([^"]*\)".*/\1/')
     bind_flows() {
+        # a fresh token each time: the master realm's tokens live 60 s
+        local token
+        token=$(curl -fsS -d grant_type=password -d client_id=admin-cli -d username=admin -d password=admin \
+            "$BASE/realms/master/protocol/openid-connect/token" | sed 's/.*"access_token":"\([^"]*\)".*/\1/')
         curl -fsS -X PUT -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
             -d "{\"browserFlow\": \"$1\", \"directGrantFlow\": \"$2\"}" "$BASE/admin/realms/lifecycle" >/dev/null
     }
