@@ -6,6 +6,7 @@ import java.util.Map;
 
 import io.accesslifecycle.audit.AuditLog;
 import io.accesslifecycle.settings.AccessSettingsStore;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -29,11 +30,14 @@ public final class ExpiryRestoration {
         if (AccessEndDate.hasEnded(end, AccessSettingsStore.read(realm).today())) {
             return false;
         }
-        notices.forget(user, Notices.EXPIRED);
         boolean wasEnabled = user.isEnabled();
         user.setEnabled(true);
         user.removeAttribute(AccessEndDate.EXPIRED_AT_ATTRIBUTE);
         user.removeAttribute(AccessEndDate.STATUS_ATTRIBUTE);
+        // the account's rows first, then the notice: the order in which a deletion of the user locks them, so a
+        // deletion racing with this restoration waits for it instead of deadlocking (seen on PostgreSQL)
+        session.getProvider(JpaConnectionProvider.class).getEntityManager().flush();
+        notices.forget(user, Notices.EXPIRED);
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("enabled", true);
         after.put("accessExpiresOn", end == null ? null : end.toString());
