@@ -174,16 +174,19 @@ run_expiry_phase() {
 run_check_phase() {
     local token on off n=200
     psql_at kc_ours "create extension if not exists pg_stat_statements" >/dev/null
-    token=$(curl -fsS -d grant_type=password -d client_id=admin-cli -d username=admin -d password=admin \
-        "$BASE/realms/master/protocol/openid-connect/token" | sed 's/.*"access_token":"\([^"]*\)".*/\1/')
     bind_flows() {
+        # a new token each time: the master realm's lives 60 s, less than the Gatling run between the two bindings
+        token=$(curl -fsS -d grant_type=password -d client_id=admin-cli -d username=admin -d password=admin \
+            "$BASE/realms/master/protocol/openid-connect/token" | sed 's/.*"access_token":"\([^"]*\)".*/\1/')
         curl -fsS -X PUT -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
             -d "{\"browserFlow\": \"$1\", \"directGrantFlow\": \"$2\"}" "$BASE/admin/realms/lifecycle" >/dev/null
     }
     sign_ins() {
-        local i ok=0
+        local i u ok=0
         for i in $(seq 1 $n); do
-            curl -fsS -o /dev/null -d grant_type=password -d client_id=demo-app -d "username=bulk-$((i * 7 + 1))" \
+            u=$((i * 7 + 1))
+            [ $((u % 100)) = 0 ] && u=$((u + 1))    # every 100th bulk user is past its end date: refused with the check on
+            curl -fsS -o /dev/null -d grant_type=password -d client_id=demo-app -d "username=bulk-$u" \
                 -d 'password=Plain-Passw0rd!' "$BASE/realms/lifecycle/protocol/openid-connect/token" && ok=$((ok + 1))
         done
         echo "$ok"
