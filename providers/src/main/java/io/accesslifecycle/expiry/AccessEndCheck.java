@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Optional;
 
+import io.accesslifecycle.settings.AccessSettings;
 import io.accesslifecycle.settings.AccessSettingsStore;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -32,7 +33,8 @@ public final class AccessEndCheck {
         if (end == null) {
             return Optional.empty();
         }
-        return AccessEndDate.hasEnded(end, AccessSettingsStore.read(realm).today()) ? Optional.of(end) : Optional.empty();
+        LocalDate today = AccessSettings.today(AccessSettingsStore.zone(realm));
+        return AccessEndDate.hasEnded(end, today) ? Optional.of(end) : Optional.empty();
     }
 
     /** The refusal, in the user's language, from the realm's login theme. */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.function.BiPredicate;
 import java.util.function.Function;
 
 import jakarta.persistence.EntityManager;
@@ -148,7 +149,7 @@ final class ExpirySweep {
     }
 
     /** Selects a batch, handles it, and again, until a batch brings nobody new (handled users leave the selection). */
-    private int untilNoneLeft(Function<KeycloakSession, List<String>> select, BiFunctionOnUser action) {
+    private int untilNoneLeft(Function<KeycloakSession, List<String>> select, BiPredicate<KeycloakSession, UserModel> action) {
         Set<String> seen = new HashSet<>();
         int done = 0;
         while (true) {
@@ -160,18 +161,13 @@ final class ExpirySweep {
         }
     }
 
-    @FunctionalInterface
-    interface BiFunctionOnUser {
-        boolean apply(KeycloakSession session, UserModel user);
-    }
-
-    private int count(List<String> userIds, BiFunctionOnUser action) {
+    private int count(List<String> userIds, BiPredicate<KeycloakSession, UserModel> action) {
         int done = 0;
         for (String id : userIds) {
             try {
                 Boolean did = inTransaction(s -> {
                     UserModel user = s.users().getUserById(s.getContext().getRealm(), id);
-                    return user != null && action.apply(s, user);
+                    return user != null && action.test(s, user);
                 });
                 done += did ? 1 : 0;
             } catch (RuntimeException e) {

@@ -100,18 +100,17 @@ public final class Offboarding {
     }
 
     private String apply(UserModel user, String mode, UserModel actor, String note, AuditLog audit) {
-        Map<String, Object> before = new LinkedHashMap<>();
-        before.put("enabled", user.isEnabled());
-        before.put("access", AccessSnapshot.of(user));
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("mode", mode);
-        String status;
         if ("delete".equals(mode)) {
             audit.record(realm, AuditLog.Type.USER_OFFBOARDED, actor, user.getId(), user.getUsername(), Map.of("enabled", user.isEnabled()), after, note);
             AccountClosure.delete(session, realm, user);
             return "deleted";
         }
-        status = user.isEnabled() ? "disabled" : "already-disabled";
+        Map<String, Object> before = new LinkedHashMap<>();
+        before.put("enabled", user.isEnabled());
+        before.put("access", AccessSnapshot.of(user));
+        String status = user.isEnabled() ? "disabled" : "already-disabled";
         AccountClosure.disable(session, realm, user);
         after.put("enabled", false);
         audit.record(realm, AuditLog.Type.USER_OFFBOARDED, actor, user.getId(), user.getUsername(), before, after, note);

@@ -99,7 +99,12 @@ public record AccessSettings(
 
     /** Today in the realm's time zone, on Keycloak's clock (so the test framework's time offset applies). */
     public LocalDate today() {
-        return LocalDate.ofInstant(Instant.ofEpochMilli(Time.currentTimeMillis()), zone());
+        return today(zone());
+    }
+
+    /** Today in the given zone, on Keycloak's clock. */
+    public static LocalDate today(ZoneId zone) {
+        return LocalDate.ofInstant(Instant.ofEpochMilli(Time.currentTimeMillis()), zone);
     }
 
     private static void requireRange(String field, int value, int min, int max) {

@@ -1,6 +1,7 @@
 package io.accesslifecycle.settings;
 
 import java.io.IOException;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -37,6 +38,14 @@ public final class AccessSettingsStore {
                 integer(realm, "auditRetentionDays", d.auditRetentionDays()),
                 text(realm, "timeZone", d.timeZone(), Function.identity()),
                 integer(realm, "invitationEmailsPerAdminPerHour", d.invitationEmailsPerAdminPerHour()));
+    }
+
+    /**
+     * Only the realm's time zone: what a sign-in needs, without reading and validating every other setting (the
+     * value was validated when it was written).
+     */
+    public static ZoneId zone(RealmModel realm) {
+        return ZoneId.of(text(realm, "timeZone", AccessSettings.DEFAULTS.timeZone(), Function.identity()));
     }
 
     public static void write(RealmModel realm, AccessSettings s) {
