@@ -137,8 +137,8 @@ check_ports() {
 # Keycloak's re-augmentation) and the sample realm into data/import/. Sets KC_VERSION.
 prepare_keycloak() {
     local home=$1 providers=$2 jar
-    KC_VERSION=$(sed -n 's:.*<keycloak.version>\(.*\)</keycloak.version>.*:\1:p' "$ROOT/pom.xml" | head -1)
-    [ -n "$KC_VERSION" ] || die "no <keycloak.version> in $ROOT/pom.xml"
+    KC_VERSION=$(sed -n 's:.*<keycloak.dist.version>\(.*\)</keycloak.dist.version>.*:\1:p' "$ROOT/pom.xml" | head -1)
+    [ -n "$KC_VERSION" ] || die "no <keycloak.dist.version> in $ROOT/pom.xml"
     local m2=${MAVEN_REPO_LOCAL:-$HOME/.m2/repository}
     local zip=$m2/org/keycloak/keycloak-quarkus-dist/$KC_VERSION/keycloak-quarkus-dist-$KC_VERSION.zip
     if [ ! -f "$zip" ]; then

@@ -78,7 +78,7 @@ class ImageSmokeIT {
         // context archive is made from the root (honouring the root's .dockerignore).
         String image = new ImageFromDockerfile("access-lifecycle:smoke-test", true)
                 .withDockerfile(dockerfile)
-                .withBuildArg("KEYCLOAK_VERSION", System.getProperty("keycloak.version", "26.7.0"))
+                .withBuildArg("KEYCLOAK_VERSION", System.getProperty("keycloak.dist.version", "26.7.5"))
                 .withBuildImageCmdModifier(cmd -> cmd.withBaseDirectory(root.toFile()).withDockerfile(dockerfile.toFile()))
                 .get();
 

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 
 import org.keycloak.testframework.server.KeycloakUrls;
 import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
@@ -42,7 +41,7 @@ public final class ConsoleSteps {
     }
 
     public static WebDriverWait waiting(ManagedWebDriver browser) {
-        return new WebDriverWait(browser.driver(), Duration.ofSeconds(20));
+        return BrowserSteps.waiting(browser);
     }
 
     public static WebElement visible(ManagedWebDriver browser, By target) {

@@ -55,10 +55,10 @@ class AccessConsoleDecidesRequestsAndShowsAuditAndSettingsTest {
     void anAdministratorApprovesARequestReadsTheAuditAndChangesASetting() {
         // plain-user asks for access from the request page
         browser.open(urls.getBase() + "/realms/lifecycle/access-request?kc_locale=en");
-        browser.findElement(By.id("username")).sendKeys("plain-user");
-        browser.findElement(By.id("password")).sendKeys("Plain-Passw0rd!");
+        BrowserSteps.visible(browser, By.id("username")).sendKeys("plain-user");
+        BrowserSteps.visible(browser, By.id("password")).sendKeys("Plain-Passw0rd!");
         BrowserSteps.clickAndWait(browser, By.id("kc-login"));
-        browser.findElement(By.id("justification")).sendKeys("I join the analysis team on Monday.");
+        BrowserSteps.visible(browser, By.id("justification")).sendKeys("I join the analysis team on Monday.");
         BrowserSteps.clickAndWait(browser, By.id("access-request-submit"));
         BrowserSteps.signedOut(browser, urls);
 

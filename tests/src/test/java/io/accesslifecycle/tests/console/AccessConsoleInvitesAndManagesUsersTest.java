@@ -136,11 +136,11 @@ class AccessConsoleInvitesAndManagesUsersTest {
         // Ada follows the link and registers
         BrowserSteps.signedOut(browser, urls);
         browser.open(link + "&kc_locale=en");
-        assertTrue(BrowserSteps.text(browser).contains("Your username will be alovelace"), BrowserSteps.text(browser));
+        BrowserSteps.waitForText(browser, "Your username will be alovelace");
         browser.findElement(By.id("password")).sendKeys("Invited-Passw0rd!");
         browser.findElement(By.id("password-confirm")).sendKeys("Invited-Passw0rd!");
         BrowserSteps.clickAndWait(browser, By.id("access-invitation-create"));
-        assertTrue(BrowserSteps.text(browser).contains("The invitation is accepted"), BrowserSteps.text(browser));
+        BrowserSteps.waitForText(browser, "The invitation is accepted");
 
         // the console shows her active with her label
         ConsoleSteps.signIn(browser, urls, AccessApi.ADMIN, AccessApi.ADMIN_PASSWORD);

@@ -56,16 +56,15 @@ class AdminConsoleShowsAccessAttributesTest {
         browser.driver().manage().window().setSize(new Dimension(1440, 1400));
         browser.open(urls.getBase() + "/admin/lifecycle/console/#/lifecycle/users/" + viewer.getId() + "/settings");
         visible(browser, By.id("username")).sendKeys("en-admin");
-        browser.findElement(By.id("password")).sendKeys("Admin-Passw0rd!");
-        browser.findElement(By.id("kc-login")).click();
+        BrowserSteps.visible(browser, By.id("password")).sendKeys("Admin-Passw0rd!");
+        BrowserSteps.visible(browser, By.id("kc-login")).click();
 
         WebElement date = visible(browser, By.cssSelector("input[type='date']"));
         String id = date.getAttribute("id") + " " + date.getAttribute("name") + " " + date.getAttribute("data-testid");
         assertTrue(id.contains("accessExpiresOn"), id);
         assertEquals("2031-01-31", date.getAttribute("value"));
 
-        ConsoleSteps.waiting(browser).until(d -> BrowserSteps.text(browser).contains("Access expires on"));
-        String page = BrowserSteps.text(browser);
+        String page = BrowserSteps.waitForText(browser, "Access expires on");
         assertTrue(page.contains("What this person may access and until when"), "the Access group's description: " + page);
         assertTrue(browser.driver().findElements(By.xpath("//*[self::h1 or self::h2 or self::h3 or self::a or self::button]"
                 + "[normalize-space(.)='Access']")).size() > 0, "a heading or jump link named Access: " + page);

@@ -3,8 +3,6 @@ package io.accesslifecycle.tests.expiry;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
-
 import io.accesslifecycle.tests.AccessApi;
 import io.accesslifecycle.tests.Accounts;
 import io.accesslifecycle.tests.BrowserSteps;
@@ -20,7 +18,6 @@ import org.keycloak.testframework.server.KeycloakUrls;
 import org.keycloak.testframework.ui.annotations.InjectWebDriver;
 import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 import org.openqa.selenium.By;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Access ends at the start of the end date in the realm's time zone, at once: the sign-in is refused with a clear
@@ -57,10 +54,10 @@ class SignInStopsOnTheEndDateTest {
         assertEquals(200, Accounts.refresh(urls.getBase(), refreshToken).status(), "and so does a refresh");
         BrowserSteps.signedOut(browser, urls);
         browser.open(urls.getBase() + "/realms/lifecycle/account/");
-        browser.findElement(By.id("username")).sendKeys("ends.tomorrow");
+        BrowserSteps.visible(browser, By.id("username")).sendKeys("ends.tomorrow");
         browser.findElement(By.id("password")).sendKeys(Accounts.PASSWORD);
         BrowserSteps.clickAndWait(browser, By.id("kc-login"));
-        assertTrue(browser.getCurrentUrl().contains("/account"), "the account console opened: " + browser.getCurrentUrl());
+        BrowserSteps.waitForUrl(browser, "/realms/lifecycle/account");
 
         timeOffSet.set(toMidnight + 60);
         AccessApi.Response refused = Accounts.signIn(urls.getBase(), "ends.tomorrow", "openid");
@@ -75,10 +72,8 @@ class SignInStopsOnTheEndDateTest {
 
         // the browser still has its single sign-on session of the day before: it is refused all the same
         browser.open(urls.getBase() + "/realms/lifecycle/account/");
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(15)).until(d -> BrowserSteps.text(browser).contains(end));
-        String page = BrowserSteps.text(browser);
-        assertTrue(page.contains(end) && (page.contains("Your access ended on") || page.contains("Votre accès a pris fin le")),
-                "the browser shows why: " + page);
+        String page = BrowserSteps.waitForText(browser, "Your access ended on " + end, "Votre accès a pris fin le " + end);
+        assertTrue(page.contains(end), "the browser shows why: " + page);
 
         assertTrue(Accounts.read(realm, id).isEnabled(), "all this without the expiry job: the account is still enabled");
         timeOffSet.set(0);

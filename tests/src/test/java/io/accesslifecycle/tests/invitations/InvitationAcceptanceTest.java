@@ -113,17 +113,17 @@ class InvitationAcceptanceTest {
                 "notifyInvitee", false)).status());
 
         browser.open(link);
-        assertTrue(text().contains("Your username will be jlpicard"), text());
-        browser.findElement(By.id("password")).sendKeys("short");
-        browser.findElement(By.id("password-confirm")).sendKeys("short");
+        BrowserSteps.waitForText(browser, "Your username will be jlpicard");
+        BrowserSteps.visible(browser, By.id("password")).sendKeys("short");
+        BrowserSteps.visible(browser, By.id("password-confirm")).sendKeys("short");
         clickAndWait(By.id("access-invitation-create"));
-        assertTrue(text().contains("Your username will be jlpicard"), "the form comes back with the policy's error: " + text());
+        BrowserSteps.waitForText(browser, "Your username will be jlpicard");
         assertEquals(0, realm.admin().users().searchByEmail("jl.picard@example.org", true).size(), "nothing was created");
 
-        browser.findElement(By.id("password")).sendKeys(PASSWORD);
-        browser.findElement(By.id("password-confirm")).sendKeys(PASSWORD);
+        BrowserSteps.visible(browser, By.id("password")).sendKeys(PASSWORD);
+        BrowserSteps.visible(browser, By.id("password-confirm")).sendKeys(PASSWORD);
         clickAndWait(By.id("access-invitation-create"));
-        assertTrue(text().contains("The invitation is accepted: your access is ready on the account jlpicard"), text());
+        BrowserSteps.waitForText(browser, "The invitation is accepted: your access is ready on the account jlpicard");
 
         UserRepresentation user = userByEmail("jl.picard@example.org");
         assertEquals("jlpicard", user.getUsername());
@@ -140,7 +140,7 @@ class InvitationAcceptanceTest {
 
         browser.cookies().deleteAll();
         browser.open(link);
-        assertTrue(text().contains("already been accepted"), text());
+        BrowserSteps.waitForText(browser, "already been accepted");
     }
 
     @Test
@@ -153,13 +153,13 @@ class InvitationAcceptanceTest {
         String link = inviteAndGetLink(Map.of("invitees", List.of(Map.of("email", "plain-user@lifecycle.test")),
                 "roles", List.of("analyst"), "groups", List.of("/partners"), "locale", "en"), "plain-user@lifecycle.test");
         browser.open(link);
-        assertTrue(text().contains("An account already uses plain-user@lifecycle.test"), text());
+        BrowserSteps.waitForText(browser, "An account already uses plain-user@lifecycle.test");
         clickAndWait(By.id("access-invitation-sign-in"));
-        browser.findElement(By.id("password")).sendKeys("Plain-Passw0rd!");
+        BrowserSteps.visible(browser, By.id("password")).sendKeys("Plain-Passw0rd!");
         clickAndWait(By.id("kc-login"));
-        assertTrue(text().contains("You are signed in as plain-user (plain-user@lifecycle.test)"), text());
+        BrowserSteps.waitForText(browser, "You are signed in as plain-user (plain-user@lifecycle.test)");
         clickAndWait(By.id("access-invitation-accept-button"));
-        assertTrue(text().contains("your access is ready on the account plain-user"), text());
+        BrowserSteps.waitForText(browser, "your access is ready on the account plain-user");
 
         List<String> roles = realmRoles(userId);
         assertTrue(roles.contains("analyst"), roles.toString());
@@ -178,13 +178,13 @@ class InvitationAcceptanceTest {
         String link = inviteAndGetLink(Map.of("invitees", List.of(Map.of("email", "newcomer@example.org")), "locale", "en"),
                 "newcomer@example.org");
         browser.open(urls.getBase() + "/realms/lifecycle/account/");
-        browser.findElement(By.id("username")).sendKeys("viewer");
-        browser.findElement(By.id("password")).sendKeys("Viewer-Passw0rd!");
+        BrowserSteps.visible(browser, By.id("username")).sendKeys("viewer");
+        BrowserSteps.visible(browser, By.id("password")).sendKeys("Viewer-Passw0rd!");
         clickAndWait(By.id("kc-login"));
-        browser.waiting().until(d -> d.getCurrentUrl().contains("/account"));
+        BrowserSteps.waitForUrl(browser, "/account");
 
         browser.open(link);
-        assertTrue(text().contains("You are signed in as viewer (viewer@lifecycle.test), but this invitation is for newcomer@example.org"), text());
+        BrowserSteps.waitForText(browser, "You are signed in as viewer (viewer@lifecycle.test), but this invitation is for newcomer@example.org");
         String switchUrl = browser.findElement(By.id("access-invitation-switch")).getAttribute("href");
         assertTrue(URLDecoder.decode(switchUrl, StandardCharsets.UTF_8).contains("post_logout_redirect_uri=" + link.split("&")[0]), switchUrl);
         assertEquals(0, realm.admin().users().searchByEmail("newcomer@example.org", true).size());

@@ -61,19 +61,19 @@ class AccessRequestsAreApprovedOrRejectedTest {
 
     private void requestAs(String username, String password, String justification) {
         browser.open(urls.getBase() + "/realms/lifecycle/access-request?kc_locale=en");
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(password);
+        BrowserSteps.visible(browser, By.id("username")).sendKeys(username);
+        BrowserSteps.visible(browser, By.id("password")).sendKeys(password);
         clickAndWait(By.id("kc-login"));
-        browser.findElement(By.id("justification")).sendKeys(justification);
+        BrowserSteps.visible(browser, By.id("justification")).sendKeys(justification);
         clickAndWait(By.id("access-request-submit"));
     }
 
     @Test
     void aRequestIsMadeOnceApprovedAndTheUserTold() {
         requestAs("plain-user", "Plain-Passw0rd!", "I join the audit team on Monday.");
-        assertTrue(text().contains("request has been sent") || text().contains("demande a été envoyée"), text());
+        BrowserSteps.waitForText(browser, "request has been sent", "demande a été envoyée");
         browser.open(urls.getBase() + "/realms/lifecycle/access-request");
-        assertTrue(browser.findElement(By.id("access-request-pending")).isDisplayed(), "a second request is not offered: " + text());
+        assertTrue(BrowserSteps.visible(browser, By.id("access-request-pending")).isDisplayed(), "a second request is not offered: " + text());
 
         MimeMessage toAdmin = Mail.await(mail, "en-admin@lifecycle.test", "Access request from plain-user", 20_000);
         assertTrue(Mail.text(toAdmin).contains("I join the audit team on Monday."));

@@ -55,12 +55,11 @@ class SelfRegistrationGetsTheUsernameByRuleTest {
         BrowserSteps.signedOut(browser, urls);
         browser.open(urls.getBase() + "/realms/lifecycle/account/");
         BrowserSteps.clickAndWait(browser, By.cssSelector("#kc-registration a"));
-        assertTrue(BrowserSteps.text(browser).contains("Your username will be made from your first and last names")
-                || BrowserSteps.text(browser).contains("Votre identifiant sera formé"), BrowserSteps.text(browser));
+        BrowserSteps.waitForText(browser, "Your username will be made from your first and last names", "Votre identifiant sera formé");
         assertFalse(browser.findElement(By.id("username")).isDisplayed(), "no username to choose");
-        browser.findElement(By.id("firstName")).sendKeys(firstName);
-        browser.findElement(By.id("lastName")).sendKeys(lastName);
-        browser.findElement(By.id("email")).sendKeys(email);
+        BrowserSteps.visible(browser, By.id("firstName")).sendKeys(firstName);
+        BrowserSteps.visible(browser, By.id("lastName")).sendKeys(lastName);
+        BrowserSteps.visible(browser, By.id("email")).sendKeys(email);
         // with "verify email" on, Keycloak 26.7 asks for the password once the address is verified
         BrowserSteps.clickAndWait(browser, By.cssSelector("#kc-form-buttons input[type=submit]"));
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.accesslifecycle.tests.AccessApi;
+import io.accesslifecycle.tests.BrowserSteps;
 import io.accesslifecycle.tests.LifecycleServerConfig;
 import io.accesslifecycle.tests.Mail;
 import jakarta.mail.internet.MimeMessage;
@@ -85,9 +86,11 @@ class DeclaredUserChoosesPasswordAndSignsInTest {
         assertFalse(link.contains("&amp;"), "the text part carries the real URL");
 
         browser.open(link);
+        BrowserSteps.waitForPage(browser, proceedPage);
         proceedPage.clickProceedLink();
+        BrowserSteps.waitForPage(browser, passwordPage);
         passwordPage.changePassword(NEW_PASSWORD, NEW_PASSWORD);
-        assertTrue(browser.driver().getPageSource().contains("Your account has been updated"), browser.driver().getPageSource());
+        BrowserSteps.waitForText(browser, "Your account has been updated");
 
         AccessApi.Response token = AccessApi.anonymous(urls.getBase()).form("/realms/lifecycle/protocol/openid-connect/token", Map.of(
                 "grant_type", "password", "client_id", "demo-app", "username", "cmartin", "password", NEW_PASSWORD, "scope", "openid"));
@@ -96,6 +99,7 @@ class DeclaredUserChoosesPasswordAndSignsInTest {
 
         browser.cookies().deleteAll();
         browser.open(link);
+        BrowserSteps.waitForPage(browser, errorPage);
         assertTrue(errorPage.getError().toLowerCase().contains("expired") || errorPage.getError().toLowerCase().contains("invalid"),
                 errorPage.getError());
     }
