@@ -17,8 +17,8 @@ import org.keycloak.timer.ScheduledTask;
 
 /**
  * Deletes invitations that were never accepted once their lifespan is over (pending, revoked or replaced ones),
- * with their queued email, in the realms that turned the bundle on, realm by realm, in batches of {@value #BATCH}, each in its own transaction. Idempotent: a second run
- * finds nothing left to delete. Accepted invitations are kept as the record of who was invited.
+ * with their queued email, in the realms that turned the bundle on, realm by realm, in batches of {@value #BATCH},
+ * each in its own transaction. Idempotent: a second run finds nothing left to delete. Accepted invitations are kept as the record of who was invited.
  */
 public class InvitationPurgeTask implements ScheduledTask {
 
