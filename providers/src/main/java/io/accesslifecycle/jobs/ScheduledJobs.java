@@ -2,11 +2,9 @@ package io.accesslifecycle.jobs;
 
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.accesslifecycle.audit.AuditRetentionTask;
@@ -76,7 +74,7 @@ public final class ScheduledJobs implements ProviderEventListener, AutoCloseable
             TimerProvider timer = session.getProvider(TimerProvider.class);
             for (Job job : jobs) {
                 Runnable run = new ClusterAwareScheduledTaskRunner(factory, job.task(), job.intervalMillis());
-                timer.schedule(new HandOff(job.task().getTaskName(), run), job.intervalMillis(), job.task().getTaskName());
+                timer.schedule(new HandOff(job.task().getTaskName(), run, executor), job.intervalMillis(), job.task().getTaskName());
             }
         }
     }
@@ -91,39 +89,6 @@ public final class ScheduledJobs implements ProviderEventListener, AutoCloseable
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    /** What the timer runs: hands the job to the pool unless its previous run is still queued or running. */
-    private final class HandOff implements Runnable {
-
-        private final String name;
-        private final Runnable run;
-        private final AtomicBoolean busy = new AtomicBoolean();
-
-        HandOff(String name, Runnable run) {
-            this.name = name;
-            this.run = run;
-        }
-
-        @Override
-        public void run() {
-            if (executor.isShutdown() || !busy.compareAndSet(false, true)) {
-                return;
-            }
-            try {
-                executor.execute(() -> {
-                    try {
-                        run.run();
-                    } catch (RuntimeException e) {
-                        LOG.errorf(e, "Job %s failed; it runs again at its next tick", name);
-                    } finally {
-                        busy.set(false);
-                    }
-                });
-            } catch (RejectedExecutionException e) {
-                busy.set(false); // shutting down
-            }
         }
     }
 
