@@ -206,4 +206,16 @@ export interface Settings {
   allowInvitationToOtherEmail: boolean;
   auditRetentionDays: number;
   timeZone: string;
+  /** the bundle acts in this realm */
+  enabled?: boolean;
+  /** whether the signed-in administrator may change the settings (manage-realm) */
+  editable?: boolean;
+  /** stored values that are not valid and were replaced by their default */
+  refused?: RefusedSetting[];
+}
+
+export interface RefusedSetting {
+  field: string;
+  value: string;
+  reason: string;
 }

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import {
-  ActionGroup, Button, Checkbox, Content, Form, FormGroup, FormHelperText, FormSection, HelperText, HelperTextItem,
+  ActionGroup, Alert, Button, Checkbox, Content, Form, FormGroup, FormHelperText, FormSection, HelperText, HelperTextItem,
   PageSection, Spinner, Switch, TextArea, TextInput, Title, Flex, FlexItem,
 } from '@patternfly/react-core';
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
@@ -73,11 +73,16 @@ export function SettingsView() {
   const { t } = useI18n();
   const { api, notify, reloadSettings } = useServices();
   const [draft, setDraft] = useState<Draft>();
+  const [loaded, setLoaded] = useState<Settings>();
   const [error, setError] = useState<unknown>();
   const [saving, setSaving] = useState(false);
+  const show = (s: Settings) => {
+    setLoaded(s);
+    setDraft(toDraft(s));
+  };
 
   useEffect(() => {
-    api.get<Settings>('/config').then((s) => setDraft(toDraft(s)), setError);
+    api.get<Settings>('/config').then(show, setError);
   }, [api]);
   // a refused value: the field named by the server gets the focus, its message beside it
   useEffect(() => {
@@ -102,15 +107,18 @@ export function SettingsView() {
     setError(undefined);
     try {
       const saved = await api.put<Settings>('/config', fromDraft(draft));
-      setDraft(toDraft(saved));
+      show(saved);
       reloadSettings();
       notify('success', t('settingsSaved'));
     } catch (e) {
+      if (e instanceof ApiError && e.status === 403) setLoaded((l) => (l ? { ...l, editable: false } : l));
       setError(e);
     } finally {
       setSaving(false);
     }
   };
+  const readOnly = loaded?.editable === false;
+  const refused = loaded?.refused ?? [];
 
   const number = (field: keyof Draft & string, label: MessageKey, help: MessageKey, unit: MessageKey = 'days') => {
     const problem = fieldError(field);
@@ -155,8 +163,20 @@ export function SettingsView() {
         <Content component="p">{t('settingsIntro')}</Content>
       </PageSection>
       <PageSection>
-        <Form id="settings-form" onSubmit={(e) => { e.preventDefault(); save(); }} maxWidth="56rem">
-          {error ? <ErrorAlert error={error} title={knownField ? t('settingsNotSaved') : undefined} /> : null}
+        {readOnly ? (
+          <Alert isInline variant="info" id="settings-read-only" title={t('settingsReadOnly')} className="ac-alert">
+            {t('settingsReadOnlyBody')}
+          </Alert>
+        ) : null}
+        {refused.length > 0 ? (
+          <Alert isInline variant="warning" id="settings-refused" title={t('settingsRefused')} className="ac-alert">
+            <ul>{refused.map((r) => <li key={r.field}>{t('settingsRefusedItem', { field: r.field, value: r.value, reason: r.reason })}</li>)}</ul>
+          </Alert>
+        ) : null}
+        <Form id="settings-form" onSubmit={(e) => { e.preventDefault(); if (!readOnly) save(); }} maxWidth="56rem">
+          {error && !(readOnly && error instanceof ApiError && error.status === 403)
+            ? <ErrorAlert error={error} title={knownField ? t('settingsNotSaved') : undefined} /> : null}
+          <fieldset disabled={readOnly} className="ac-settings-fields" aria-describedby={readOnly ? 'settings-read-only' : undefined}>
           <FormSection title={t('settingsInvitations')} titleElement="h2">
             {number('invitationLifespanDays', 'invitationLifespanDays', 'invitationLifespanDaysHelp')}
             <FormGroup fieldId="settings-allowInvitationToOtherEmail">
@@ -232,10 +252,13 @@ export function SettingsView() {
             </FormGroup>
             {number('auditRetentionDays', 'auditRetentionDays', 'auditRetentionDaysHelp')}
           </FormSection>
-          <ActionGroup>
-            <Button type="submit" id="settings-save" isLoading={saving} isDisabled={saving}>{t('save')}</Button>
-            <Button variant="link" onClick={() => { setError(undefined); api.get<Settings>('/config').then((s) => setDraft(toDraft(s)), setError); }}>{t('revert')}</Button>
-          </ActionGroup>
+          </fieldset>
+          {readOnly ? null : (
+            <ActionGroup>
+              <Button type="submit" id="settings-save" isLoading={saving} isDisabled={saving}>{t('save')}</Button>
+              <Button variant="link" onClick={() => { setError(undefined); api.get<Settings>('/config').then(show, setError); }}>{t('revert')}</Button>
+            </ActionGroup>
+          )}
         </Form>
       </PageSection>
     </>

@@ -1,11 +1,13 @@
 package io.accesslifecycle.admin;
 
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
 
 import io.accesslifecycle.access.CatalogueResource;
 import io.accesslifecycle.audit.AuditResource;
 import io.accesslifecycle.callers.AuthorisedCallers;
 import io.accesslifecycle.callers.AuthorisedCallersResource;
+import io.accesslifecycle.common.ApiException;
 import io.accesslifecycle.expiry.ExpirationsResource;
 import io.accesslifecycle.invitations.InvitationService;
 import io.accesslifecycle.invitations.InvitationsResource;
@@ -14,6 +16,8 @@ import io.accesslifecycle.offboarding.Offboarding;
 import io.accesslifecycle.offboarding.OffboardingResource;
 import io.accesslifecycle.requests.AccessRequests;
 import io.accesslifecycle.requests.RequestsResource;
+import io.accesslifecycle.settings.AccessSettingsStore;
+import io.accesslifecycle.settings.RefusedSettingsLog;
 import io.accesslifecycle.settings.SettingsResource;
 import io.accesslifecycle.usernames.NameNormalizer;
 import io.accesslifecycle.usernames.UsernameAllocator;
@@ -33,69 +37,94 @@ public class AccessAdminResource {
     private final AdminPermissionEvaluator auth;
     private final AdminEventBuilder adminEvent;
     private final UsernameAllocator usernames;
+    private final RefusedSettingsLog refusals;
 
     public AccessAdminResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth,
-                               AdminEventBuilder adminEvent, NameNormalizer normalizer) {
+                               AdminEventBuilder adminEvent, NameNormalizer normalizer, RefusedSettingsLog refusals) {
         this.session = session;
         this.realm = realm;
         this.auth = auth;
         this.adminEvent = adminEvent;
         this.usernames = new UsernameAllocator(session, normalizer);
+        this.refusals = refusals;
+    }
+
+    /**
+     * Every endpoint but {@code /config} answers only in a realm that turned the bundle on; elsewhere, after the
+     * caller's right to read users was checked (so that nobody else learns anything), a 409 that says how to turn it on.
+     */
+    private void requireEnabled() {
+        if (!AccessSettingsStore.enabled(realm)) {
+            auth.users().requireView();
+            throw ApiException.of(Response.Status.CONFLICT, "not_enabled", "enabled",
+                    "Access Lifecycle is not enabled in realm " + realm.getName() + "; a realm administrator turns it on"
+                            + " with PUT /admin/realms/" + realm.getName() + "/access/config {\"enabled\": true}");
+        }
     }
 
     @Path("usernames")
     public UsernamesResource usernames() {
+        requireEnabled();
         return new UsernamesResource(realm, auth, usernames);
     }
 
     @Path("users")
     public DeclaredUsersResource users() {
+        requireEnabled();
         return new DeclaredUsersResource(session, realm, auth, adminEvent,
                 new UserDeclarationService(session, realm, auth, usernames));
     }
 
     @Path("invitations")
     public InvitationsResource invitations() {
+        requireEnabled();
         return new InvitationsResource(session, auth, adminEvent, new InvitationService(session, realm, auth));
     }
 
     @Path("catalogue")
     public CatalogueResource catalogue() {
+        requireEnabled();
         return new CatalogueResource(session, realm, auth);
     }
 
     @Path("labels")
     public LabelsResource labels() {
+        requireEnabled();
         return new LabelsResource(session, realm, auth);
     }
 
     @Path("authorised-callers")
     public AuthorisedCallersResource authorisedCallers() {
+        requireEnabled();
         return new AuthorisedCallersResource(new AuthorisedCallers(session, realm), auth);
     }
 
     @Path("requests")
     public RequestsResource requests() {
+        requireEnabled();
         return new RequestsResource(new AccessRequests(session, realm), auth, adminEvent);
     }
 
     @Path("audit")
     public AuditResource audit() {
+        requireEnabled();
         return new AuditResource(session, realm, auth);
     }
 
     @Path("expirations")
     public ExpirationsResource expirations() {
+        requireEnabled();
         return new ExpirationsResource(session, realm, auth);
     }
 
     @Path("offboarding")
     public OffboardingResource offboarding() {
+        requireEnabled();
         return new OffboardingResource(new Offboarding(session, realm, auth), auth, adminEvent);
     }
 
     @Path("config")
     public SettingsResource config() {
-        return new SettingsResource(session, realm, auth, adminEvent);
+        return new SettingsResource(session, realm, auth, adminEvent, refusals);
     }
 }

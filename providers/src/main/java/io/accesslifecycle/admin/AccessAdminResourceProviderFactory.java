@@ -1,6 +1,7 @@
 package io.accesslifecycle.admin;
 
 import io.accesslifecycle.jobs.ScheduledJobs;
+import io.accesslifecycle.settings.RefusedSettingsLog;
 import io.accesslifecycle.usernames.NameNormalizer;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
@@ -12,27 +13,35 @@ import org.keycloak.services.resources.admin.ext.AdminRealmResourceProviderFacto
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 /** Mounts {@link AccessAdminResource} at {@code /admin/realms/{realm}/access}. */
-public class AccessAdminResourceProviderFactory implements AdminRealmResourceProviderFactory, AdminRealmResourceProvider {
+public class AccessAdminResourceProviderFactory implements AdminRealmResourceProviderFactory {
 
     public static final String ID = "access";
 
     private NameNormalizer normalizer;
     private ScheduledJobs.Intervals intervals;
     private String publicUrl;
+    private RefusedSettingsLog refusals;
+    private ScheduledJobs jobs;
 
+    /** Per request; closing it (at the end of each request) must not close the factory, which owns the jobs. */
     @Override
     public AdminRealmResourceProvider create(KeycloakSession session) {
-        return this;
-    }
+        return new AdminRealmResourceProvider() {
+            @Override
+            public Object getResource(KeycloakSession s, RealmModel realm, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent) {
+                return new AccessAdminResource(s, realm, auth, adminEvent, normalizer, refusals);
+            }
 
-    @Override
-    public Object getResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent) {
-        return new AccessAdminResource(session, realm, auth, adminEvent, normalizer);
+            @Override
+            public void close() {
+            }
+        };
     }
 
     @Override
     public void init(Config.Scope config) {
         normalizer = new NameNormalizer();
+        refusals = new RefusedSettingsLog();
         ScheduledJobs.Intervals d = ScheduledJobs.Intervals.DEFAULTS;
         intervals = new ScheduledJobs.Intervals(
                 config.getLong("outbox-interval-seconds", d.outboxMillis() / 1000) * 1000,
@@ -56,11 +65,16 @@ public class AccessAdminResourceProviderFactory implements AdminRealmResourcePro
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
-        factory.register(new ScheduledJobs(factory, intervals, publicUrl));
+        jobs = new ScheduledJobs(factory, intervals, publicUrl, refusals);
+        factory.register(jobs);
     }
 
+    /** At server shutdown: stops the jobs' threads. */
     @Override
     public void close() {
+        if (jobs != null) {
+            jobs.close();
+        }
     }
 
     @Override

@@ -27,8 +27,14 @@ public final class AccessEndCheck {
     private AccessEndCheck() {
     }
 
-    /** The end date when access has ended for this user today, in the realm's time zone. */
+    /**
+     * The end date when access has ended for this user today, in the realm's time zone; always empty in a realm that
+     * did not turn the bundle on (one cached attribute).
+     */
     public static Optional<LocalDate> endedOn(RealmModel realm, UserModel user) {
+        if (realm == null || !AccessSettingsStore.enabled(realm)) {
+            return Optional.empty();
+        }
         LocalDate end = AccessEndDate.read(user.getFirstAttribute(AccessEndDate.ATTRIBUTE));
         if (end == null) {
             return Optional.empty();

@@ -1,14 +1,13 @@
 package io.accesslifecycle.expiry;
 
-import java.util.List;
-
+import io.accesslifecycle.jobs.EnabledRealms;
 import org.jboss.logging.Logger;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
 import org.keycloak.timer.ScheduledTask;
 
 /**
- * The expiry job: for each realm, an {@link ExpirySweep}. Scheduled cluster-aware (one node per tick), on
+ * The expiry job: for each realm that turned the bundle on, an {@link ExpirySweep} (one realm's failure does not
+ * stop the others). Scheduled cluster-aware (one node per tick), on
  * Keycloak's clock, idempotent: running it twice does nothing more.
  */
 public class ExpiryTask implements ScheduledTask {
@@ -16,16 +15,21 @@ public class ExpiryTask implements ScheduledTask {
     public static final String NAME = "access-lifecycle-expiry";
     private static final Logger LOG = Logger.getLogger(ExpiryTask.class);
 
+    private final EnabledRealms realms;
+
+    public ExpiryTask(EnabledRealms realms) {
+        this.realms = realms;
+    }
+
     @Override
     public void run(KeycloakSession session) {
-        List<RealmModel> realms = session.realms().getRealmsStream().toList();
-        for (RealmModel realm : realms) {
-            ExpirySweep.Counts counts = new ExpirySweep(session.getKeycloakSessionFactory(), realm).run();
+        realms.forEach(session, NAME, (s, realm, settings) -> {
+            ExpirySweep.Counts counts = new ExpirySweep(s.getKeycloakSessionFactory(), realm).run();
             if (counts.any()) {
                 LOG.infof("Expiry in realm %s: %d restored, %d reminded, %d expired, %d deleted", realm.getName(),
                         counts.restored(), counts.reminded(), counts.expired(), counts.deleted());
             }
-        }
+        });
     }
 
     @Override

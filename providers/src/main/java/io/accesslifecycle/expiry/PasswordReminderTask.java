@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
 import jakarta.persistence.EntityManager;
 
 import io.accesslifecycle.settings.AccessSettings;
-import io.accesslifecycle.settings.AccessSettingsStore;
+import io.accesslifecycle.jobs.EnabledRealms;
 import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
@@ -32,40 +32,44 @@ public class PasswordReminderTask implements ScheduledTask {
     private static final long DAY = TimeUnit.DAYS.toMillis(1);
 
     private final String publicUrl;
+    private final EnabledRealms realms;
 
     /** {@code publicUrl}: the server's public address, for the link, when a realm has no frontend URL of its own. */
-    public PasswordReminderTask(String publicUrl) {
+    public PasswordReminderTask(String publicUrl, EnabledRealms realms) {
         this.publicUrl = publicUrl;
+        this.realms = realms;
     }
 
     @Override
     public void run(KeycloakSession session) {
+        realms.forEach(session, NAME, this::run);
+    }
+
+    /** One realm that turned the bundle on. */
+    private void run(KeycloakSession session, RealmModel realm, AccessSettings settings) {
         KeycloakSessionFactory factory = session.getKeycloakSessionFactory();
-        for (RealmModel realm : session.realms().getRealmsStream().toList()) {
-            int forcedAfter = realm.getPasswordPolicy().getDaysToExpirePassword();
-            AccessSettings settings = AccessSettingsStore.read(realm);
-            int before = settings.passwordReminderDays();
-            if (forcedAfter <= 0 || before <= 0 || before >= forcedAfter) {
-                continue;
-            }
-            long now = Time.currentTimeMillis();
-            String realmId = realm.getId();
-            List<Object[]> due = KeycloakModelUtils.runJobInTransactionWithResult(factory, s -> em(s).createQuery(
-                            "select c.user.id, c.createdDate from CredentialEntity c where c.type = :type"
-                                    + " and c.user.realmId = :realmId and c.user.enabled = true"
-                                    + " and c.createdDate > :oldest and c.createdDate <= :newest", Object[].class)
-                    .setParameter("type", PasswordCredentialModel.TYPE).setParameter("realmId", realmId)
-                    .setParameter("oldest", now - forcedAfter * DAY).setParameter("newest", now - (forcedAfter - before) * DAY)
-                    .getResultList());
-            int sent = 0;
-            for (Object[] row : due) {
-                String userId = (String) row[0];
-                LocalDate changeBy = LocalDate.ofInstant(Instant.ofEpochMilli((Long) row[1] + forcedAfter * DAY), settings.zone());
-                sent += KeycloakModelUtils.runJobInTransactionWithResult(factory, s -> remind(s, realmId, userId, changeBy)) ? 1 : 0;
-            }
-            if (sent > 0) {
-                LOG.infof("Password reminders in realm %s: %d sent", realm.getName(), sent);
-            }
+        int forcedAfter = realm.getPasswordPolicy().getDaysToExpirePassword();
+        int before = settings.passwordReminderDays();
+        if (forcedAfter <= 0 || before <= 0 || before >= forcedAfter) {
+            return;
+        }
+        long now = Time.currentTimeMillis();
+        String realmId = realm.getId();
+        List<Object[]> due = KeycloakModelUtils.runJobInTransactionWithResult(factory, s -> em(s).createQuery(
+                        "select c.user.id, c.createdDate from CredentialEntity c where c.type = :type"
+                                + " and c.user.realmId = :realmId and c.user.enabled = true"
+                                + " and c.createdDate > :oldest and c.createdDate <= :newest", Object[].class)
+                .setParameter("type", PasswordCredentialModel.TYPE).setParameter("realmId", realmId)
+                .setParameter("oldest", now - forcedAfter * DAY).setParameter("newest", now - (forcedAfter - before) * DAY)
+                .getResultList());
+        int sent = 0;
+        for (Object[] row : due) {
+            String userId = (String) row[0];
+            LocalDate changeBy = LocalDate.ofInstant(Instant.ofEpochMilli((Long) row[1] + forcedAfter * DAY), settings.zone());
+            sent += KeycloakModelUtils.runJobInTransactionWithResult(factory, s -> remind(s, realmId, userId, changeBy)) ? 1 : 0;
+        }
+        if (sent > 0) {
+            LOG.infof("Password reminders in realm %s: %d sent", realm.getName(), sent);
         }
     }
 

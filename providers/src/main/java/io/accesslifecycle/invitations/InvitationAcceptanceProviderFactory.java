@@ -1,5 +1,6 @@
 package io.accesslifecycle.invitations;
 
+import io.accesslifecycle.common.Pages;
 import io.accesslifecycle.usernames.NameNormalizer;
 import io.accesslifecycle.usernames.UsernameAllocator;
 import org.keycloak.Config;
@@ -18,6 +19,7 @@ public class InvitationAcceptanceProviderFactory implements RealmResourceProvide
         return new RealmResourceProvider() {
             @Override
             public Object getResource() {
+                Pages.requireEnabled(session);
                 return new InvitationLinkResource(session, new UsernameAllocator(session, normalizer));
             }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import jakarta.persistence.EntityManager;
 
 import io.accesslifecycle.audit.AuditLog;
+import io.accesslifecycle.jobs.EnabledRealms;
 import io.accesslifecycle.outbox.Outbox;
 import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
@@ -16,8 +17,8 @@ import org.keycloak.timer.ScheduledTask;
 
 /**
  * Deletes invitations that were never accepted once their lifespan is over (pending, revoked or replaced ones),
- * with their queued email, in batches of {@value #BATCH}, each in its own transaction. Idempotent: a second run
- * finds nothing left to delete. Accepted invitations are kept as the record of who was invited.
+ * with their queued email, in the realms that turned the bundle on, realm by realm, in batches of {@value #BATCH},
+ * each in its own transaction. Idempotent: a second run finds nothing left to delete. Accepted invitations are kept as the record of who was invited.
  */
 public class InvitationPurgeTask implements ScheduledTask {
 
@@ -26,15 +27,27 @@ public class InvitationPurgeTask implements ScheduledTask {
 
     private static final Logger LOG = Logger.getLogger(InvitationPurgeTask.class);
 
+    private final EnabledRealms realms;
+
+    public InvitationPurgeTask(EnabledRealms realms) {
+        this.realms = realms;
+    }
+
     @Override
     public void run(KeycloakSession session) {
+        realms.forEach(session, NAME, (s, realm, settings) -> purge(s, realm.getId()));
+    }
+
+    private void purge(KeycloakSession session, String realmId) {
         long now = Time.currentTimeMillis();
         int purged = 0;
         while (true) {
             int done = KeycloakModelUtils.runJobInTransactionWithResult(session.getKeycloakSessionFactory(), s -> {
                 EntityManager em = s.getProvider(JpaConnectionProvider.class).getEntityManager();
-                List<String> ids = em.createNamedQuery("accessInvitation.purgeable", String.class)
-                        .setParameter("now", now).setMaxResults(BATCH).getResultList();
+                List<String> ids = em.createQuery("select i.id from InvitationEntity i where i.realmId = :realmId"
+                                + " and i.status in ('PENDING', 'REVOKED', 'REPLACED', 'EXPIRED') and i.expiresAt <= :now"
+                                + " order by i.expiresAt", String.class)
+                        .setParameter("realmId", realmId).setParameter("now", now).setMaxResults(BATCH).getResultList();
                 Outbox outbox = new Outbox(s);
                 AuditLog audit = new AuditLog(s);
                 for (String id : ids) {
@@ -57,7 +70,7 @@ public class InvitationPurgeTask implements ScheduledTask {
             }
         }
         if (purged > 0) {
-            LOG.infof("Purged %d invitations that were not accepted within their lifespan", purged);
+            LOG.infof("Purged %d invitations that were not accepted within their lifespan in realm %s", purged, realmId);
         }
     }
 

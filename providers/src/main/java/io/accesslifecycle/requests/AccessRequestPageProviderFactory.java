@@ -1,5 +1,6 @@
 package io.accesslifecycle.requests;
 
+import io.accesslifecycle.common.Pages;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
@@ -16,6 +17,7 @@ public class AccessRequestPageProviderFactory implements RealmResourceProviderFa
         return new RealmResourceProvider() {
             @Override
             public Object getResource() {
+                Pages.requireEnabled(session);
                 return new AccessRequestPage(session);
             }
 

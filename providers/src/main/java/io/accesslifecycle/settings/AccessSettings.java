@@ -15,8 +15,13 @@ import org.keycloak.common.util.Time;
 /**
  * A realm's Access Lifecycle settings. Every instance is valid: the compact constructor checks each field and names
  * the first one that is wrong.
+ * <p>
+ * Adding a setting: a component here, its default in {@link #DEFAULTS}, its check in the constructor, and the same
+ * name in {@link AccessSettingsUpdate}. {@link AccessSettingsStore} reads, validates and writes every component by
+ * its name (realm attribute {@code accessLifecycle.<name>}) without further code.
  */
 public record AccessSettings(
+        boolean enabled,
         int invitationLifespanDays,
         int expiryGraceDays,
         List<Integer> expiryReminderDays,
@@ -36,9 +41,23 @@ public record AccessSettings(
 
     public static final List<String> DEFAULT_USERNAME_PATTERNS = List.of("{initials}{last}", "{initials}{last}{counter}");
 
-    public static final AccessSettings DEFAULTS = new AccessSettings(42, 30, List.of(14, 3), 14,
-            DEFAULT_USERNAME_PATTERNS, 20, Map.of("standard", 2, "premium", 10),
-            Map.of("standard", List.of("callerPhone"), "premium", List.of("callerPhone", "callerCountry")), true, false, 730, "UTC", 2000);
+    /** Where nothing is stored: {@code enabled} is false, so a realm that never turned the bundle on keeps Keycloak's behaviour. */
+    public static final AccessSettings DEFAULTS = new AccessSettings(
+            false, // enabled
+            42, // invitationLifespanDays
+            30, // expiryGraceDays
+            List.of(14, 3), // expiryReminderDays
+            14, // passwordReminderDays
+            DEFAULT_USERNAME_PATTERNS,
+            20, // usernameMaxLength
+            Map.of("standard", 2, "premium", 10), // authorisedCallerLimit
+            Map.of("standard", List.of("callerPhone"), "premium", List.of("callerPhone", "callerCountry")), // callerRequiredFields
+            true, // notifyAdminsOnPermissionChange
+            false, // allowInvitationToOtherEmail
+            730, // auditRetentionDays
+            "UTC", // timeZone
+            2000 // invitationEmailsPerAdminPerHour
+    );
 
     public AccessSettings {
         requireRange("invitationLifespanDays", invitationLifespanDays, 1, 365);

@@ -1,103 +1,125 @@
 package io.accesslifecycle.settings;
 
-import java.io.IOException;
+import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import io.accesslifecycle.common.InputException;
 import org.keycloak.models.RealmModel;
-import org.keycloak.util.JsonSerialization;
 
 /**
  * The one reader and writer of a realm's settings. Each setting is a realm attribute named {@code accessLifecycle.<name>};
  * a missing attribute means the default. Realm attributes live in Keycloak's realm cache, so reading costs no query.
+ * <p>
+ * Attributes can arrive by other paths than our {@code PUT /config} (Keycloak's realm API or admin console, a realm
+ * import), so every read validates: a stored value that is not valid is not used, its setting takes the default,
+ * and the refusal is reported ({@link #inspect}) instead of failing whatever was reading.
  */
 public final class AccessSettingsStore {
 
     public static final String PREFIX = "accessLifecycle.";
+    /** The attribute that turns the bundle on in a realm. */
+    public static final String ENABLED = PREFIX + "enabled";
+    private static final int SHOWN_VALUE_CHARS = 200;
 
     private AccessSettingsStore() {
     }
 
+    /** A stored value that was not used: the setting, the stored text (cut to 200 characters), and why. */
+    public record Refused(String field, String value, String reason) {
+    }
+
+    /** The settings in force and the stored values that were refused for them. */
+    public record Inspection(AccessSettings settings, List<Refused> refused) {
+    }
+
+    /** The settings in force: every stored value that is valid, the default for the others. */
     public static AccessSettings read(RealmModel realm) {
-        AccessSettings d = AccessSettings.DEFAULTS;
-        return new AccessSettings(
-                integer(realm, "invitationLifespanDays", d.invitationLifespanDays()),
-                integer(realm, "expiryGraceDays", d.expiryGraceDays()),
-                json(realm, "expiryReminderDays", new TypeReference<List<Integer>>() { }, d.expiryReminderDays()),
-                integer(realm, "passwordReminderDays", d.passwordReminderDays()),
-                json(realm, "usernamePatterns", new TypeReference<List<String>>() { }, d.usernamePatterns()),
-                integer(realm, "usernameMaxLength", d.usernameMaxLength()),
-                json(realm, "authorisedCallerLimit", new TypeReference<Map<String, Integer>>() { }, d.authorisedCallerLimit()),
-                json(realm, "callerRequiredFields", new TypeReference<Map<String, List<String>>>() { }, d.callerRequiredFields()),
-                bool(realm, "notifyAdminsOnPermissionChange", d.notifyAdminsOnPermissionChange()),
-                bool(realm, "allowInvitationToOtherEmail", d.allowInvitationToOtherEmail()),
-                integer(realm, "auditRetentionDays", d.auditRetentionDays()),
-                text(realm, "timeZone", d.timeZone(), Function.identity()),
-                integer(realm, "invitationEmailsPerAdminPerHour", d.invitationEmailsPerAdminPerHour()));
+        return inspect(realm).settings();
+    }
+
+    public static Inspection inspect(RealmModel realm) {
+        Map<String, String> stored = new LinkedHashMap<>();
+        for (String name : SettingsFields.names()) {
+            String value = realm.getAttribute(PREFIX + name);
+            if (value != null && !value.isBlank()) {
+                stored.put(name, value);
+            }
+        }
+        return resolve(stored);
     }
 
     /**
-     * Only the realm's time zone: what a sign-in needs, without reading and validating every other setting (the
-     * value was validated when it was written).
+     * The settings from stored texts by name: each that cannot be read or is not valid (alone or with the others) is
+     * refused and its default used.
+     */
+    static Inspection resolve(Map<String, String> stored) {
+        Map<String, Object> defaults = SettingsFields.values(AccessSettings.DEFAULTS);
+        Map<String, Object> values = new LinkedHashMap<>(defaults);
+        List<Refused> refused = new ArrayList<>();
+        List<String> accepted = new ArrayList<>();
+        stored.forEach((name, text) -> {
+            try {
+                values.put(name, SettingsFields.parse(name, text));
+                accepted.add(name);
+            } catch (InputException e) {
+                refused.add(refusal(name, text, e.detail()));
+            }
+        });
+        while (true) {
+            try {
+                AccessSettings settings = SettingsFields.settings(values);
+                List<String> order = SettingsFields.names();
+                refused.sort(Comparator.comparingInt(r -> order.indexOf(r.field())));
+                return new Inspection(settings, List.copyOf(refused));
+            } catch (InputException e) {
+                // the setting named goes back to its default; if it was not stored, it clashes with a stored one
+                // (e.g. required fields for the default plans, stored limits for other plans): the last taken goes
+                String name = accepted.contains(e.field()) ? e.field() : accepted.get(accepted.size() - 1);
+                accepted.remove(name);
+                values.put(name, defaults.get(name));
+                refused.add(refusal(name, stored.get(name),
+                        name.equals(e.field()) ? e.detail() : "does not fit " + e.field() + ": " + e.detail()));
+            }
+        }
+    }
+
+    private static Refused refusal(String name, String text, String reason) {
+        String shown = text.length() > SHOWN_VALUE_CHARS ? text.substring(0, SHOWN_VALUE_CHARS) + "…" : text;
+        return new Refused(name, shown, reason);
+    }
+
+    /**
+     * Whether the bundle acts in this realm: its jobs, pages and sign-in checks. One cached attribute, for the paths
+     * that run at every sign-in; anything but {@code true} is off.
+     */
+    public static boolean enabled(RealmModel realm) {
+        String value = realm.getAttribute(ENABLED);
+        return value != null && "true".equals(value.strip().toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * Only the realm's time zone: what a sign-in needs, without reading and validating every other setting. A stored
+     * zone that is not valid gives the default, as {@link #read} does.
      */
     public static ZoneId zone(RealmModel realm) {
-        return ZoneId.of(text(realm, "timeZone", AccessSettings.DEFAULTS.timeZone(), Function.identity()));
+        String value = realm.getAttribute(PREFIX + "timeZone");
+        if (value != null && !value.isBlank()) {
+            try {
+                return ZoneId.of(value.strip());
+            } catch (DateTimeException e) {
+                // the default below, and GET /config says why
+            }
+        }
+        return AccessSettings.DEFAULTS.zone();
     }
 
     public static void write(RealmModel realm, AccessSettings s) {
-        realm.setAttribute(PREFIX + "invitationLifespanDays", s.invitationLifespanDays());
-        realm.setAttribute(PREFIX + "expiryGraceDays", s.expiryGraceDays());
-        realm.setAttribute(PREFIX + "expiryReminderDays", toJson(s.expiryReminderDays()));
-        realm.setAttribute(PREFIX + "passwordReminderDays", s.passwordReminderDays());
-        realm.setAttribute(PREFIX + "usernamePatterns", toJson(s.usernamePatterns()));
-        realm.setAttribute(PREFIX + "usernameMaxLength", s.usernameMaxLength());
-        realm.setAttribute(PREFIX + "authorisedCallerLimit", toJson(s.authorisedCallerLimit()));
-        realm.setAttribute(PREFIX + "callerRequiredFields", toJson(s.callerRequiredFields()));
-        realm.setAttribute(PREFIX + "notifyAdminsOnPermissionChange", s.notifyAdminsOnPermissionChange());
-        realm.setAttribute(PREFIX + "allowInvitationToOtherEmail", s.allowInvitationToOtherEmail());
-        realm.setAttribute(PREFIX + "auditRetentionDays", s.auditRetentionDays());
-        realm.setAttribute(PREFIX + "timeZone", s.timeZone());
-        realm.setAttribute(PREFIX + "invitationEmailsPerAdminPerHour", s.invitationEmailsPerAdminPerHour());
-    }
-
-    private static int integer(RealmModel realm, String name, int fallback) {
-        return text(realm, name, fallback, v -> {
-            try {
-                return Integer.parseInt(v.trim());
-            } catch (NumberFormatException e) {
-                throw new InputException(name, "stored realm attribute is not a whole number: " + v);
-            }
-        });
-    }
-
-    private static boolean bool(RealmModel realm, String name, boolean fallback) {
-        return text(realm, name, fallback, v -> Boolean.parseBoolean(v.trim()));
-    }
-
-    private static <T> T json(RealmModel realm, String name, TypeReference<T> type, T fallback) {
-        return text(realm, name, fallback, v -> {
-            try {
-                return JsonSerialization.readValue(v, type);
-            } catch (IOException e) {
-                throw new InputException(name, "stored realm attribute is not valid JSON");
-            }
-        });
-    }
-
-    private static <T> T text(RealmModel realm, String name, T fallback, Function<String, T> parse) {
-        String value = realm.getAttribute(PREFIX + name);
-        return value == null || value.isBlank() ? fallback : parse.apply(value);
-    }
-
-    private static String toJson(Object value) {
-        try {
-            return JsonSerialization.writeValueAsString(value);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        SettingsFields.values(s).forEach((name, value) -> realm.setAttribute(PREFIX + name, SettingsFields.format(value)));
     }
 }

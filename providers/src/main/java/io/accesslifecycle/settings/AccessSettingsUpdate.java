@@ -1,10 +1,12 @@
 package io.accesslifecycle.settings;
 
+import java.lang.reflect.RecordComponent;
 import java.util.List;
 import java.util.Map;
 
 /** A change of settings: fields left out (or null) keep their current value. */
 public record AccessSettingsUpdate(
+        Boolean enabled,
         Integer invitationLifespanDays,
         Integer expiryGraceDays,
         List<Integer> expiryReminderDays,
@@ -19,25 +21,18 @@ public record AccessSettingsUpdate(
         String timeZone,
         Integer invitationEmailsPerAdminPerHour) {
 
-    /** The current settings with this change applied; throws when the result is not valid. */
-    public AccessSettings applyTo(AccessSettings c) {
-        return new AccessSettings(
-                or(invitationLifespanDays, c.invitationLifespanDays()),
-                or(expiryGraceDays, c.expiryGraceDays()),
-                or(expiryReminderDays, c.expiryReminderDays()),
-                or(passwordReminderDays, c.passwordReminderDays()),
-                or(usernamePatterns, c.usernamePatterns()),
-                or(usernameMaxLength, c.usernameMaxLength()),
-                or(authorisedCallerLimit, c.authorisedCallerLimit()),
-                or(callerRequiredFields, c.callerRequiredFields()),
-                or(notifyAdminsOnPermissionChange, c.notifyAdminsOnPermissionChange()),
-                or(allowInvitationToOtherEmail, c.allowInvitationToOtherEmail()),
-                or(auditRetentionDays, c.auditRetentionDays()),
-                or(timeZone, c.timeZone()),
-                or(invitationEmailsPerAdminPerHour, c.invitationEmailsPerAdminPerHour()));
-    }
-
-    private static <T> T or(T value, T current) {
-        return value != null ? value : current;
+    /**
+     * The current settings with this change applied; throws when the result is not valid. Each component of
+     * {@link AccessSettings} takes the value of the component of the same name here when it is given.
+     */
+    public AccessSettings applyTo(AccessSettings current) {
+        Map<String, Object> values = SettingsFields.values(current);
+        for (RecordComponent c : AccessSettingsUpdate.class.getRecordComponents()) {
+            Object value = SettingsFields.get(c, this);
+            if (value != null) {
+                values.put(c.getName(), value);
+            }
+        }
+        return SettingsFields.settings(values);
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import jakarta.ws.rs.core.MultivaluedMap;
 
 import io.accesslifecycle.common.InputException;
+import io.accesslifecycle.settings.AccessSettingsStore;
 import org.keycloak.authentication.FormAction;
 import org.keycloak.authentication.FormContext;
 import org.keycloak.authentication.ValidationContext;
@@ -18,7 +19,8 @@ import org.keycloak.models.utils.FormMessage;
  * Self-registration gets the username by rule: placed before Keycloak's "Registration User Profile Creation" in
  * the registration form, it replaces whatever username the form carries with the realm's rule applied to the
  * first and last names given (the theme hides the username field). If two people register the same name at the
- * same instant, the second is asked to submit again and gets the next counter.
+ * same instant, the second is asked to submit again and gets the next counter. In a realm that did not turn the
+ * bundle on it does nothing.
  */
 final class GeneratedUsernameFormAction implements FormAction {
 
@@ -32,11 +34,18 @@ final class GeneratedUsernameFormAction implements FormAction {
 
     @Override
     public void buildPage(FormContext context, LoginFormsProvider form) {
+        if (!AccessSettingsStore.enabled(context.getRealm())) {
+            return; // Keycloak's own form, username field included
+        }
         form.setAttribute("accessGeneratedUsername", true);
     }
 
     @Override
     public void validate(ValidationContext context) {
+        if (!AccessSettingsStore.enabled(context.getRealm())) {
+            context.success(); // the username the person typed, as Keycloak does
+            return;
+        }
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
         String firstName = form.getFirst(UserModel.FIRST_NAME);
         String lastName = form.getFirst(UserModel.LAST_NAME);

@@ -12,11 +12,11 @@ import org.junit.jupiter.api.Test;
 class AccessSettingsTest {
 
     private static AccessSettingsUpdate only(Integer lifespan, Integer maxLength, String zone) {
-        return new AccessSettingsUpdate(lifespan, null, null, null, null, maxLength, null, null, null, null, null, zone, null);
+        return new AccessSettingsUpdate(null, lifespan, null, null, null, null, maxLength, null, null, null, null, null, zone, null);
     }
 
     private static AccessSettingsUpdate emailsPerHour(Integer limit) {
-        return new AccessSettingsUpdate(null, null, null, null, null, null, null, null, null, null, null, null, limit);
+        return new AccessSettingsUpdate(null, null, null, null, null, null, null, null, null, null, null, null, null, limit);
     }
 
     @Test

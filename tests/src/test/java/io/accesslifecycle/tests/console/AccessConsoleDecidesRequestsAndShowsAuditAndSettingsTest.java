@@ -7,11 +7,14 @@ import static io.accesslifecycle.tests.ConsoleSteps.showing;
 import static io.accesslifecycle.tests.ConsoleSteps.type;
 import static io.accesslifecycle.tests.ConsoleSteps.visible;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 import io.accesslifecycle.tests.AccessApi;
+import io.accesslifecycle.tests.Accounts;
 import io.accesslifecycle.tests.BrowserSteps;
 import io.accesslifecycle.tests.ConsoleSteps;
 import io.accesslifecycle.tests.LifecycleServerConfig;
@@ -32,7 +35,8 @@ import org.openqa.selenium.support.ui.Select;
 
 /**
  * From the console an administrator approves an access request, finds the decision in the audit log and downloads
- * it as CSV, and changes a realm setting: a wrong value is shown next to its field and nothing is saved.
+ * it as CSV, and sees the realm settings read only (changing them is realm administration); a realm administrator
+ * changes a setting: a wrong value is shown next to its field and nothing is saved.
  */
 @KeycloakIntegrationTest(config = LifecycleServerConfig.class)
 class AccessConsoleDecidesRequestsAndShowsAuditAndSettingsTest {
@@ -96,7 +100,22 @@ class AccessConsoleDecidesRequestsAndShowsAuditAndSettingsTest {
         assertTrue(csv.startsWith("time,type,actorId,actorName,targetId,targetName,before,after,note"), csv);
         assertTrue(csv.contains("\"REQUEST_APPROVED\"") && csv.contains("\"plain-user\""), csv);
 
-        // settings: a wrong value is named next to its field, nothing is saved; a right one is
+        // settings are realm administration: en-admin (manage-users, not manage-realm) reads them, read only
+        ConsoleSteps.open(browser, "settings", "Settings");
+        String readOnly = visible(browser, By.id("settings-read-only")).getText();
+        assertTrue(readOnly.contains("Read only for you") && readOnly.contains("manage-realm"), readOnly);
+        assertFalse(visible(browser, By.id("settings-usernameMaxLength")).isEnabled(), "the form is disabled");
+        assertTrue(browser.driver().findElements(By.id("settings-save")).isEmpty(), "no save button");
+        screenshot(browser, "settings-read-only");
+
+        // a realm administrator changes them: a wrong value is named next to its field, nothing is saved; a right one is
+        String realmAdmin = Accounts.create(realm, "en-realm-admin", null);
+        String management = realm.admin().clients().findByClientId("realm-management").get(0).getId();
+        realm.admin().users().get(realmAdmin).roles().clientLevel(management).add(Stream.of("manage-realm", "view-realm",
+                        "manage-users", "view-users", "query-users", "query-groups")
+                .map(role -> realm.admin().clients().get(management).roles().get(role).toRepresentation()).toList());
+        BrowserSteps.signedOut(browser, urls);
+        ConsoleSteps.signIn(browser, urls, "en-realm-admin", Accounts.PASSWORD);
         ConsoleSteps.open(browser, "settings", "Settings");
         type(visible(browser, By.id("settings-usernameMaxLength")), "3");
         clickable(browser, By.id("settings-save")).click();
@@ -110,6 +129,6 @@ class AccessConsoleDecidesRequestsAndShowsAuditAndSettingsTest {
         ConsoleSteps.waiting(browser).until(d -> AccessApi.admin(urls.getBase()).get(AccessApi.access("/config")).json()
                 .get("usernameMaxLength").asInt() == 24);
         JsonNode changes = AccessApi.admin(urls.getBase()).get(AccessApi.access("/audit?type=SETTINGS_CHANGED")).json();
-        assertEquals(List.of("en-admin"), changes.findValuesAsText("actorName"));
+        assertEquals(List.of("en-realm-admin"), changes.findValuesAsText("actorName"));
     }
 }

@@ -25,8 +25,10 @@ import org.keycloak.testframework.server.KeycloakUrls;
 
 /**
  * Every endpoint of {@code /admin/realms/{realm}/access} and both public pages, against every kind of caller:
- * nobody, a plain user, a {@code view-users} administrator, an access administrator ({@code manage-users}) and the
- * full administrator of another realm. Reads need {@code view-users}, writes {@code manage-users}; the rights are
+ * nobody, a plain user, a {@code view-users} administrator, an access administrator ({@code manage-users}, not
+ * {@code manage-realm}: {@code en-admin}), a realm administrator ({@code manage-realm}) and the full administrator of
+ * another realm. Reads need {@code view-users}, writes {@code manage-users}, and the realm settings are realm
+ * administration (changing them needs {@code manage-realm}, reading them {@code view-realm} or {@code view-users}); the rights are
  * checked before anything else, so a refused caller learns nothing about the ids or the body it sent. A bearer token
  * never opens the public pages: they go by the browser's sign-in cookie. A new endpoint is one more row.
  */
@@ -58,13 +60,16 @@ class EveryEndpointEnforcesAdminPermissionsTest {
         }
     }
 
-    /** What an endpoint needs: view-users (reads), manage-users (writes), or a browser page (a cookie, no token). */
-    enum Need { VIEW, MANAGE, PAGE }
+    /**
+     * What an endpoint needs: view-users (reads), manage-users (writes), manage-realm (realm settings), or a browser
+     * page (a cookie, no token).
+     */
+    enum Need { VIEW, MANAGE, REALM, PAGE }
 
     /**
      * One endpoint. {@code path} is under {@code /admin/realms/lifecycle/access} unless it starts with
-     * {@code /realms/}; {@code {user}} and {@code {invitation}} stand for ids that exist. {@code admin} is what an
-     * access administrator gets: the requests are built so that it changes nothing (bad input, unknown ids).
+     * {@code /realms/}; {@code {user}} and {@code {invitation}} stand for ids that exist. {@code admin} is what the
+     * realm administrator ({@code realm-admin}: manage-users and manage-realm) gets: the requests are built so that it changes nothing (bad input, unknown ids).
      */
     record Row(String method, String path, String contentType, String accept, Object body, Need need, int admin) {
         String label() {
@@ -105,7 +110,7 @@ class EveryEndpointEnforcesAdminPermissionsTest {
             row("GET", "/expirations?withinDays=30", null, Need.VIEW, 200),
             row("POST", "/offboarding", Map.of("usernames", List.of("plain-user"), "mode", "archive"), Need.MANAGE, 400),
             row("GET", "/config", null, Need.VIEW, 200),
-            row("PUT", "/config", Map.of("usernameMaxLength", 1), Need.MANAGE, 400),
+            row("PUT", "/config", Map.of("usernameMaxLength", 1), Need.REALM, 400),
             // the public pages: a bearer token does not sign anyone in there
             page("GET", "/realms/lifecycle/access-invitation", null, 400),
             page("POST", "/realms/lifecycle/access-invitation/accept", "key=not-a-key", 400),
@@ -119,8 +124,11 @@ class EveryEndpointEnforcesAdminPermissionsTest {
     /** What Keycloak answers an administrator of another realm: the token is valid, but not for this realm. */
     static final int OTHER_REALM_ADMIN = 403;
 
-    /** A caller and what it must get on reads and on writes. */
-    record Subject(String name, AccessApi api, int view, int manage) {
+    /** What the realm administrator ({@code admin} column) gets: the row's own expectation. */
+    static final int AS_ADMIN = -1;
+
+    /** A caller and what it must get on reads, on writes and on the realm settings. */
+    record Subject(String name, AccessApi api, int view, int manage, int realm) {
     }
 
     @Test
@@ -134,11 +142,13 @@ class EveryEndpointEnforcesAdminPermissionsTest {
         String invitation = invited.json().get("results").get(0).get("invitationId").asText();
 
         List<Subject> subjects = List.of(
-                new Subject("no token", AccessApi.anonymous(base), 401, 401),
-                new Subject("plain user", AccessApi.as(base, "plain-user", "Plain-Passw0rd!"), 403, 403),
-                new Subject("view-users only", AccessApi.as(base, "viewer", "Viewer-Passw0rd!"), 200, 403),
+                new Subject("no token", AccessApi.anonymous(base), 401, 401, 401),
+                new Subject("plain user", AccessApi.as(base, "plain-user", "Plain-Passw0rd!"), 403, 403, 403),
+                new Subject("view-users only", AccessApi.as(base, "viewer", "Viewer-Passw0rd!"), 200, 403, 403),
+                new Subject("access administrator without manage-realm (en-admin)",
+                        AccessApi.as(base, "en-admin", AccessApi.ADMIN_PASSWORD), AS_ADMIN, AS_ADMIN, 403),
                 new Subject("other realm's admin", AccessApi.as(base, elsewhere.getName(), OTHER_ADMIN, OTHER_PASSWORD),
-                        OTHER_REALM_ADMIN, OTHER_REALM_ADMIN));
+                        OTHER_REALM_ADMIN, OTHER_REALM_ADMIN, OTHER_REALM_ADMIN));
         String configBefore = admin.get(AccessApi.access("/config")).body();
 
         List<Executable> checks = new ArrayList<>();
@@ -151,15 +161,20 @@ class EveryEndpointEnforcesAdminPermissionsTest {
                 headers.put("Content-Type", row.contentType());
             }
             int adminStatus = admin.send(row.method(), url, headers, row.body()).status();
-            checks.add(() -> assertEquals(row.admin(), adminStatus, "access administrator: " + row.label()));
+            checks.add(() -> assertEquals(row.admin(), adminStatus, "realm administrator: " + row.label()));
             for (Subject subject : subjects) {
                 int status = subject.api().send(row.method(), url, headers, row.body()).status();
                 int expected = switch (row.need()) {
                     case VIEW -> subject.view();
                     case MANAGE -> subject.manage();
+                    case REALM -> subject.realm();
                     case PAGE -> row.admin();
                 };
-                checks.add(() -> assertEquals(expected, status, subject.name() + ": " + row.label()));
+                if (expected == AS_ADMIN) {
+                    expected = row.admin();
+                }
+                int wanted = expected;
+                checks.add(() -> assertEquals(wanted, status, subject.name() + ": " + row.label()));
             }
         }
         assertAll(checks);
