@@ -17,7 +17,9 @@ import org.keycloak.timer.ScheduledTask;
 /**
  * Deletes invitations that were never accepted once their lifespan is over (pending, revoked or replaced ones),
  * with their queued email, in batches of {@value #BATCH}, each in its own transaction. Idempotent: a second run
- * finds nothing left to delete. Accepted invitations are kept as the record of who was invited.
+ * finds nothing left to delete. "Expired" is never a stored status: an expired invitation is a pending one past
+ * its {@code expiresAt}, so it is deleted by the first run after it expires. Accepted invitations are kept for
+ * {@code decidedInvitationRetentionDays} (and revoked ones at most that long): see PersonalDataRetentionTask.
  */
 public class InvitationPurgeTask implements ScheduledTask {
 

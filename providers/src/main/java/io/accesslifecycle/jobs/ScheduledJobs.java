@@ -7,6 +7,7 @@ import io.accesslifecycle.expiry.ExpiryTask;
 import io.accesslifecycle.expiry.PasswordReminderTask;
 import io.accesslifecycle.invitations.InvitationPurgeTask;
 import io.accesslifecycle.outbox.OutboxDeliveryTask;
+import io.accesslifecycle.retention.PersonalDataRetentionTask;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.utils.PostMigrationEvent;
@@ -40,6 +41,8 @@ public final class ScheduledJobs implements ProviderEventListener {
         this.jobs = List.of(
                 new Job(new OutboxDeliveryTask(), intervals.outboxMillis()),
                 new Job(new InvitationPurgeTask(), intervals.invitationPurgeMillis()),
+                // personal data past its retention: hourly, at the purge's interval (see docs/data-protection.md)
+                new Job(new PersonalDataRetentionTask(), intervals.invitationPurgeMillis()),
                 new Job(new AuditRetentionTask(), intervals.auditRetentionMillis()),
                 new Job(new ExpiryTask(), intervals.expiryMillis()),
                 new Job(new PasswordReminderTask(publicUrl), intervals.passwordReminderMillis()));

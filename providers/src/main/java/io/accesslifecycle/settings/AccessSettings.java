@@ -29,7 +29,10 @@ public record AccessSettings(
         boolean allowInvitationToOtherEmail,
         int auditRetentionDays,
         String timeZone,
-        int invitationEmailsPerAdminPerHour) {
+        int invitationEmailsPerAdminPerHour,
+        int outboxRetentionDays,
+        int decidedInvitationRetentionDays,
+        int decidedRequestRetentionDays) {
 
     /** The contact fields an authorised caller may be required to have. */
     public static final List<String> CALLER_FIELDS = List.of("callerPhone", "callerCountry");
@@ -38,7 +41,8 @@ public record AccessSettings(
 
     public static final AccessSettings DEFAULTS = new AccessSettings(42, 30, List.of(14, 3), 14,
             DEFAULT_USERNAME_PATTERNS, 20, Map.of("standard", 2, "premium", 10),
-            Map.of("standard", List.of("callerPhone"), "premium", List.of("callerPhone", "callerCountry")), true, false, 730, "UTC", 2000);
+            Map.of("standard", List.of("callerPhone"), "premium", List.of("callerPhone", "callerCountry")), true, false, 730, "UTC", 2000,
+            30, 90, 90);
 
     public AccessSettings {
         requireRange("invitationLifespanDays", invitationLifespanDays, 1, 365);
@@ -52,6 +56,9 @@ public record AccessSettings(
         requireRange("usernameMaxLength", usernameMaxLength, 6, 255);
         requireRange("auditRetentionDays", auditRetentionDays, 1, 36_500);
         requireRange("invitationEmailsPerAdminPerHour", invitationEmailsPerAdminPerHour, 1, 100_000);
+        requireRange("outboxRetentionDays", outboxRetentionDays, 1, 3_650);
+        requireRange("decidedInvitationRetentionDays", decidedInvitationRetentionDays, 1, 3_650);
+        requireRange("decidedRequestRetentionDays", decidedRequestRetentionDays, 1, 3_650);
         if (usernamePatterns == null || usernamePatterns.isEmpty() || usernamePatterns.size() > 10) {
             throw new InputException("usernamePatterns", "must list between 1 and 10 patterns");
         }

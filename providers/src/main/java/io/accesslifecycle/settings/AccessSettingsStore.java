@@ -37,7 +37,10 @@ public final class AccessSettingsStore {
                 bool(realm, "allowInvitationToOtherEmail", d.allowInvitationToOtherEmail()),
                 integer(realm, "auditRetentionDays", d.auditRetentionDays()),
                 text(realm, "timeZone", d.timeZone(), Function.identity()),
-                integer(realm, "invitationEmailsPerAdminPerHour", d.invitationEmailsPerAdminPerHour()));
+                integer(realm, "invitationEmailsPerAdminPerHour", d.invitationEmailsPerAdminPerHour()),
+                integer(realm, "outboxRetentionDays", d.outboxRetentionDays()),
+                integer(realm, "decidedInvitationRetentionDays", d.decidedInvitationRetentionDays()),
+                integer(realm, "decidedRequestRetentionDays", d.decidedRequestRetentionDays()));
     }
 
     /**
@@ -62,6 +65,9 @@ public final class AccessSettingsStore {
         realm.setAttribute(PREFIX + "auditRetentionDays", s.auditRetentionDays());
         realm.setAttribute(PREFIX + "timeZone", s.timeZone());
         realm.setAttribute(PREFIX + "invitationEmailsPerAdminPerHour", s.invitationEmailsPerAdminPerHour());
+        realm.setAttribute(PREFIX + "outboxRetentionDays", s.outboxRetentionDays());
+        realm.setAttribute(PREFIX + "decidedInvitationRetentionDays", s.decidedInvitationRetentionDays());
+        realm.setAttribute(PREFIX + "decidedRequestRetentionDays", s.decidedRequestRetentionDays());
     }
 
     private static int integer(RealmModel realm, String name, int fallback) {

@@ -17,7 +17,10 @@ public record AccessSettingsUpdate(
         Boolean allowInvitationToOtherEmail,
         Integer auditRetentionDays,
         String timeZone,
-        Integer invitationEmailsPerAdminPerHour) {
+        Integer invitationEmailsPerAdminPerHour,
+        Integer outboxRetentionDays,
+        Integer decidedInvitationRetentionDays,
+        Integer decidedRequestRetentionDays) {
 
     /** The current settings with this change applied; throws when the result is not valid. */
     public AccessSettings applyTo(AccessSettings c) {
@@ -34,7 +37,10 @@ public record AccessSettingsUpdate(
                 or(allowInvitationToOtherEmail, c.allowInvitationToOtherEmail()),
                 or(auditRetentionDays, c.auditRetentionDays()),
                 or(timeZone, c.timeZone()),
-                or(invitationEmailsPerAdminPerHour, c.invitationEmailsPerAdminPerHour()));
+                or(invitationEmailsPerAdminPerHour, c.invitationEmailsPerAdminPerHour()),
+                or(outboxRetentionDays, c.outboxRetentionDays()),
+                or(decidedInvitationRetentionDays, c.decidedInvitationRetentionDays()),
+                or(decidedRequestRetentionDays, c.decidedRequestRetentionDays()));
     }
 
     private static <T> T or(T value, T current) {
