@@ -29,6 +29,11 @@ public final class AuditLog {
         ACCESS_EXPIRED, ACCESS_RESTORED, ACCOUNT_DELETED, USER_OFFBOARDED
     }
 
+    /** Column sizes in characters (see the audit changelog); an entry is cut to fit, never refused. */
+    static final int STATE_COLUMN = 4000;
+    static final int NAME_COLUMN = 255;
+    static final int NOTE_COLUMN = 1000;
+
     private final KeycloakSession session;
 
     public AuditLog(KeycloakSession session) {
@@ -49,13 +54,13 @@ public final class AuditLog {
         e.setType(type.name());
         if (actor != null) {
             e.setActorId(actor.getId());
-            e.setActorName(actor.getUsername());
+            e.setActorName(cut(actor.getUsername(), NAME_COLUMN));
         }
         e.setTargetId(targetId);
-        e.setTargetName(targetName);
+        e.setTargetName(cut(targetName, NAME_COLUMN));
         e.setBefore(json(before));
         e.setAfter(json(after));
-        e.setNote(note);
+        e.setNote(cut(note, NOTE_COLUMN));
         em().persist(e);
     }
 
@@ -106,8 +111,51 @@ public final class AuditLog {
             return null;
         }
         try {
-            String json = JsonSerialization.writeValueAsString(value);
-            return json.length() > 4000 ? JsonSerialization.writeValueAsString(json.substring(0, 3990) + "...") : json;
+            return fit(JsonSerialization.writeValueAsString(value));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A JSON document that fits the state column: the document itself when it does, else a JSON string holding its
+     * beginning followed by "...". The cut is made after quoting (which escapes every quote and backslash once
+     * more), so the stored text never exceeds the column, counted in UTF-16 units: at most the characters a
+     * database counts (a character outside the Basic Multilingual Plane is one character there, two here).
+     */
+    static String fit(String json) {
+        if (json.length() <= STATE_COLUMN) {
+            return json;
+        }
+        // the longest beginning whose quoted form fits (quoting turns a character into 1 to 6): a binary search
+        int low = 0;
+        int high = STATE_COLUMN;
+        String best = quote("...");
+        while (low <= high) {
+            int keep = (low + high) >>> 1;
+            String quoted = quote(cut(json, keep) + "...");
+            if (quoted.length() <= STATE_COLUMN) {
+                best = quoted;
+                low = keep + 1;
+            } else {
+                high = keep - 1;
+            }
+        }
+        return best;
+    }
+
+    /** The first {@code max} UTF-16 units of the text at most, never splitting a surrogate pair. */
+    static String cut(String text, int max) {
+        if (text == null || text.length() <= max) {
+            return text;
+        }
+        int end = Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max;
+        return text.substring(0, end);
+    }
+
+    private static String quote(String text) {
+        try {
+            return JsonSerialization.writeValueAsString(text);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

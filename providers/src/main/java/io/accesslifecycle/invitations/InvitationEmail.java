@@ -37,10 +37,13 @@ final class InvitationEmail {
         this.realm = realm;
     }
 
-    /** The link of an invitation: signed with the realm's keys, naming the invitation and its current nonce. */
+    /**
+     * The link of an invitation: signed with the realm's keys, naming the invitation and its current nonce (not the
+     * invitee's address: a link is forwarded, logged by proxies and kept in browser histories).
+     */
     String link(URI baseUri, InvitationEntity invitation) {
         String issuer = UriBuilder.fromUri(baseUri).path("realms/{realm}").build(realm.getName()).toString();
-        InvitationToken token = new InvitationToken(invitation.getId(), invitation.getTokenNonce(), invitation.getEmail(),
+        InvitationToken token = new InvitationToken(invitation.getId(), invitation.getTokenNonce(),
                 invitation.getExpiresAt() / 1000, issuer);
         String key = session.tokens().encode(token);
         return UriBuilder.fromUri(baseUri).path("realms/{realm}/" + InvitationAcceptanceProviderFactory.ID)

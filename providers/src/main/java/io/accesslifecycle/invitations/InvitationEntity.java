@@ -17,7 +17,7 @@ import jakarta.persistence.Table;
                 query = "update InvitationEntity i set i.status = 'ACCEPTED', i.acceptedAt = :now, i.acceptedUserId = :userId"
                         + " where i.id = :id and i.status = 'PENDING' and i.tokenNonce = :nonce and i.expiresAt > :now"),
         @NamedQuery(name = "accessInvitation.purgeable",
-                query = "select i.id from InvitationEntity i where i.status in ('PENDING', 'REVOKED', 'REPLACED', 'EXPIRED')"
+                query = "select i.id from InvitationEntity i where i.status in ('PENDING', 'REVOKED', 'REPLACED')"
                         + " and i.expiresAt <= :now order by i.expiresAt"),
 })
 public class InvitationEntity {

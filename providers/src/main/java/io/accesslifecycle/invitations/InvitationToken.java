@@ -6,6 +6,9 @@ import org.keycloak.representations.JsonWebToken;
 /**
  * The signed key of an invitation link. It names the stored invitation and the nonce of its current link: a
  * resend changes the nonce, so older links die; the stored row, not the claims, decides whether it still works.
+ * It carries no personal data: the invitee's address is in the stored row only. Links issued before that change
+ * also carried the address (claim {@code eml}); they still decode (an unknown claim is kept aside by
+ * {@link JsonWebToken}, never read) and keep working until their own expiry, like any other link.
  */
 public class InvitationToken extends JsonWebToken {
 
@@ -17,13 +20,9 @@ public class InvitationToken extends JsonWebToken {
     @JsonProperty("non")
     private String nonce;
 
-    @JsonProperty("eml")
-    private String email;
-
-    public InvitationToken(String invitationId, String nonce, String email, long expiresAtSeconds, String issuer) {
+    public InvitationToken(String invitationId, String nonce, long expiresAtSeconds, String issuer) {
         this.invitationId = invitationId;
         this.nonce = nonce;
-        this.email = email;
         type(TYPE);
         exp(expiresAtSeconds);
         issuer(issuer);
@@ -40,9 +39,5 @@ public class InvitationToken extends JsonWebToken {
 
     public String getNonce() {
         return nonce;
-    }
-
-    public String getEmail() {
-        return email;
     }
 }

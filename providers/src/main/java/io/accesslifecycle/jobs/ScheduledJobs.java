@@ -14,6 +14,7 @@ import io.accesslifecycle.invitations.InvitationPurgeTask;
 import io.accesslifecycle.outbox.OutboxDeliveryTask;
 import io.accesslifecycle.settings.RefusedSettingsLog;
 import org.jboss.logging.Logger;
+import io.accesslifecycle.retention.PersonalDataRetentionTask;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.utils.PostMigrationEvent;
@@ -56,6 +57,8 @@ public final class ScheduledJobs implements ProviderEventListener, AutoCloseable
         this.jobs = List.of(
                 new Job(new OutboxDeliveryTask(), intervals.outboxMillis()),
                 new Job(new InvitationPurgeTask(realms), intervals.invitationPurgeMillis()),
+                // personal data past its retention: hourly, at the purge's interval (see docs/data-protection.md)
+                new Job(new PersonalDataRetentionTask(), intervals.invitationPurgeMillis()),
                 new Job(new AuditRetentionTask(realms), intervals.auditRetentionMillis()),
                 new Job(new ExpiryTask(realms), intervals.expiryMillis()),
                 new Job(new PasswordReminderTask(publicUrl, realms), intervals.passwordReminderMillis()));

@@ -34,7 +34,10 @@ public record AccessSettings(
         boolean allowInvitationToOtherEmail,
         int auditRetentionDays,
         String timeZone,
-        int invitationEmailsPerAdminPerHour) {
+        int invitationEmailsPerAdminPerHour,
+        int outboxRetentionDays,
+        int decidedInvitationRetentionDays,
+        int decidedRequestRetentionDays) {
 
     /** The contact fields an authorised caller may be required to have. */
     public static final List<String> CALLER_FIELDS = List.of("callerPhone", "callerCountry");
@@ -56,7 +59,10 @@ public record AccessSettings(
             false, // allowInvitationToOtherEmail
             730, // auditRetentionDays
             "UTC", // timeZone
-            2000 // invitationEmailsPerAdminPerHour
+            2000, // invitationEmailsPerAdminPerHour
+            30, // outboxRetentionDays
+            90, // decidedInvitationRetentionDays
+            90 // decidedRequestRetentionDays
     );
 
     public AccessSettings {
@@ -71,6 +77,9 @@ public record AccessSettings(
         requireRange("usernameMaxLength", usernameMaxLength, 6, 255);
         requireRange("auditRetentionDays", auditRetentionDays, 1, 36_500);
         requireRange("invitationEmailsPerAdminPerHour", invitationEmailsPerAdminPerHour, 1, 100_000);
+        requireRange("outboxRetentionDays", outboxRetentionDays, 1, 3_650);
+        requireRange("decidedInvitationRetentionDays", decidedInvitationRetentionDays, 1, 3_650);
+        requireRange("decidedRequestRetentionDays", decidedRequestRetentionDays, 1, 3_650);
         if (usernamePatterns == null || usernamePatterns.isEmpty() || usernamePatterns.size() > 10) {
             throw new InputException("usernamePatterns", "must list between 1 and 10 patterns");
         }

@@ -19,7 +19,10 @@ public record AccessSettingsUpdate(
         Boolean allowInvitationToOtherEmail,
         Integer auditRetentionDays,
         String timeZone,
-        Integer invitationEmailsPerAdminPerHour) {
+        Integer invitationEmailsPerAdminPerHour,
+        Integer outboxRetentionDays,
+        Integer decidedInvitationRetentionDays,
+        Integer decidedRequestRetentionDays) {
 
     /**
      * The current settings with this change applied; throws when the result is not valid. Each component of

@@ -2,6 +2,7 @@ package io.accesslifecycle.storage;
 
 import jakarta.persistence.EntityManager;
 
+import io.accesslifecycle.retention.PersonalDataRetentionTask;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -12,8 +13,8 @@ import org.keycloak.provider.ProviderEventListener;
 /**
  * Our rows follow Keycloak's deletions, in the same transaction: a deleted realm takes its invitations, queued
  * email, audit entries, requests, notices and email-limit locks with it; a deleted user takes their requests,
- * notices and lock (the audit
- * keeps its entries about them: who, when and why).
+ * notices and lock, and the invitations they accepted with the emails about them (their address, names, message
+ * and note: see docs/data-protection.md); the audit keeps its entries about them: who, when and why.
  */
 final class RemovalCleanup implements ProviderEventListener {
 
@@ -26,6 +27,9 @@ final class RemovalCleanup implements ProviderEventListener {
         } else if (event instanceof UserModel.UserRemovedEvent removed) {
             deleteWhere(removed.getKeycloakSession(), "userId", removed.getUser().getId(), "AccessRequestEntity", "NoticeEntity");
             deleteWhere(removed.getKeycloakSession(), "actorId", removed.getUser().getId(), "EmailSenderEntity");
+            EntityManager em = removed.getKeycloakSession().getProvider(JpaConnectionProvider.class).getEntityManager();
+            PersonalDataRetentionTask.deleteInvitations(em, em.createQuery("select i.id from InvitationEntity i"
+                    + " where i.acceptedUserId = :userId", String.class).setParameter("userId", removed.getUser().getId()).getResultList());
         }
     }
 

@@ -12,11 +12,32 @@ import org.junit.jupiter.api.Test;
 class AccessSettingsTest {
 
     private static AccessSettingsUpdate only(Integer lifespan, Integer maxLength, String zone) {
-        return new AccessSettingsUpdate(null, lifespan, null, null, null, null, maxLength, null, null, null, null, null, zone, null);
+        return new AccessSettingsUpdate(null, lifespan, null, null, null, null, maxLength, null, null, null, null, null, zone, null, null, null, null);
     }
 
     private static AccessSettingsUpdate emailsPerHour(Integer limit) {
-        return new AccessSettingsUpdate(null, null, null, null, null, null, null, null, null, null, null, null, null, limit);
+        return new AccessSettingsUpdate(null, null, null, null, null, null, null, null, null, null, null, null, null, limit, null, null, null);
+    }
+
+    private static AccessSettingsUpdate retention(Integer outbox, Integer invitations, Integer requests) {
+        return new AccessSettingsUpdate(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                outbox, invitations, requests);
+    }
+
+    @Test
+    void retentionPeriodsHaveTheirDefaultsAndAreBetweenOneDayAndTenYears() {
+        assertEquals(30, AccessSettings.DEFAULTS.outboxRetentionDays());
+        assertEquals(90, AccessSettings.DEFAULTS.decidedInvitationRetentionDays());
+        assertEquals(90, AccessSettings.DEFAULTS.decidedRequestRetentionDays());
+        AccessSettings changed = retention(1, 3_650, 7).applyTo(AccessSettings.DEFAULTS);
+        assertEquals(List.of(1, 3_650, 7), List.of(changed.outboxRetentionDays(), changed.decidedInvitationRetentionDays(),
+                changed.decidedRequestRetentionDays()));
+        assertEquals("outboxRetentionDays", assertThrows(InputException.class,
+                () -> retention(0, null, null).applyTo(AccessSettings.DEFAULTS)).field());
+        assertEquals("decidedInvitationRetentionDays", assertThrows(InputException.class,
+                () -> retention(null, 3_651, null).applyTo(AccessSettings.DEFAULTS)).field());
+        assertEquals("decidedRequestRetentionDays", assertThrows(InputException.class,
+                () -> retention(null, null, -1).applyTo(AccessSettings.DEFAULTS)).field());
     }
 
     @Test
