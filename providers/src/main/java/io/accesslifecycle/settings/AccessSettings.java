@@ -29,7 +29,9 @@ public record AccessSettings(
         boolean allowInvitationToOtherEmail,
         int auditRetentionDays,
         String timeZone,
-        int invitationEmailsPerAdminPerHour) {
+        int emailsPerAdminPerHour,
+        int emailsPerRealmPerHour,
+        int accessRequestsPerUserPerDay) {
 
     /** The contact fields an authorised caller may be required to have. */
     public static final List<String> CALLER_FIELDS = List.of("callerPhone", "callerCountry");
@@ -38,7 +40,7 @@ public record AccessSettings(
 
     public static final AccessSettings DEFAULTS = new AccessSettings(42, 30, List.of(14, 3), 14,
             DEFAULT_USERNAME_PATTERNS, 20, Map.of("standard", 2, "premium", 10),
-            Map.of("standard", List.of("callerPhone"), "premium", List.of("callerPhone", "callerCountry")), true, false, 730, "UTC", 2000);
+            Map.of("standard", List.of("callerPhone"), "premium", List.of("callerPhone", "callerCountry")), true, false, 730, "UTC", 2000, 10_000, 3);
 
     public AccessSettings {
         requireRange("invitationLifespanDays", invitationLifespanDays, 1, 365);
@@ -51,7 +53,9 @@ public record AccessSettings(
         requireRange("passwordReminderDays", passwordReminderDays, 0, 89);
         requireRange("usernameMaxLength", usernameMaxLength, 6, 255);
         requireRange("auditRetentionDays", auditRetentionDays, 1, 36_500);
-        requireRange("invitationEmailsPerAdminPerHour", invitationEmailsPerAdminPerHour, 1, 100_000);
+        requireRange("emailsPerAdminPerHour", emailsPerAdminPerHour, 1, 100_000);
+        requireRange("emailsPerRealmPerHour", emailsPerRealmPerHour, 1, 1_000_000);
+        requireRange("accessRequestsPerUserPerDay", accessRequestsPerUserPerDay, 1, 100);
         if (usernamePatterns == null || usernamePatterns.isEmpty() || usernamePatterns.size() > 10) {
             throw new InputException("usernamePatterns", "must list between 1 and 10 patterns");
         }

@@ -37,7 +37,10 @@ public final class AccessSettingsStore {
                 bool(realm, "allowInvitationToOtherEmail", d.allowInvitationToOtherEmail()),
                 integer(realm, "auditRetentionDays", d.auditRetentionDays()),
                 text(realm, "timeZone", d.timeZone(), Function.identity()),
-                integer(realm, "invitationEmailsPerAdminPerHour", d.invitationEmailsPerAdminPerHour()));
+                // formerly invitationEmailsPerAdminPerHour: a realm that set only the old name keeps its value
+                integer(realm, "emailsPerAdminPerHour", integer(realm, "invitationEmailsPerAdminPerHour", d.emailsPerAdminPerHour())),
+                integer(realm, "emailsPerRealmPerHour", d.emailsPerRealmPerHour()),
+                integer(realm, "accessRequestsPerUserPerDay", d.accessRequestsPerUserPerDay()));
     }
 
     /**
@@ -61,7 +64,10 @@ public final class AccessSettingsStore {
         realm.setAttribute(PREFIX + "allowInvitationToOtherEmail", s.allowInvitationToOtherEmail());
         realm.setAttribute(PREFIX + "auditRetentionDays", s.auditRetentionDays());
         realm.setAttribute(PREFIX + "timeZone", s.timeZone());
-        realm.setAttribute(PREFIX + "invitationEmailsPerAdminPerHour", s.invitationEmailsPerAdminPerHour());
+        realm.setAttribute(PREFIX + "emailsPerAdminPerHour", s.emailsPerAdminPerHour());
+        realm.removeAttribute(PREFIX + "invitationEmailsPerAdminPerHour"); // the old name, now written under the new one
+        realm.setAttribute(PREFIX + "emailsPerRealmPerHour", s.emailsPerRealmPerHour());
+        realm.setAttribute(PREFIX + "accessRequestsPerUserPerDay", s.accessRequestsPerUserPerDay());
     }
 
     private static int integer(RealmModel realm, String name, int fallback) {

@@ -17,6 +17,10 @@ public record AccessSettingsUpdate(
         Boolean allowInvitationToOtherEmail,
         Integer auditRetentionDays,
         String timeZone,
+        Integer emailsPerAdminPerHour,
+        Integer emailsPerRealmPerHour,
+        Integer accessRequestsPerUserPerDay,
+        /** The former name of emailsPerAdminPerHour, still accepted; the new name wins when both are given. */
         Integer invitationEmailsPerAdminPerHour) {
 
     /** The current settings with this change applied; throws when the result is not valid. */
@@ -34,7 +38,9 @@ public record AccessSettingsUpdate(
                 or(allowInvitationToOtherEmail, c.allowInvitationToOtherEmail()),
                 or(auditRetentionDays, c.auditRetentionDays()),
                 or(timeZone, c.timeZone()),
-                or(invitationEmailsPerAdminPerHour, c.invitationEmailsPerAdminPerHour()));
+                or(emailsPerAdminPerHour, or(invitationEmailsPerAdminPerHour, c.emailsPerAdminPerHour())),
+                or(emailsPerRealmPerHour, c.emailsPerRealmPerHour()),
+                or(accessRequestsPerUserPerDay, c.accessRequestsPerUserPerDay()));
     }
 
     private static <T> T or(T value, T current) {
