@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import io.accesslifecycle.budget.EmailBudget;
 import io.accesslifecycle.common.Realms;
 import io.accesslifecycle.outbox.Outbox;
 import org.keycloak.models.KeycloakSession;
@@ -22,23 +23,29 @@ final class AccessNotifications {
 
     private final KeycloakSession session;
     private final RealmModel realm;
+    private final EmailBudget budget;
 
-    AccessNotifications(KeycloakSession session, RealmModel realm) {
+    /** {@code actor}: the administrator whose change it is; the emails are spent from their budget. */
+    AccessNotifications(KeycloakSession session, RealmModel realm, UserModel actor) {
         this.session = session;
         this.realm = realm;
+        this.budget = new EmailBudget(session, realm, actor);
     }
 
     void toUser(UserModel user, AccessSnapshot after, String note) {
         if (user.getEmail() == null) {
             return;
         }
+        budget.spend(1);
         queue(user, USER_TEMPLATE, "accessChangedSubject", describe(after, null, user, note));
     }
 
     void toAdministrators(UserModel actor, UserModel user, AccessSnapshot before, AccessSnapshot after, String note) {
         Map<String, String> attributes = describe(after, before, user, note);
         attributes.put("actorName", actor == null ? "-" : actor.getUsername());
-        for (UserModel admin : AccessAdministrators.of(session, realm)) {
+        List<UserModel> admins = AccessAdministrators.of(session, realm);
+        budget.spend(admins.size());
+        for (UserModel admin : admins) {
             queue(admin, ADMIN_TEMPLATE, "accessChangedAdminSubject", attributes);
         }
     }

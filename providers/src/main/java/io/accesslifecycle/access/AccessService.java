@@ -127,7 +127,7 @@ public final class AccessService {
         new AuditLog(session).record(realm, AuditLog.Type.PERMISSIONS_CHANGED, actor, user.getId(), user.getUsername(),
                 before, after, note);
         ExpiryRestoration.restoreIfMoved(session, realm, user, actor, note);
-        AccessNotifications notifications = new AccessNotifications(session, realm);
+        AccessNotifications notifications = new AccessNotifications(session, realm, actor);
         if (Boolean.TRUE.equals(update.notifyUser())) {
             notifications.toUser(user, after, note);
         }

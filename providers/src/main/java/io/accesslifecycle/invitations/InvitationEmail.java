@@ -52,7 +52,7 @@ final class InvitationEmail {
                 .build(realm.getName()).toString();
     }
 
-    /** Queues the email, counted against the administrator who causes it (setting invitationEmailsPerAdminPerHour). */
+    /** Queues the email; the caller has spent it from the administrator's email budget ({@link io.accesslifecycle.budget.EmailBudget}). */
     void queue(URI baseUri, InvitationEntity invitation, InvitationGrants grants, UserModel actor) {
         Locale locale = Locale.forLanguageTag(language(invitation));
         DateTimeFormatter date = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);

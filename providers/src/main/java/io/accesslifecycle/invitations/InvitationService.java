@@ -15,6 +15,7 @@ import io.accesslifecycle.access.GrantResolver;
 import io.accesslifecycle.access.Grants;
 import io.accesslifecycle.access.References;
 import io.accesslifecycle.audit.AuditLog;
+import io.accesslifecycle.budget.EmailBudget;
 import io.accesslifecycle.common.ConflictException;
 import io.accesslifecycle.common.InputException;
 import io.accesslifecycle.common.NotFoundException;
@@ -72,8 +73,8 @@ public final class InvitationService {
         String locale = Inputs.locale(realm, request.locale());
 
         UserModel actor = auth.adminAuth().getUser();
-        InvitationEmailQuota quota = new InvitationEmailQuota(session, realm, actor);
-        quota.require(1); // none left this hour: refused before any work
+        EmailBudget budget = new EmailBudget(session, realm, actor);
+        budget.check(1); // none left this hour: refused before any work
         AccessSettings settings = AccessSettingsStore.read(realm);
         long now = Time.currentTimeMillis();
         long expiresAt = now + settings.invitationLifespanDays() * 86_400_000L;
@@ -130,7 +131,7 @@ public final class InvitationService {
             rows.add(InviteResult.Row.invited(shown, invitation.getId(), replaced));
         }
         // over the hourly limit, the whole request is refused: its transaction is rolled back, nothing is queued
-        quota.require((int) rows.stream().filter(r -> r.invitationId() != null).count());
+        budget.spend((int) rows.stream().filter(r -> r.invitationId() != null).count());
         return new InviteResult(rows);
     }
 
@@ -179,7 +180,7 @@ public final class InvitationService {
                 invitation.getEmail(), current, grants, invitation.getNote());
         if (!Boolean.FALSE.equals(update.notifyInvitee())) {
             UserModel actor = auth.adminAuth().getUser();
-            new InvitationEmailQuota(session, realm, actor).require(1);
+            new EmailBudget(session, realm, actor).spend(1);
             new InvitationEmail(session, realm).queue(baseUri, invitation, grants, actor);
         }
         return get(id);
@@ -202,7 +203,7 @@ public final class InvitationService {
                     + invitation.getStatus().toLowerCase(Locale.ROOT) + ")");
         }
         UserModel actor = auth.adminAuth().getUser();
-        new InvitationEmailQuota(session, realm, actor).require(1);
+        new EmailBudget(session, realm, actor).spend(1);
         invitation.setTokenNonce(UUID.randomUUID().toString());
         invitation.setExpiresAt(Time.currentTimeMillis() + AccessSettingsStore.read(realm).invitationLifespanDays() * 86_400_000L);
         new InvitationEmail(session, realm).queue(baseUri, invitation, InvitationEmail.grants(invitation), actor);

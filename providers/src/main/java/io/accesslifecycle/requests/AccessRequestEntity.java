@@ -13,6 +13,9 @@ import jakarta.persistence.Table;
 @NamedQueries({
         @NamedQuery(name = "accessRequest.pendingOf",
                 query = "select r from AccessRequestEntity r where r.realmId = :realmId and r.userId = :userId and r.status = 'PENDING'"),
+        @NamedQuery(name = "accessRequest.madeSince",
+                query = "select r.createdAt from AccessRequestEntity r where r.realmId = :realmId and r.userId = :userId"
+                        + " and r.createdAt > :since order by r.createdAt"),
         @NamedQuery(name = "accessRequest.byStatus",
                 query = "select r from AccessRequestEntity r where r.realmId = :realmId and (:status is null or r.status = :status)"
                         + " order by r.createdAt desc"),
@@ -28,6 +31,13 @@ public class AccessRequestEntity {
 
     @Column(name = "USER_ID", length = 36, nullable = false)
     private String userId;
+
+    /**
+     * The user's id while the request is pending, null once decided: unique, so the database itself keeps one pending
+     * request per user (a unique constraint ignores nulls on H2 and PostgreSQL alike).
+     */
+    @Column(name = "PENDING_KEY", length = 36)
+    private String pendingKey;
 
     @Column(name = "USERNAME", nullable = false)
     private String username;
@@ -59,6 +69,8 @@ public class AccessRequestEntity {
     public void setRealmId(String realmId) { this.realmId = realmId; }
     public String getUserId() { return userId; }
     public void setUserId(String userId) { this.userId = userId; }
+    public String getPendingKey() { return pendingKey; }
+    public void setPendingKey(String pendingKey) { this.pendingKey = pendingKey; }
     public String getUsername() { return username; }
     public void setUsername(String username) { this.username = username; }
     public String getEmail() { return email; }

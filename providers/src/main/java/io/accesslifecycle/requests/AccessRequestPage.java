@@ -11,6 +11,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import io.accesslifecycle.common.ConflictException;
+import io.accesslifecycle.common.RateLimitedException;
+import io.accesslifecycle.settings.AccessSettingsStore;
 import io.accesslifecycle.common.InputException;
 import io.accesslifecycle.common.KeycloakPages;
 import org.keycloak.forms.login.LoginFormsProvider;
@@ -67,6 +69,11 @@ public class AccessRequestPage {
             return form.setAttribute("mode", "form").setAttribute("justification", "").createForm(TEMPLATE);
         } catch (ConflictException e) {
             return page(user, "pending", null);
+        } catch (RateLimitedException e) {
+            LoginFormsProvider form = forms(user);
+            form.addError(new FormMessage("justification", "accessRequestDailyLimit",
+                    AccessSettingsStore.read(realm).accessRequestsPerUserPerDay()));
+            return form.setAttribute("mode", "form").setAttribute("justification", "").createForm(TEMPLATE);
         }
     }
 

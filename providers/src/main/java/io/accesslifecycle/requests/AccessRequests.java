@@ -6,8 +6,13 @@ import java.util.Locale;
 import java.util.Map;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
 
+import io.accesslifecycle.budget.EmailBudget;
+import io.accesslifecycle.common.KeycloakPages;
+import io.accesslifecycle.common.RateLimitedException;
 import io.accesslifecycle.common.Realms;
+import io.accesslifecycle.settings.AccessSettingsStore;
 import io.accesslifecycle.access.AccessAdministrators;
 import io.accesslifecycle.access.AccessService;
 import io.accesslifecycle.access.AccessUpdate;
@@ -20,6 +25,8 @@ import io.accesslifecycle.outbox.Outbox;
 import org.keycloak.common.util.Time;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.ModelDuplicateException;
+import org.keycloak.models.ModelException;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
@@ -30,6 +37,8 @@ public final class AccessRequests {
 
     static final String ADMIN_TEMPLATE = "access-request-admin.ftl";
     static final String REJECTED_TEMPLATE = "access-request-rejected.ftl";
+
+    static final long DAY_MILLIS = 86_400_000L;
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -49,33 +58,74 @@ public final class AccessRequests {
                 .getResultStream().findFirst().orElse(null);
     }
 
-    /** The user asks; the access administrators are emailed. A second request while one is pending is a conflict. */
+    /**
+     * The user asks; each access administrator gets one email, without the requester's text (a link to the console,
+     * where it is read). One pending request per user is enforced by the database ({@code PENDING_KEY} is unique and
+     * set only while pending), so concurrent submissions give one request and conflicts; and at most
+     * {@code accessRequestsPerUserPerDay} requests per user in any 24 hours.
+     */
     public AccessRequestEntity submit(UserModel user, String justification) {
         String text = Inputs.text("justification", justification, 1000, true);
         if (text == null) {
             throw new InputException("justification", "is required");
         }
         if (pendingOf(user) != null) {
-            throw new ConflictException("request", "a request of yours is already waiting for an administrator");
+            throw alreadyPending();
         }
-        AccessRequestEntity r = new AccessRequestEntity();
-        r.setId(KeycloakModelUtils.generateId());
-        r.setRealmId(realm.getId());
-        r.setUserId(user.getId());
-        r.setUsername(user.getUsername());
-        r.setEmail(user.getEmail());
-        r.setJustification(text);
-        r.setStatus("PENDING");
-        r.setCreatedAt(Time.currentTimeMillis());
-        em().persist(r);
-        new AuditLog(session).record(realm, AuditLog.Type.ACCESS_REQUESTED, user, user.getId(), user.getUsername(), null, null, text);
-        String realmName = Realms.displayName(realm);
-        Outbox outbox = new Outbox(session);
-        for (UserModel admin : AccessAdministrators.of(session, realm)) {
-            outbox.enqueueTo(realm, r.getId(), admin, ADMIN_TEMPLATE, "accessRequestAdminSubject", List.of(realmName, user.getUsername()),
-                    Map.of("username", user.getUsername(), "email", String.valueOf(user.getEmail()), "justification", text));
+        int perDay = AccessSettingsStore.read(realm).accessRequestsPerUserPerDay();
+        long now = Time.currentTimeMillis();
+        List<Long> today = em().createNamedQuery("accessRequest.madeSince", Long.class).setParameter("realmId", realm.getId())
+                .setParameter("userId", user.getId()).setParameter("since", now - DAY_MILLIS).getResultList();
+        if (today.size() >= perDay) {
+            long next = today.get(today.size() - perDay) + DAY_MILLIS;
+            throw new RateLimitedException("accessRequestsPerUserPerDay", "at most " + perDay
+                    + " access requests per user in 24 hours (setting accessRequestsPerUserPerDay); the next one is possible at "
+                    + Instant.ofEpochMilli(next), Math.max(1, (next - now + 999) / 1000));
         }
-        return r;
+        String consoleUrl = KeycloakPages.realmPath(session, realm, "access-console/").build().toString() + "#/requests";
+        String realmId = realm.getId();
+        String userId = user.getId();
+        String id = KeycloakModelUtils.generateId();
+        try {
+            // its own transaction: a lost race is a unique-key violation, which must not poison the request's transaction
+            KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(), s -> {
+                RealmModel r = s.realms().getRealm(realmId);
+                s.getContext().setRealm(r);
+                UserModel u = s.users().getUserById(r, userId);
+                AccessRequestEntity row = new AccessRequestEntity();
+                row.setId(id);
+                row.setRealmId(realmId);
+                row.setUserId(userId);
+                row.setPendingKey(userId);
+                row.setUsername(u.getUsername());
+                row.setEmail(u.getEmail());
+                row.setJustification(text);
+                row.setStatus("PENDING");
+                row.setCreatedAt(now);
+                EntityManager em = s.getProvider(JpaConnectionProvider.class).getEntityManager();
+                em.persist(row);
+                em.flush(); // the unique key decides here, before any email is queued
+                new AuditLog(s).record(r, AuditLog.Type.ACCESS_REQUESTED, u, userId, u.getUsername(), null, null, text);
+                String realmName = Realms.displayName(r);
+                Outbox outbox = new Outbox(s);
+                for (UserModel admin : AccessAdministrators.of(s, r)) {
+                    outbox.enqueueTo(r, id, admin, ADMIN_TEMPLATE, "accessRequestAdminSubject", List.of(realmName, u.getUsername()),
+                            Map.of("username", u.getUsername(), "email", String.valueOf(u.getEmail()), "consoleUrl", consoleUrl));
+                }
+            });
+        } catch (ModelDuplicateException | PersistenceException e) {
+            throw alreadyPending();
+        } catch (ModelException e) {
+            if (pendingOf(user) != null) {
+                throw alreadyPending();
+            }
+            throw e;
+        }
+        return em().find(AccessRequestEntity.class, id);
+    }
+
+    private static ConflictException alreadyPending() {
+        return new ConflictException("request", "a request of yours is already waiting for an administrator");
     }
 
     public List<AccessRequestRepresentation> list(String status) {
@@ -108,6 +158,9 @@ public final class AccessRequests {
             throw new InputException("reason", "is required to reject a request");
         }
         UserModel user = user(r);
+        if (user.getEmail() != null) {
+            new EmailBudget(session, realm, auth.adminAuth().getUser()).spend(1);
+        }
         decide(r, "REJECTED", auth, reason);
         new AuditLog(session).record(realm, AuditLog.Type.REQUEST_REJECTED, auth.adminAuth().getUser(), user.getId(),
                 user.getUsername(), null, null, reason);
@@ -140,6 +193,7 @@ public final class AccessRequests {
 
     private static void decide(AccessRequestEntity r, String status, AdminPermissionEvaluator auth, String reason) {
         r.setStatus(status);
+        r.setPendingKey(null); // decided: the user may ask again
         r.setDecidedAt(Time.currentTimeMillis());
         UserModel admin = auth.adminAuth().getUser();
         r.setDecidedBy(admin == null ? null : admin.getUsername());

@@ -34,10 +34,12 @@ public record AccessSettings(
         boolean allowInvitationToOtherEmail,
         int auditRetentionDays,
         String timeZone,
-        int invitationEmailsPerAdminPerHour,
+        int emailsPerAdminPerHour,
         int outboxRetentionDays,
         int decidedInvitationRetentionDays,
-        int decidedRequestRetentionDays) {
+        int decidedRequestRetentionDays,
+        int emailsPerRealmPerHour,
+        int accessRequestsPerUserPerDay) {
 
     /** The contact fields an authorised caller may be required to have. */
     public static final List<String> CALLER_FIELDS = List.of("callerPhone", "callerCountry");
@@ -59,10 +61,12 @@ public record AccessSettings(
             false, // allowInvitationToOtherEmail
             730, // auditRetentionDays
             "UTC", // timeZone
-            2000, // invitationEmailsPerAdminPerHour
+            2000, // emailsPerAdminPerHour
             30, // outboxRetentionDays
             90, // decidedInvitationRetentionDays
-            90 // decidedRequestRetentionDays
+            90, // decidedRequestRetentionDays
+            10_000, // emailsPerRealmPerHour
+            3 // accessRequestsPerUserPerDay
     );
 
     public AccessSettings {
@@ -76,10 +80,12 @@ public record AccessSettings(
         requireRange("passwordReminderDays", passwordReminderDays, 0, 89);
         requireRange("usernameMaxLength", usernameMaxLength, 6, 255);
         requireRange("auditRetentionDays", auditRetentionDays, 1, 36_500);
-        requireRange("invitationEmailsPerAdminPerHour", invitationEmailsPerAdminPerHour, 1, 100_000);
+        requireRange("emailsPerAdminPerHour", emailsPerAdminPerHour, 1, 100_000);
         requireRange("outboxRetentionDays", outboxRetentionDays, 1, 3_650);
         requireRange("decidedInvitationRetentionDays", decidedInvitationRetentionDays, 1, 3_650);
         requireRange("decidedRequestRetentionDays", decidedRequestRetentionDays, 1, 3_650);
+        requireRange("emailsPerRealmPerHour", emailsPerRealmPerHour, 1, 1_000_000);
+        requireRange("accessRequestsPerUserPerDay", accessRequestsPerUserPerDay, 1, 100);
         if (usernamePatterns == null || usernamePatterns.isEmpty() || usernamePatterns.size() > 10) {
             throw new InputException("usernamePatterns", "must list between 1 and 10 patterns");
         }

@@ -27,6 +27,9 @@ public final class AccessSettingsStore {
     public static final String ENABLED = PREFIX + "enabled";
     private static final int SHOWN_VALUE_CHARS = 200;
 
+    /** The former name of {@code emailsPerAdminPerHour}, still read. */
+    static final String FORMER_EMAIL_LIMIT = "invitationEmailsPerAdminPerHour";
+
     private AccessSettingsStore() {
     }
 
@@ -50,6 +53,11 @@ public final class AccessSettingsStore {
             if (value != null && !value.isBlank()) {
                 stored.put(name, value);
             }
+        }
+        // formerly invitationEmailsPerAdminPerHour: a realm that stored only the old name keeps its value
+        String formerEmailLimit = realm.getAttribute(PREFIX + FORMER_EMAIL_LIMIT);
+        if (!stored.containsKey("emailsPerAdminPerHour") && formerEmailLimit != null && !formerEmailLimit.isBlank()) {
+            stored.put("emailsPerAdminPerHour", formerEmailLimit);
         }
         return resolve(stored);
     }
@@ -121,5 +129,6 @@ public final class AccessSettingsStore {
 
     public static void write(RealmModel realm, AccessSettings s) {
         SettingsFields.values(s).forEach((name, value) -> realm.setAttribute(PREFIX + name, SettingsFields.format(value)));
+        realm.removeAttribute(PREFIX + FORMER_EMAIL_LIMIT); // now written under its new name
     }
 }

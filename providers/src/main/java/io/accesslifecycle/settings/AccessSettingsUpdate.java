@@ -19,10 +19,14 @@ public record AccessSettingsUpdate(
         Boolean allowInvitationToOtherEmail,
         Integer auditRetentionDays,
         String timeZone,
-        Integer invitationEmailsPerAdminPerHour,
+        Integer emailsPerAdminPerHour,
         Integer outboxRetentionDays,
         Integer decidedInvitationRetentionDays,
-        Integer decidedRequestRetentionDays) {
+        Integer decidedRequestRetentionDays,
+        Integer emailsPerRealmPerHour,
+        Integer accessRequestsPerUserPerDay,
+        /** The former name of emailsPerAdminPerHour, still accepted; the new name wins when both are given. */
+        Integer invitationEmailsPerAdminPerHour) {
 
     /**
      * The current settings with this change applied; throws when the result is not valid. Each component of
@@ -35,6 +39,9 @@ public record AccessSettingsUpdate(
             if (value != null) {
                 values.put(c.getName(), value);
             }
+        }
+        if (emailsPerAdminPerHour == null && invitationEmailsPerAdminPerHour != null) {
+            values.put("emailsPerAdminPerHour", invitationEmailsPerAdminPerHour);
         }
         return SettingsFields.settings(values);
     }

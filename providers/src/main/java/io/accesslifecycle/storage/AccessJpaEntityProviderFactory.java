@@ -27,7 +27,7 @@ public class AccessJpaEntityProviderFactory implements JpaEntityProviderFactory,
     @Override
     public List<Class<?>> getEntities() {
         return List.of(InvitationEntity.class, OutboxMessageEntity.class, AuditEntity.class, AccessRequestEntity.class, NoticeEntity.class,
-                EmailSenderEntity.class);
+                EmailSenderEntity.class, io.accesslifecycle.budget.EmailSpendEntity.class);
     }
 
     @Override

@@ -23,7 +23,7 @@ final class RemovalCleanup implements ProviderEventListener {
         if (event instanceof RealmModel.RealmRemovedEvent removed) {
             deleteWhere(removed.getKeycloakSession(), "realmId", removed.getRealm().getId(),
                     "OutboxMessageEntity", "InvitationEntity", "AuditEntity", "AccessRequestEntity", "NoticeEntity",
-                    "EmailSenderEntity");
+                    "EmailSenderEntity", "EmailSpendEntity");
         } else if (event instanceof UserModel.UserRemovedEvent removed) {
             deleteWhere(removed.getKeycloakSession(), "userId", removed.getUser().getId(), "AccessRequestEntity", "NoticeEntity");
             deleteWhere(removed.getKeycloakSession(), "actorId", removed.getUser().getId(), "EmailSenderEntity");

@@ -54,6 +54,15 @@ final class GeneratedUsernameFormAction implements FormAction {
             context.success(); // the user-profile step names the missing field
             return;
         }
+        // bounded work for anonymous input: lengths are checked before any transliteration
+        String tooLong = firstName.length() > NameNormalizer.MAX_NAME_LENGTH ? UserModel.FIRST_NAME
+                : lastName.length() > NameNormalizer.MAX_NAME_LENGTH ? UserModel.LAST_NAME : null;
+        if (tooLong != null) {
+            form.remove(UserModel.USERNAME);
+            form.remove(tooLong); // the page does not echo a megabyte back
+            context.validationError(form, List.of(new FormMessage(tooLong, "accessNameTooLong", NameNormalizer.MAX_NAME_LENGTH)));
+            return;
+        }
         try {
             String username = new UsernameAllocator(session, normalizer).propose(context.getRealm(), firstName, lastName).username();
             form.putSingle(UserModel.USERNAME, username);

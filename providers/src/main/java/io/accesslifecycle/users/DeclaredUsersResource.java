@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import io.accesslifecycle.access.AccessService;
 import io.accesslifecycle.access.UserAccessResource;
 import io.accesslifecycle.access.UserSummary;
+import io.accesslifecycle.budget.EmailBudget;
 import io.accesslifecycle.common.ApiException;
 import io.accesslifecycle.common.JsonBody;
 import org.keycloak.events.admin.OperationType;
@@ -89,6 +90,10 @@ public class DeclaredUsersResource {
         if (user.getEmail() == null || !user.isEnabled()) {
             throw ApiException.badRequest("id", "the user has no email address or is disabled");
         }
+        translating(() -> {
+            new EmailBudget(session, realm, auth.adminAuth().getUser()).spend(1);
+            return null;
+        });
         boolean sent = new SetPasswordEmail(session).send(realm, user);
         adminEvent.resource(ResourceType.USER).operation(OperationType.ACTION)
                 .resourcePath("users", id, "set-password-email").success();

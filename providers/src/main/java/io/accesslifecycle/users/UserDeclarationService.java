@@ -8,6 +8,7 @@ import java.util.Map;
 import io.accesslifecycle.access.AccessSnapshot;
 import io.accesslifecycle.access.GrantResolver;
 import io.accesslifecycle.audit.AuditLog;
+import io.accesslifecycle.budget.EmailBudget;
 import io.accesslifecycle.access.Grants;
 import io.accesslifecycle.common.InputException;
 import io.accesslifecycle.common.Inputs;
@@ -62,6 +63,8 @@ public final class UserDeclarationService {
         if (session.users().getUserByEmail(realm, email) != null) {
             throw AccountCreator.emailTaken(email);
         }
+        // the set-password email is spent before the account exists: past the limit, no account is created
+        new EmailBudget(session, realm, auth.adminAuth().getUser()).spend(1);
 
         Map<String, List<String>> attributes = new HashMap<>();
         attributes.put(UserModel.EMAIL, List.of(email));

@@ -12,16 +12,16 @@ import org.junit.jupiter.api.Test;
 class AccessSettingsTest {
 
     private static AccessSettingsUpdate only(Integer lifespan, Integer maxLength, String zone) {
-        return new AccessSettingsUpdate(null, lifespan, null, null, null, null, maxLength, null, null, null, null, null, zone, null, null, null, null);
+        return new AccessSettingsUpdate(null, lifespan, null, null, null, null, maxLength, null, null, null, null, null, zone, null, null, null, null, null, null, null);
     }
 
     private static AccessSettingsUpdate emailsPerHour(Integer limit) {
-        return new AccessSettingsUpdate(null, null, null, null, null, null, null, null, null, null, null, null, null, limit, null, null, null);
+        return new AccessSettingsUpdate(null, null, null, null, null, null, null, null, null, null, null, null, null, limit, null, null, null, null, null, null);
     }
 
     private static AccessSettingsUpdate retention(Integer outbox, Integer invitations, Integer requests) {
         return new AccessSettingsUpdate(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                outbox, invitations, requests);
+                outbox, invitations, requests, null, null, null);
     }
 
     @Test
@@ -48,18 +48,30 @@ class AccessSettingsTest {
         assertEquals(List.of(14, 3), d.expiryReminderDays());
         assertEquals(20, d.usernameMaxLength());
         assertEquals(Map.of("standard", 2, "premium", 10), d.authorisedCallerLimit());
-        assertEquals(2000, d.invitationEmailsPerAdminPerHour());
+        assertEquals(2000, d.emailsPerAdminPerHour());
     }
 
     @Test
     void theHourlyInvitationEmailLimitIsBetweenOneAndOneHundredThousand() {
-        assertEquals(1, emailsPerHour(1).applyTo(AccessSettings.DEFAULTS).invitationEmailsPerAdminPerHour());
-        assertEquals(100_000, emailsPerHour(100_000).applyTo(AccessSettings.DEFAULTS).invitationEmailsPerAdminPerHour());
-        assertEquals(2000, emailsPerHour(null).applyTo(AccessSettings.DEFAULTS).invitationEmailsPerAdminPerHour());
+        assertEquals(1, emailsPerHour(1).applyTo(AccessSettings.DEFAULTS).emailsPerAdminPerHour());
+        assertEquals(100_000, emailsPerHour(100_000).applyTo(AccessSettings.DEFAULTS).emailsPerAdminPerHour());
+        assertEquals(2000, emailsPerHour(null).applyTo(AccessSettings.DEFAULTS).emailsPerAdminPerHour());
         for (int wrong : new int[] {0, -5, 100_001}) {
-            assertEquals("invitationEmailsPerAdminPerHour", assertThrows(InputException.class,
+            assertEquals("emailsPerAdminPerHour", assertThrows(InputException.class,
                     () -> emailsPerHour(wrong).applyTo(AccessSettings.DEFAULTS)).field());
         }
+    }
+
+    @Test
+    void theFormerNameOfTheEmailLimitIsStillAcceptedAndTheNewOneWins() {
+        AccessSettingsUpdate old = new AccessSettingsUpdate(null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, 7);
+        assertEquals(7, old.applyTo(AccessSettings.DEFAULTS).emailsPerAdminPerHour());
+        AccessSettingsUpdate both = new AccessSettingsUpdate(null, null, null, null, null, null, null, null, null, null, null, null,
+                null, 9, null, null, null, null, null, 7);
+        assertEquals(9, both.applyTo(AccessSettings.DEFAULTS).emailsPerAdminPerHour());
+        assertEquals(10_000, AccessSettings.DEFAULTS.emailsPerRealmPerHour());
+        assertEquals(3, AccessSettings.DEFAULTS.accessRequestsPerUserPerDay());
     }
 
     @Test

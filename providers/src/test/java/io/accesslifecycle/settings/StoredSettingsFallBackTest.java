@@ -32,7 +32,7 @@ class StoredSettingsFallBackTest {
     @Test
     void validStoredValuesAreReadAsWritten() {
         AccessSettings written = new AccessSettingsUpdate(true, 10, 5, List.of(7), 3, List.of("{first}.{last}"), 30,
-                Map.of("gold", 1), Map.of("gold", List.of("callerCountry")), false, true, 90, "Europe/Paris", 7)
+                Map.of("gold", 1), Map.of("gold", List.of("callerCountry")), false, true, 90, "Europe/Paris", 7, 20, 60, 60, 500, 2, null)
                 .applyTo(AccessSettings.DEFAULTS);
         Map<String, String> stored = new LinkedHashMap<>();
         SettingsFields.values(written).forEach((k, v) -> stored.put(k, SettingsFields.format(v)));

@@ -28,8 +28,8 @@ import org.keycloak.testframework.server.KeycloakUrls;
 
 /**
  * A stolen administrator account cannot spam: one administrator may cause at most
- * {@code invitationEmailsPerAdminPerHour} invitation emails (invitations, resends, edits that notify) in any sliding
- * hour. Past it the request is answered 429 naming {@code invitees}, saying how many remain and when, and nothing of
+ * {@code emailsPerAdminPerHour} emails (here invitations, resends, edits that notify) in any sliding
+ * hour. Past it the request is answered 429 naming the limit, saying how many remain and when, and nothing of
  * it is stored or sent; each administrator has their own count; concurrent requests cannot share the last emails.
  */
 @KeycloakIntegrationTest(config = LifecycleServerConfig.class)
@@ -62,19 +62,23 @@ class InvitationEmailsAreRateLimitedPerAdministratorTest {
     private void assertRefused(AccessApi.Response r, String remaining) {
         assertEquals(429, r.status(), r.body());
         assertEquals("rate_limited", r.json().get("error").asText(), r.body());
-        assertEquals("invitees", r.json().get("field").asText(), r.body());
+        assertEquals("emailsPerAdminPerHour", r.json().get("field").asText(), r.body());
         assertTrue(r.json().get("detail").asText().contains("you may send " + remaining + " more now"), r.body());
-        assertTrue(r.json().get("detail").asText().contains("invitationEmailsPerAdminPerHour"), r.body());
+        assertTrue(r.json().get("detail").asText().contains("emailsPerAdminPerHour"), r.body());
         assertTrue(Integer.parseInt(r.headers().get("retry-after")) > 0, r.headers().toString());
     }
 
     @Test
     void pastTheHourlyLimitNothingIsStoredOrSentUntilTheHourHasPassed() {
         AccessApi admin = AccessApi.admin(urls.getBase());
-        assertEquals(2000, admin.get(AccessApi.access("/config")).json().get("invitationEmailsPerAdminPerHour").asInt());
-        assertEquals(400, admin.put(AccessApi.access("/config"), Map.of("invitationEmailsPerAdminPerHour", 0)).status());
-        assertEquals(400, admin.put(AccessApi.access("/config"), Map.of("invitationEmailsPerAdminPerHour", 100_001)).status());
-        assertEquals(200, admin.put(AccessApi.access("/config"), Map.of("invitationEmailsPerAdminPerHour", 5)).status());
+        assertEquals(2000, admin.get(AccessApi.access("/config")).json().get("emailsPerAdminPerHour").asInt());
+        assertEquals(400, admin.put(AccessApi.access("/config"), Map.of("emailsPerAdminPerHour", 0)).status());
+        assertEquals(400, admin.put(AccessApi.access("/config"), Map.of("emailsPerAdminPerHour", 100_001)).status());
+        assertEquals(200, admin.put(AccessApi.access("/config"), Map.of("invitationEmailsPerAdminPerHour", 5)).status(),
+                "the former name is still accepted");
+        var config = admin.get(AccessApi.access("/config")).json();
+        assertEquals(5, config.get("emailsPerAdminPerHour").asInt(), config.toString());
+        assertTrue(!config.has("invitationEmailsPerAdminPerHour"), "GET shows the new name only");
 
         AccessApi.Response first = admin.post(AccessApi.access("/invitations"), invite("a1@example.org", "a2@example.org", "a3@example.org"));
         assertEquals(3, invited(first), first.body());
@@ -85,7 +89,7 @@ class InvitationEmailsAreRateLimitedPerAdministratorTest {
         AccessApi.Response tooMany = admin.post(AccessApi.access("/invitations"),
                 invite("b1@example.org", "b2@example.org", "not an address", "b3@example.org"));
         assertRefused(tooMany, "only 2");
-        assertTrue(tooMany.json().get("detail").asText().contains("3 invitation emails"), tooMany.body());
+        assertTrue(tooMany.json().get("detail").asText().contains("3 emails"), tooMany.body());
         assertEquals(3, admin.get(AccessApi.access("/invitations")).json().size(), "nothing of it was stored");
         assertEquals(3, admin.get(AccessApi.access("/audit?type=INVITATION_SENT")).json().size());
 
@@ -121,7 +125,7 @@ class InvitationEmailsAreRateLimitedPerAdministratorTest {
     @Test
     void concurrentRequestsCannotShareTheLastEmails() throws Exception {
         AccessApi admin = AccessApi.admin(urls.getBase());
-        assertEquals(200, admin.put(AccessApi.access("/config"), Map.of("invitationEmailsPerAdminPerHour", 9)).status());
+        assertEquals(200, admin.put(AccessApi.access("/config"), Map.of("emailsPerAdminPerHour", 9)).status());
         AccessApi racer = AccessApi.as(urls.getBase(), newAccessAdministrator("racer"), "Racer-Passw0rd!42");
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Future<AccessApi.Response>> requests = new ArrayList<>();

@@ -1,6 +1,4 @@
 <#ftl output_format="plainText">
 ${msg("accessRequestAdminIntro", username, email, realmName)}
 
-${justification}
-
-${msg("accessRequestAdminAction")}
+${msg("accessRequestAdminAction", consoleUrl)}
