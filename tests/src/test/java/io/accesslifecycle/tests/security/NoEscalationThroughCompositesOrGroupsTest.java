@@ -20,6 +20,14 @@ import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.realm.ManagedRealm;
 import org.keycloak.testframework.server.KeycloakUrls;
+import org.keycloak.testframework.mail.MailServer;
+import org.keycloak.testframework.mail.annotations.InjectMailServer;
+import org.keycloak.testframework.ui.annotations.InjectWebDriver;
+import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
+import io.accesslifecycle.tests.BrowserSteps;
+import io.accesslifecycle.tests.Mail;
+import jakarta.mail.internet.MimeMessage;
+import org.openqa.selenium.By;
 
 /**
  * A group or a composite realm role that carries {@code realm-management} roles (directly, through composites or
@@ -35,6 +43,12 @@ class NoEscalationThroughCompositesOrGroupsTest {
 
     @InjectKeycloakUrls
     KeycloakUrls urls;
+
+    @InjectMailServer
+    MailServer mail;
+
+    @InjectWebDriver
+    ManagedWebDriver browser;
 
     private RoleRepresentation management(String name) {
         ClientRepresentation client = realm.admin().clients().findByClientId("realm-management").get(0);
@@ -118,5 +132,44 @@ class NoEscalationThroughCompositesOrGroupsTest {
         AccessApi.Response labelsOnly = en.put(access, Map.of("labels", List.of("ops")));
         assertEquals(200, labelsOnly.status(), "what is not named is neither given nor taken: " + labelsOnly.body());
         assertEquals(List.of("/ops"), realm.admin().users().get(target).groups().stream().map(GroupRepresentation::getPath).toList());
+    }
+
+    @Test
+    void anApprovalAndAnAcceptanceAreCheckedTheSameWay() {
+        setUp();
+        AccessApi en = AccessApi.as(urls.getBase(), "en-admin", "Admin-Passw0rd!");
+
+        // an approval giving /ops is refused, the request stays pending
+        String requester = Accounts.create(realm, "ops-requester", null);
+        BrowserSteps.signedOut(browser, urls);
+        browser.open(urls.getBase() + "/realms/lifecycle/access-request?kc_locale=en");
+        browser.findElement(By.id("username")).sendKeys("ops-requester");
+        browser.findElement(By.id("password")).sendKeys(Accounts.PASSWORD);
+        BrowserSteps.clickAndWait(browser, By.id("kc-login"));
+        browser.findElement(By.id("justification")).sendKeys("I run the night shift.");
+        BrowserSteps.clickAndWait(browser, By.id("access-request-submit"));
+        String request = null;
+        for (var r : en.get(AccessApi.access("/requests?status=pending")).json()) {
+            if (r.get("userId").asText().equals(requester)) {
+                request = r.get("id").asText();
+            }
+        }
+        forbidden(en.post(AccessApi.access("/requests/" + request + "/approve"), Map.of("groups", List.of("/ops"))), "groups");
+        assertTrue(en.get(AccessApi.access("/requests?status=pending")).body().contains(request), "still pending");
+        assertTrue(realm.admin().users().get(requester).groups().isEmpty());
+
+        // a group that comes to carry manage-realm after the invitation: refused at acceptance, nothing applied
+        String later = group("later", null);
+        AccessApi.Response invited = en.post(AccessApi.access("/invitations"), Map.of("invitees", List.of(Map.of(
+                "email", "later@example.org", "firstName", "La", "lastName", "Ter")), "groups", List.of("/later"), "locale", "en"));
+        assertEquals("invited", invited.json().get("results").get(0).get("status").asText(), invited.body());
+        realm.admin().groups().group(later).roles().clientLevel(management("manage-realm").getContainerId())
+                .add(List.of(management("manage-realm")));
+        MimeMessage email = Mail.await(mail, "later@example.org", "", 20_000);
+        String key = Mail.invitationLink(email).replaceAll(".*[?&]key=([^&]+).*", "$1");
+        AccessApi.Response refused = AccessApi.anonymous(urls.getBase()).form("/realms/lifecycle/access-invitation/register", Map.of(
+                "key", key, "firstName", "La", "lastName", "Ter", "password", "Invited-Passw0rd!", "password-confirm", "Invited-Passw0rd!"));
+        assertEquals(409, refused.status(), refused.body());
+        assertEquals(0, realm.admin().users().searchByEmail("later@example.org", true).size(), "no account, no manage-realm");
     }
 }
