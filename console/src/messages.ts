@@ -112,6 +112,7 @@ export const MESSAGES = {
   ],
   authorisedCaller: ['Authorised caller', 'Appelant autorisé'],
   callerYes: ['May call support on behalf of the organisation', 'Peut appeler le support au nom de l’organisation'],
+  invitationNeedsRenewal: ['Renew: could not be accepted', 'À renouveler : acceptation refusée'],
   callerHelp: ['The number of callers is limited by the support plan.', 'Le nombre d’appelants est limité par l’offre de support.'],
   supportPlan: ['Support plan', 'Offre de support'],
   planWithLimit: ['{plan} (up to {limit} callers)', '{plan} (jusqu’à {limit} appelants)'],

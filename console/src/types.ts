@@ -81,6 +81,9 @@ export interface InviteRequest {
   labels?: string[];
   accessExpiresOn?: string;
   authorisedCaller?: boolean;
+  supportPlan?: string;
+  callerPhone?: string;
+  callerCountry?: string;
   message?: string;
   locale?: string;
   note?: string;
@@ -121,6 +124,12 @@ export interface Invitation {
   acceptedAt?: string;
   acceptedUserId?: string;
   emailDelivery?: DeliveryStatus;
+  supportPlan?: string;
+  callerPhone?: string;
+  callerCountry?: string;
+  issuedBy?: string;
+  /** Why the last acceptance was refused: an administrator must renew (edit or resend) the invitation. */
+  problem?: string;
 }
 
 export interface InvitationUpdate {

@@ -104,6 +104,8 @@ export function InvitationsView() {
                   <Td dataLabel={t('colEmail')}>
                     <strong>{i.email}</strong>
                     <div><Content component="small">{[i.firstName, i.lastName].filter(Boolean).join(' ')}</Content></div>
+                    {i.problem && <div className="ac-invitation-problem"><Label isCompact color="orange">{t('invitationNeedsRenewal')}</Label>
+                      {' '}<Content component="small">{i.problem}</Content></div>}
                   </Td>
                   <Td dataLabel={t('colInvited')}>
                     {instant(i.createdAt)}

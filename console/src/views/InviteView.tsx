@@ -1,7 +1,7 @@
 import { useMemo, useRef, useState } from 'react';
 import {
   Alert, Button, Content, Form, FormGroup, FormHelperText, FormSection, FormSelect, FormSelectOption, HelperText,
-  HelperTextItem, Label, PageSection, Switch, TextArea, Title, Flex, FlexItem, ActionGroup,
+  HelperTextItem, Label, PageSection, Switch, TextArea, TextInput, Title, Flex, FlexItem, ActionGroup,
 } from '@patternfly/react-core';
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import UploadIcon from '@patternfly/react-icons/dist/esm/icons/upload-icon';
@@ -21,13 +21,18 @@ interface Sent {
 
 export function InviteView() {
   const { t, locale } = useI18n();
-  const { api, notify } = useServices();
+  const { api, settings, notify } = useServices();
   const [text, setText] = useState('');
   const [roles, setRoles] = useState<string[]>([]);
   const [groups, setGroups] = useState<string[]>([]);
   const [labels, setLabels] = useState<string[]>([]);
   const [endDate, setEndDate] = useState('');
   const [caller, setCaller] = useState(false);
+  const plans = Object.keys(settings?.authorisedCallerLimit ?? { standard: 2, premium: 10 });
+  const [plan, setPlan] = useState('');
+  const [phone, setPhone] = useState('');
+  const [country, setCountry] = useState('');
+  const required = plan ? settings?.callerRequiredFields?.[plan] ?? [] : [];
   const [message, setMessage] = useState('');
   const [language, setLanguage] = useState<string>(locale);
   const [note, setNote] = useState('');
@@ -64,6 +69,10 @@ export function InviteView() {
       roles, groups, labels,
       accessExpiresOn: endDate || undefined,
       authorisedCaller: oneInvitee && caller ? true : undefined,
+      // the one caller invitee's designation follows the same rules as an edit of a user's access
+      supportPlan: oneInvitee && caller ? plan || plans[0] : undefined,
+      callerPhone: oneInvitee && caller ? phone.trim() || undefined : undefined,
+      callerCountry: oneInvitee && caller ? country.trim() || undefined : undefined,
       message: message.trim() || undefined,
       locale: language,
       note: note.trim() || undefined,
@@ -88,6 +97,9 @@ export function InviteView() {
     setNote('');
     setMessage('');
     setCaller(false);
+    setPlan('');
+    setPhone('');
+    setCountry('');
   };
 
   if (sent) {
@@ -190,10 +202,34 @@ export function InviteView() {
             </FormGroup>
             <FormGroup label={t('authorisedCaller')} fieldId="invite-caller" hasNoPaddingTop>
               <Switch id="invite-caller" label={t('callerYes')} isChecked={oneInvitee && caller} isDisabled={!oneInvitee}
-                      onChange={(_e, on) => setCaller(on)} aria-describedby="invite-caller-help" />
+                      onChange={(_e, on) => { setCaller(on); if (on && !plan) setPlan(plans[0]); }} aria-describedby="invite-caller-help" />
               <FormHelperText><HelperText><HelperTextItem id="invite-caller-help">{t('inviteCallerHelp')}</HelperTextItem></HelperText></FormHelperText>
               <FieldError error={error} field="authorisedCaller" />
             </FormGroup>
+            {oneInvitee && caller && (
+              <>
+                <FormGroup label={t('supportPlan')} fieldId="invite-plan" isRequired>
+                  <FormSelect id="invite-plan" value={plan || plans[0]} onChange={(_e, v) => setPlan(v)}
+                              validated={fieldState(error, 'supportPlan')}>
+                    {plans.map((p) => (
+                      <FormSelectOption key={p} value={p}
+                                        label={t('planWithLimit', { plan: p, limit: settings?.authorisedCallerLimit?.[p] ?? '?' })} />
+                    ))}
+                  </FormSelect>
+                  <FieldError error={error} field="supportPlan" />
+                </FormGroup>
+                <FormGroup label={t('callerPhone')} fieldId="invite-phone" isRequired={required.includes('callerPhone')}>
+                  <TextInput id="invite-phone" type="tel" value={phone} onChange={(_e, v) => setPhone(v)}
+                             validated={fieldState(error, 'callerPhone')} autoComplete="off" />
+                  <FieldError error={error} field="callerPhone" />
+                </FormGroup>
+                <FormGroup label={t('callerCountry')} fieldId="invite-country" isRequired={required.includes('callerCountry')}>
+                  <TextInput id="invite-country" value={country} maxLength={2} placeholder="FR"
+                             onChange={(_e, v) => setCountry(v.toUpperCase())} validated={fieldState(error, 'callerCountry')} />
+                  <FieldError error={error} field="callerCountry" />
+                </FormGroup>
+              </>
+            )}
           </FormSection>
           <FormSection title={t('inviteEmail')} titleElement="h2">
             <FormGroup label={t('message')} fieldId="invite-message">

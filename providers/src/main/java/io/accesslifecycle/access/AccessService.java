@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import io.accesslifecycle.audit.AuditLog;
@@ -20,6 +21,7 @@ import io.accesslifecycle.expiry.ExpiryRestoration;
 import io.accesslifecycle.labels.Labels;
 import io.accesslifecycle.settings.AccessSettings;
 import io.accesslifecycle.settings.AccessSettingsStore;
+import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
@@ -97,29 +99,69 @@ public final class AccessService {
                 "true".equals(u.getFirstAttribute(CallerDesignation.ATTRIBUTE)));
     }
 
+    /** Every field of the update is taken as given (a missing one means none). */
+    public static final Set<String> ALL_FIELDS = Set.of("roles", "groups", "labels", "accessExpiresOn", "authorisedCaller",
+            "supportPlan", "callerPhone", "callerCountry");
+
     public UserAccess replace(UserModel user, AccessUpdate update) {
+        return replace(user, update, ALL_FIELDS);
+    }
+
+    /**
+     * Replaces the fields the body names ({@code present}); a field left out keeps its current value, an explicit
+     * {@code null} clears it. What is given and what is taken away are both checked ({@link GrantRights}).
+     */
+    public UserAccess replace(UserModel user, AccessUpdate update, Set<String> present) {
         AccessSettings settings = AccessSettingsStore.read(realm);
-        Grants grants = new GrantResolver(session, realm, auth).resolve(update.roles(), update.groups());
-        List<String> labels = Labels.normalize("labels", update.labels());
+        GrantRights rights = GrantRights.of(realm, auth);
+        RoleModel defaults = realm.getDefaultRole();
+        List<RoleModel> currentRoles = user.getRoleMappingsStream().filter(r -> !r.equals(defaults) && !callerRole(r)).toList();
+        List<GroupModel> currentGroups = user.getGroupsStream().toList();
+        Grants given = new GrantResolver(session, realm, auth).resolve(
+                present.contains("roles") ? update.roles() : null, present.contains("groups") ? update.groups() : null);
+        List<RoleModel> roles0 = present.contains("roles") ? withoutCallerRoles(given.roles()) : currentRoles;
+        List<GroupModel> groups = present.contains("groups") ? given.groups() : currentGroups;
+        List<String> labels = present.contains("labels") ? Labels.normalize("labels", update.labels())
+                : user.getAttributeStream(Labels.ATTRIBUTE).toList();
         LocalDate today = settings.today();
-        LocalDate end = AccessEndDate.parse("accessExpiresOn", update.accessExpiresOn(), today,
-                user.getFirstAttribute(AccessEndDate.ATTRIBUTE));
-        CallerDesignation caller = CallerRules.check(new CallerDesignation(Boolean.TRUE.equals(update.authorisedCaller()),
-                update.supportPlan(), update.callerPhone(), update.callerCountry()), settings);
-        String note = Inputs.text("note", update.note(), 1000, true);
+        String end;
+        if (present.contains("accessExpiresOn")) {
+            LocalDate parsed = AccessEndDate.parse("accessExpiresOn", update.accessExpiresOn(), today,
+                    user.getFirstAttribute(AccessEndDate.ATTRIBUTE));
+            end = parsed == null ? null : parsed.toString();
+        } else {
+            end = user.getFirstAttribute(AccessEndDate.ATTRIBUTE);
+        }
+        CallerDesignation current = AuthorisedCallers.of(user);
         AuthorisedCallers callers = new AuthorisedCallers(session, realm);
-        callers.requireRoomFor(user, caller, settings);
+        CallerDesignation caller;
+        if (present.stream().anyMatch(CALLER_FIELDS::contains)) {
+            caller = CallerRules.check(new CallerDesignation(
+                    present.contains("authorisedCaller") ? Boolean.TRUE.equals(update.authorisedCaller()) : current.authorisedCaller(),
+                    present.contains("supportPlan") ? update.supportPlan() : current.supportPlan(),
+                    present.contains("callerPhone") ? update.callerPhone() : current.callerPhone(),
+                    present.contains("callerCountry") ? update.callerCountry() : current.callerCountry()), settings);
+            callers.requireRoomFor(user, caller, settings);
+        } else {
+            caller = current;
+        }
+        String note = Inputs.text("note", update.note(), 1000, true);
+        List<RoleModel> roles = !(current.authorisedCaller() && !caller.authorisedCaller() && !present.contains("roles")) ? roles0
+                // the support-portal roles the designation gave go with it (unless a role list keeps them)
+                : roles0.stream().filter(r -> !(r.isClientRole() && AuthorisedCallers.CLIENT_ROLES.contains(r.getName()))).toList();
 
         // Taking a role or a group away needs the same right as giving it.
-        RoleModel defaults = realm.getDefaultRole();
-        List<RoleModel> keep = grants.roles();
-        user.getRoleMappingsStream().filter(r -> !r.equals(defaults) && !keep.contains(r) && !callerRole(r))
-                .forEach(r -> auth.roles().requireMapRole(r));
-        user.getGroupsStream().filter(g -> !grants.groups().contains(g)).forEach(g -> auth.groups().requireManageMembership(g));
+        currentRoles.stream().filter(r -> !roles.contains(r)).forEach(r -> {
+            auth.roles().requireMapRole(r);
+            rights.require(r);
+        });
+        currentGroups.stream().filter(g -> !groups.contains(g)).forEach(g -> {
+            auth.groups().requireManageMembership(g);
+            rights.require(g);
+        });
 
         AccessSnapshot before = AccessSnapshot.of(user);
-        AccessApplier.replace(realm, user, withoutCallerRoles(grants.roles()), grants.groups(), labels,
-                end == null ? null : end.toString(), caller.authorisedCaller());
+        AccessApplier.replace(realm, user, roles, groups, labels, end, caller.authorisedCaller());
         callers.apply(user, caller);
         AccessSnapshot after = AccessSnapshot.of(user);
 
@@ -137,11 +179,14 @@ public final class AccessService {
         return read(user);
     }
 
+    private static final Set<String> CALLER_FIELDS = Set.of("authorisedCaller", "supportPlan", "callerPhone", "callerCountry");
+
+    /** The role that only the designation gives ({@code view-technical-support-information} may be granted alone). */
     private static boolean callerRole(RoleModel role) {
-        return role.isClientRole() && AuthorisedCallers.CLIENT_ROLES.contains(role.getName());
+        return AuthorisedCallers.isDesignationRole(role);
     }
 
-    /** The support-portal roles follow the designation, whatever the roles list says. */
+    /** The designation's own role follows the designation, whatever the roles list says. */
     private static List<RoleModel> withoutCallerRoles(List<RoleModel> roles) {
         return roles.stream().filter(r -> !callerRole(r)).toList();
     }

@@ -58,19 +58,20 @@ public class CatalogueResource {
         Map<String, String> en = realm.getRealmLocalizationTextsByLocale("en");
         Map<String, String> fr = realm.getRealmLocalizationTextsByLocale("fr");
         RoleModel defaults = realm.getDefaultRole();
+        GrantRights rights = GrantRights.of(realm, auth);
         Stream<RoleModel> realmRoles = realm.getRolesStream().filter(r -> !r.equals(defaults));
         Stream<RoleModel> clientRoles = realm.getClientsStream()
                 .filter(c -> !SYSTEM_CLIENTS.contains(c.getClientId()))
                 .flatMap(ClientModel::getRolesStream);
         List<RoleEntry> roles = Stream.concat(realmRoles, clientRoles)
-                .filter(r -> auth.roles().canMapRole(r))
+                .filter(rights::mayGrant)
                 .map(r -> new RoleEntry(References.of(r), r.getName(),
                         r.isClientRole() ? ((ClientModel) r.getContainer()).getClientId() : null, r.getDescription(),
                         localized(r.getDescription(), en), localized(r.getDescription(), fr)))
                 .sorted(Comparator.comparing(RoleEntry::ref))
                 .toList();
         List<GroupEntry> groups = session.groups().getGroupsStream(realm)
-                .filter(g -> auth.groups().canManageMembership(g))
+                .filter(rights::mayGrant)
                 .map(g -> new GroupEntry(References.of(g), g.getName(), description(g)))
                 .sorted(Comparator.comparing(GroupEntry::path))
                 .toList();

@@ -19,7 +19,8 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
  *   <li>a group is a path ({@code /staff/paris}); a name without a leading slash is a top-level group.</li>
  * </ul>
  * An unknown reference is a 400 naming the field; a role the administrator may not map is a 403, as in Keycloak's
- * own role-mapping endpoint.
+ * own role-mapping endpoint; a role or group carrying a {@code realm-management} role the administrator does not hold
+ * (through composites or parent groups) is a 403 naming the field ({@link GrantRights}).
  */
 public final class GrantResolver {
 
@@ -34,16 +35,19 @@ public final class GrantResolver {
     }
 
     public Grants resolve(List<String> roleRefs, List<String> groupRefs) {
+        GrantRights rights = GrantRights.of(realm, auth);
         List<RoleModel> roles = new ArrayList<>();
         for (String ref : distinct("roles", roleRefs)) {
             RoleModel role = role(ref);
             auth.roles().requireMapRole(role);
+            rights.require(role);
             roles.add(role);
         }
         List<GroupModel> groups = new ArrayList<>();
         for (String ref : distinct("groups", groupRefs)) {
             GroupModel group = group(ref);
             auth.groups().requireManageMembership(group);
+            rights.require(group);
             groups.add(group);
         }
         return new Grants(List.copyOf(roles), List.copyOf(groups));

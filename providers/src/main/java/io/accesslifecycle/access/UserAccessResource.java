@@ -42,7 +42,7 @@ public class UserAccessResource {
     @Produces(MediaType.APPLICATION_JSON)
     public UserAccess replace(String body) {
         auth.users().requireManage(user);
-        UserAccess updated = translating(() -> access.replace(user, JsonBody.read(body, AccessUpdate.class)));
+        UserAccess updated = translating(() -> access.replace(user, JsonBody.read(body, AccessUpdate.class), JsonBody.fields(body)));
         adminEvent.resource(ResourceType.USER).operation(OperationType.UPDATE)
                 .resourcePath("users", user.getId(), "access").representation(updated).success();
         return updated;

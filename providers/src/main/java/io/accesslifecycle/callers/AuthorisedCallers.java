@@ -19,6 +19,14 @@ public final class AuthorisedCallers {
 
     public static final String CLIENT = "support-portal";
     public static final List<String> CLIENT_ROLES = List.of("view-technical-support-information", "take-authorised-caller-actions");
+    /** The role only a designation gives; {@code view-technical-support-information} may also be granted on its own. */
+    public static final String DESIGNATION_ROLE = "take-authorised-caller-actions";
+
+    /** Is this the support-portal role that follows the designation and nothing else? */
+    public static boolean isDesignationRole(RoleModel role) {
+        return role.isClientRole() && DESIGNATION_ROLE.equals(role.getName())
+                && role.getContainer() instanceof ClientModel c && CLIENT.equals(c.getClientId());
+    }
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -46,7 +54,11 @@ public final class AuthorisedCallers {
         }
     }
 
-    /** Stores the designation on the user and grants or removes the support-portal roles to match. */
+    /**
+     * Stores the designation on the user and grants the support-portal roles to a caller; a non-caller loses
+     * {@code take-authorised-caller-actions} and keeps {@code view-technical-support-information} only if it was
+     * granted on its own (the role list decides).
+     */
     public void apply(UserModel user, CallerDesignation d) {
         set(user, CallerDesignation.ATTRIBUTE, d.authorisedCaller() ? "true" : null);
         set(user, CallerDesignation.PLAN, d.supportPlan());
@@ -63,7 +75,7 @@ public final class AuthorisedCallers {
             }
             if (d.authorisedCaller() && !user.hasDirectRole(role)) {
                 user.grantRole(role);
-            } else if (!d.authorisedCaller() && user.hasDirectRole(role)) {
+            } else if (!d.authorisedCaller() && DESIGNATION_ROLE.equals(name) && user.hasDirectRole(role)) {
                 user.deleteRoleMapping(role);
             }
         }

@@ -82,6 +82,26 @@ public final class JsonBody {
         }
     }
 
+    /**
+     * The top-level field names a body names (an explicit {@code null} counts: it is how a value is cleared), so that
+     * a field left out can keep its current value. Call after {@link #read}, which has checked the body.
+     */
+    public static java.util.Set<String> fields(String body) {
+        if (body == null || body.isBlank()) {
+            return java.util.Set.of();
+        }
+        try {
+            com.fasterxml.jackson.databind.JsonNode node = STRICT.readTree(body);
+            java.util.Set<String> names = new java.util.LinkedHashSet<>();
+            if (node != null && node.isObject()) {
+                node.fieldNames().forEachRemaining(names::add);
+            }
+            return java.util.Set.copyOf(names);
+        } catch (IOException e) {
+            throw new InputException("body", "could not be read");
+        }
+    }
+
     private static String path(JsonMappingException e) {
         return e.getPath().stream()
                 .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")

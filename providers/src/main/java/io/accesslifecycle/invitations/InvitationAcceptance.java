@@ -9,7 +9,13 @@ import java.util.Objects;
 import io.accesslifecycle.access.AccessApplier;
 import io.accesslifecycle.access.AccessSnapshot;
 import io.accesslifecycle.audit.AuditLog;
-import io.accesslifecycle.access.References;
+import io.accesslifecycle.access.GrantRights;
+import io.accesslifecycle.callers.AuthorisedCallers;
+import io.accesslifecycle.callers.CallerDesignation;
+import io.accesslifecycle.callers.CallerRules;
+import io.accesslifecycle.settings.AccessSettings;
+import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
+import org.keycloak.services.resources.admin.fgap.AdminPermissions;
 import io.accesslifecycle.common.ConflictException;
 import io.accesslifecycle.common.InputException;
 import io.accesslifecycle.invitations.InvitationLinkResource.Checked;
@@ -72,6 +78,16 @@ final class InvitationAcceptance {
     private static final class AlreadyAccepted extends RuntimeException {
     }
 
+    /** The issuing administrator may not (or no longer) give what the invitation gives: nothing is applied. */
+    private static final class Refused extends RuntimeException {
+        private final String reason;
+
+        Refused(String reason) {
+            super(reason, null, false, false);
+            this.reason = reason;
+        }
+    }
+
     private static final class PasswordRefused extends RuntimeException {
         private final PolicyError error;
 
@@ -98,6 +114,8 @@ final class InvitationAcceptance {
             return Outcome.accepted(user.getUsername());
         } catch (AlreadyAccepted e) {
             return Outcome.of(LinkState.USED);
+        } catch (Refused e) {
+            return refused(invitation, e);
         } catch (ModelException e) {
             return afterFailure(invitation, e);
         }
@@ -145,6 +163,8 @@ final class InvitationAcceptance {
             return Outcome.accepted(session.users().getUserById(realm, id).getUsername());
         } catch (AlreadyAccepted | ConflictException e) {
             return Outcome.of(LinkState.USED);
+        } catch (Refused e) {
+            return refused(invitation, e);
         } catch (PasswordRefused e) {
             return new Outcome(LinkState.VALID, null, Map.of("password", e.error.getMessage()), e.error.getParameters());
         } catch (InputException e) {
@@ -167,28 +187,93 @@ final class InvitationAcceptance {
         }
         RealmModel r = s.getContext().getRealm();
         InvitationGrants grants = InvitationEmail.grants(invitation);
-        List<RoleModel> roles = new ArrayList<>();
-        for (String ref : grants.roles()) {
-            RoleModel role = References.role(r, ref);
-            if (role == null) {
-                LOG.warnf("Invitation %s grants role %s, which no longer exists; skipped", invitation.getId(), ref);
-            } else {
-                roles.add(role);
+        List<RoleModel> roles = StoredGrants.roles(r, grants, invitation.getId()).stream()
+                .filter(role -> !AuthorisedCallers.isDesignationRole(role)).toList();
+        List<GroupModel> groups = StoredGrants.groups(s, r, grants, invitation.getId());
+        CallerDesignation caller = CallerDesignation.NONE;
+        AccessSettings settings = AccessSettingsStore.read(r);
+        if (grants.authorisedCaller()) {
+            try {
+                caller = CallerRules.check(new CallerDesignation(true, grants.supportPlan(), grants.callerPhone(),
+                        grants.callerCountry()), settings);
+                new AuthorisedCallers(s, r).requireRoomFor(user, caller, settings);
+            } catch (InputException e) {
+                throw new Refused("the authorised-caller designation is incomplete (" + e.field() + " " + e.detail() + ")");
+            } catch (ConflictException e) {
+                throw new Refused(e.getMessage());
             }
         }
-        List<GroupModel> groups = new ArrayList<>();
-        for (String ref : grants.groups()) {
-            GroupModel group = References.group(s, r, ref);
-            if (group == null) {
-                LOG.warnf("Invitation %s grants group %s, which no longer exists; skipped", invitation.getId(), ref);
-            } else {
-                groups.add(group);
-            }
-        }
+        RealmModel adminsRealm = invitation.getIssuedByRealm() != null ? s.realms().getRealm(invitation.getIssuedByRealm()) : r;
+        UserModel issuer = issuer(s, adminsRealm, invitation);
+        requireIssuerMay(s, r, adminsRealm, issuer, user, roles, groups);
+
         AccessSnapshot before = AccessSnapshot.of(user);
-        AccessApplier.replace(r, user, roles, groups, grants.labels(), grants.accessExpiresOn(), grants.authorisedCaller());
-        new AuditLog(s).record(r, AuditLog.Type.INVITATION_ACCEPTED, user, user.getId(), user.getUsername(), before,
-                AccessSnapshot.of(user), "invitation " + invitation.getId() + (invitation.getNote() == null ? "" : ": " + invitation.getNote()));
+        AccessApplier.replace(r, user, roles, groups, grants.labels(), grants.accessExpiresOn(), caller.authorisedCaller());
+        new AuthorisedCallers(s, r).apply(user, caller);
+        new AuditLog(s).record(r, AuditLog.Type.INVITATION_ACCEPTED, issuer, user.getId(), user.getUsername(), before,
+                AccessSnapshot.of(user), "invitation " + invitation.getId() + " accepted by " + user.getUsername()
+                        + (invitation.getNote() == null ? "" : ": " + invitation.getNote()));
+    }
+
+    /** The administrator who last issued the link (invite, edit, resend); rows from before kept the inviter. */
+    private static UserModel issuer(KeycloakSession s, RealmModel adminsRealm, InvitationEntity invitation) {
+        String id = invitation.getIssuedBy() != null ? invitation.getIssuedBy() : invitation.getInvitedBy();
+        UserModel issuer = id == null || adminsRealm == null ? null : s.users().getUserById(adminsRealm, id);
+        if (issuer == null || !issuer.isEnabled()) {
+            throw new Refused("the administrator who issued this invitation no longer has an active account");
+        }
+        return issuer;
+    }
+
+    /**
+     * What the invitation gives and what it takes away from the account are checked against the issuer's rights
+     * now, as {@code PUT /users/{id}/access} checks them for the administrator who calls it.
+     */
+    private static void requireIssuerMay(KeycloakSession s, RealmModel r, RealmModel adminsRealm, UserModel issuer,
+                                         UserModel user, List<RoleModel> roles, List<GroupModel> groups) {
+        AdminPermissionEvaluator eval = AdminPermissions.evaluator(s, r, adminsRealm, issuer);
+        if (!eval.users().canManage(user)) {
+            throw new Refused("the administrator who issued this invitation may no longer manage this account");
+        }
+        GrantRights rights = new GrantRights(r, eval, issuer, adminsRealm);
+        RoleModel defaults = r.getDefaultRole();
+        for (RoleModel role : roles) {
+            String why = rights.refusal(role);
+            if (why != null) {
+                throw new Refused("the administrator who issued this invitation: " + why);
+            }
+        }
+        for (GroupModel group : groups) {
+            String why = rights.refusal(group);
+            if (why != null) {
+                throw new Refused("the administrator who issued this invitation: " + why);
+            }
+        }
+        for (RoleModel held : user.getRoleMappingsStream().filter(role -> !role.equals(defaults) && !roles.contains(role)
+                && !AuthorisedCallers.isDesignationRole(role)).toList()) {
+            String why = rights.refusal(held);
+            if (why != null) {
+                throw new Refused("the administrator who issued this invitation may not take away what the account has: " + why);
+            }
+        }
+        for (GroupModel held : user.getGroupsStream().filter(group -> !groups.contains(group)).toList()) {
+            String why = rights.refusal(held);
+            if (why != null) {
+                throw new Refused("the administrator who issued this invitation may not take away what the account has: " + why);
+            }
+        }
+    }
+
+    /** Nothing was applied (the transaction rolled back); the invitation stays pending and says why. */
+    private Outcome refused(InvitationEntity invitation, Refused e) {
+        LOG.infof("Invitation %s: acceptance refused, an administrator must renew it (%s)", invitation.getId(), e.reason);
+        KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(), s -> {
+            InvitationEntity row = s.getProvider(JpaConnectionProvider.class).getEntityManager().find(InvitationEntity.class, invitation.getId());
+            if (row != null && "PENDING".equals(row.getStatus())) {
+                row.setProblem(e.reason);
+            }
+        });
+        return Outcome.of(LinkState.NEEDS_RENEWAL);
     }
 
     /** A database failure while racing: if someone else accepted meanwhile, say so; otherwise it is a real error. */

@@ -82,6 +82,17 @@ public class InvitationEntity {
     @Column(name = "ENDED_AT")
     private Long endedAt;
 
+    /** The administrator who last issued the link (invite, edit or resend): acceptance is checked against their rights. */
+    @Column(name = "ISSUED_BY", length = 36)
+    private String issuedBy;
+
+    @Column(name = "ISSUED_BY_REALM", length = 36)
+    private String issuedByRealm;
+
+    /** Why the last acceptance was refused (an administrator must renew the invitation), or null. */
+    @Column(name = "PROBLEM", length = 1000)
+    private String problem;
+
     public String getId() { return id; }
     public void setId(String id) { this.id = id; }
     public String getRealmId() { return realmId; }
@@ -120,4 +131,10 @@ public class InvitationEntity {
     public void setAcceptedUserId(String acceptedUserId) { this.acceptedUserId = acceptedUserId; }
     public Long getEndedAt() { return endedAt; }
     public void setEndedAt(Long endedAt) { this.endedAt = endedAt; }
+    public String getIssuedBy() { return issuedBy; }
+    public void setIssuedBy(String issuedBy) { this.issuedBy = issuedBy; }
+    public String getIssuedByRealm() { return issuedByRealm; }
+    public void setIssuedByRealm(String issuedByRealm) { this.issuedByRealm = issuedByRealm; }
+    public String getProblem() { return problem; }
+    public void setProblem(String problem) { this.problem = problem; }
 }

@@ -50,7 +50,7 @@ public class InvitationLinkResource {
     }
 
     /** What a link is worth now. */
-    enum LinkState { VALID, INVALID, REPLACED, REVOKED, USED, EXPIRED }
+    enum LinkState { VALID, INVALID, REPLACED, REVOKED, USED, EXPIRED, NEEDS_RENEWAL }
 
     record Checked(LinkState state, InvitationEntity invitation) {
     }
@@ -208,6 +208,7 @@ public class InvitationLinkResource {
             case REVOKED -> page.setError("accessInvitationRevoked").createErrorPage(Response.Status.GONE);
             case USED -> page.setError("accessInvitationUsed").createErrorPage(Response.Status.GONE);
             case EXPIRED -> page.setError("accessInvitationExpired").createErrorPage(Response.Status.GONE);
+            case NEEDS_RENEWAL -> page.setError("accessInvitationNeedsRenewal").createErrorPage(Response.Status.CONFLICT);
             default -> page.setError("accessInvitationInvalid").createErrorPage(Response.Status.BAD_REQUEST);
         };
     }

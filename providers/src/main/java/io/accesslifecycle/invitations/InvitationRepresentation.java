@@ -12,5 +12,6 @@ public record InvitationRepresentation(String id, String email, String firstName
                                        String accessExpiresOn, boolean authorisedCaller, String message, String locale,
                                        String note, String invitedBy, String invitedByName, String createdAt,
                                        String expiresAt, String acceptedAt, String acceptedUserId,
-                                       DeliveryStatus emailDelivery) {
+                                       DeliveryStatus emailDelivery, String supportPlan, String callerPhone,
+                                       String callerCountry, String issuedBy, String problem) {
 }

@@ -12,6 +12,10 @@ import java.util.Set;
 import java.util.UUID;
 
 import io.accesslifecycle.access.GrantResolver;
+import io.accesslifecycle.access.GrantRights;
+import io.accesslifecycle.callers.AuthorisedCallers;
+import io.accesslifecycle.callers.CallerDesignation;
+import io.accesslifecycle.callers.CallerRules;
 import io.accesslifecycle.access.Grants;
 import io.accesslifecycle.access.References;
 import io.accesslifecycle.audit.AuditLog;
@@ -67,7 +71,13 @@ public final class InvitationService {
         if (caller && invitees.size() > 1) {
             throw new InputException("authorisedCaller", "an authorised caller is designated one invitee at a time");
         }
-        InvitationGrants grants = grants(request.roles(), request.groups(), request.labels(), request.accessExpiresOn(), caller);
+        if (!caller && (request.supportPlan() != null || request.callerPhone() != null || request.callerCountry() != null)) {
+            throw new InputException(request.supportPlan() != null ? "supportPlan" : request.callerPhone() != null ? "callerPhone" : "callerCountry",
+                    "is for an authorised-caller invitee (authorisedCaller: true)");
+        }
+        CallerDesignation designation = CallerRules.check(new CallerDesignation(caller, request.supportPlan(),
+                request.callerPhone(), request.callerCountry()), AccessSettingsStore.read(realm));
+        InvitationGrants grants = grants(resolve(request.roles(), request.groups()), request.labels(), request.accessExpiresOn(), designation);
         String message = Inputs.text("message", request.message(), MAX_MESSAGE, true);
         String note = Inputs.text("note", request.note(), MAX_NOTE, true);
         String locale = Inputs.locale(realm, request.locale());
@@ -102,6 +112,13 @@ public final class InvitationService {
                 rows.add(InviteResult.Row.rejected(shown, e.field() + " " + e.detail()));
                 continue;
             }
+            if (designation.authorisedCaller()) {
+                String full = planFull(designation, address, settings);
+                if (full != null) {
+                    rows.add(InviteResult.Row.rejected(shown, full));
+                    continue;
+                }
+            }
             boolean replaced = false;
             for (InvitationEntity pending : store.pendingFor(address)) {
                 pending.setStatus("REPLACED");
@@ -122,6 +139,7 @@ public final class InvitationService {
             invitation.setNote(note);
             invitation.setInvitedBy(actor == null ? null : actor.getId());
             invitation.setInvitedByName(actor == null ? null : displayName(actor));
+            issuedBy(invitation);
             invitation.setCreatedAt(now);
             invitation.setExpiresAt(expiresAt);
             invitation.setTokenNonce(UUID.randomUUID().toString());
@@ -153,12 +171,20 @@ public final class InvitationService {
     public InvitationRepresentation update(String id, InvitationUpdate update, URI baseUri) {
         InvitationEntity invitation = pending(id);
         InvitationGrants current = InvitationEmail.grants(invitation);
-        InvitationGrants grants = grants(
-                update.roles() != null ? update.roles() : current.roles(),
-                update.groups() != null ? update.groups() : current.groups(),
+        // the one who edits must be allowed to give all of it, the kept roles and groups included: they become its issuer
+        Grants kept = resolve(update.roles() != null ? update.roles() : null, update.groups() != null ? update.groups() : null);
+        Grants resolved = new Grants(
+                update.roles() != null ? kept.roles() : requireAll(StoredGrants.roles(realm, current, id)),
+                update.groups() != null ? kept.groups() : requireAllGroups(StoredGrants.groups(session, realm, current, id)));
+        boolean caller = update.authorisedCaller() != null ? update.authorisedCaller() : current.authorisedCaller();
+        CallerDesignation designation = CallerRules.check(new CallerDesignation(caller,
+                update.supportPlan() != null ? update.supportPlan() : current.supportPlan(),
+                update.callerPhone() != null ? update.callerPhone() : current.callerPhone(),
+                update.callerCountry() != null ? update.callerCountry() : current.callerCountry()), AccessSettingsStore.read(realm));
+        InvitationGrants grants = grants(resolved,
                 update.labels() != null ? update.labels() : current.labels(),
                 update.accessExpiresOn() != null ? update.accessExpiresOn() : current.accessExpiresOn(),
-                update.authorisedCaller() != null ? update.authorisedCaller() : current.authorisedCaller());
+                designation);
         if (update.firstName() != null) {
             invitation.setFirstName(Inputs.text("firstName", update.firstName(), 255, false));
         }
@@ -176,6 +202,7 @@ public final class InvitationService {
         }
         invitation.setGrants(InvitationEmail.grantsJson(grants));
         invitation.setLabels(InvitationStore.labelsIndex(grants.labels()));
+        issuedBy(invitation);
         new AuditLog(session).record(realm, AuditLog.Type.INVITATION_EDITED, auth.adminAuth().getUser(), invitation.getId(),
                 invitation.getEmail(), current, grants, invitation.getNote());
         if (!Boolean.FALSE.equals(update.notifyInvitee())) {
@@ -203,7 +230,12 @@ public final class InvitationService {
                     + invitation.getStatus().toLowerCase(Locale.ROOT) + ")");
         }
         UserModel actor = auth.adminAuth().getUser();
+        // the one who resends becomes the issuer: they must be allowed to give all of it
+        InvitationGrants current = InvitationEmail.grants(invitation);
+        requireAll(StoredGrants.roles(realm, current, id));
+        requireAllGroups(StoredGrants.groups(session, realm, current, id));
         new EmailBudget(session, realm, actor).spend(1);
+        issuedBy(invitation);
         invitation.setTokenNonce(UUID.randomUUID().toString());
         invitation.setExpiresAt(Time.currentTimeMillis() + AccessSettingsStore.read(realm).invitationLifespanDays() * 86_400_000L);
         new InvitationEmail(session, realm).queue(baseUri, invitation, InvitationEmail.grants(invitation), actor);
@@ -228,8 +260,48 @@ public final class InvitationService {
         return invitation;
     }
 
-    private InvitationGrants grants(List<String> roles, List<String> groups, List<String> labels, String endDate, boolean caller) {
-        Grants resolved = new GrantResolver(session, realm, auth).resolve(roles, groups);
+    private Grants resolve(List<String> roles, List<String> groups) {
+        return new GrantResolver(session, realm, auth).resolve(roles, groups);
+    }
+
+    /** Roles already on the invitation, checked against the rights of the administrator acting now. */
+    private List<org.keycloak.models.RoleModel> requireAll(List<org.keycloak.models.RoleModel> roles) {
+        GrantRights rights = GrantRights.of(realm, auth);
+        roles.forEach(role -> {
+            auth.roles().requireMapRole(role);
+            rights.require(role);
+        });
+        return roles;
+    }
+
+    private List<org.keycloak.models.GroupModel> requireAllGroups(List<org.keycloak.models.GroupModel> groups) {
+        GrantRights rights = GrantRights.of(realm, auth);
+        groups.forEach(group -> {
+            auth.groups().requireManageMembership(group);
+            rights.require(group);
+        });
+        return groups;
+    }
+
+    /** The acting administrator issues the link now: acceptance is checked against their rights. */
+    private void issuedBy(InvitationEntity invitation) {
+        UserModel actor = auth.adminAuth().getUser();
+        invitation.setIssuedBy(actor == null ? null : actor.getId());
+        invitation.setIssuedByRealm(auth.adminAuth().getRealm().getId());
+        invitation.setProblem(null);
+    }
+
+    /** Why the plan has no room for one more caller (the invitee's own designation aside), or null. */
+    private String planFull(CallerDesignation designation, String address, AccessSettings settings) {
+        int limit = settings.authorisedCallerLimit().get(designation.supportPlan());
+        long others = new AuthorisedCallers(session, realm).all()
+                .filter(u -> !address.equalsIgnoreCase(String.valueOf(u.getEmail())))
+                .filter(u -> designation.supportPlan().equals(u.getFirstAttribute(CallerDesignation.PLAN))).count();
+        return others >= limit ? "the " + designation.supportPlan() + " plan allows " + limit
+                + " authorised callers and has " + others + " already" : null;
+    }
+
+    private InvitationGrants grants(Grants resolved, List<String> labels, String endDate, CallerDesignation caller) {
         LocalDate today = AccessSettingsStore.read(realm).today();
         LocalDate end = AccessEndDate.parse("accessExpiresOn", endDate, today);
         return new InvitationGrants(
@@ -237,7 +309,10 @@ public final class InvitationService {
                 resolved.groups().stream().map(References::of).toList(),
                 Labels.normalize("labels", labels),
                 end == null ? null : end.toString(),
-                caller);
+                caller.authorisedCaller(),
+                resolved.roles().stream().map(org.keycloak.models.RoleModel::getId).toList(),
+                resolved.groups().stream().map(org.keycloak.models.GroupModel::getId).toList(),
+                caller.supportPlan(), caller.callerPhone(), caller.callerCountry());
     }
 
     static String status(InvitationEntity i) {
@@ -247,12 +322,17 @@ public final class InvitationService {
         return i.getStatus().toLowerCase(Locale.ROOT);
     }
 
-    private static InvitationRepresentation represent(InvitationEntity i, DeliveryStatus delivery) {
+    /** Roles and groups as they are named now (found by id), so that a rename shows. */
+    private InvitationRepresentation represent(InvitationEntity i, DeliveryStatus delivery) {
         InvitationGrants g = InvitationEmail.grants(i);
+        List<String> roles = g.roleIds() == null ? g.roles() : StoredGrants.roles(realm, g, i.getId()).stream().map(References::of).toList();
+        List<String> groups = g.groupIds() == null ? g.groups() : StoredGrants.groups(session, realm, g, i.getId()).stream().map(References::of).toList();
         return new InvitationRepresentation(i.getId(), i.getEmail(), i.getFirstName(), i.getLastName(), status(i),
-                g.roles(), g.groups(), g.labels(), g.accessExpiresOn(), g.authorisedCaller(), i.getMessage(), i.getLocale(),
+                roles, groups, g.labels(), g.accessExpiresOn(), g.authorisedCaller(), i.getMessage(), i.getLocale(),
                 i.getNote(), i.getInvitedBy(), i.getInvitedByName(), instant(i.getCreatedAt()), instant(i.getExpiresAt()),
-                i.getAcceptedAt() == null ? null : instant(i.getAcceptedAt()), i.getAcceptedUserId(), delivery);
+                i.getAcceptedAt() == null ? null : instant(i.getAcceptedAt()), i.getAcceptedUserId(), delivery,
+                g.supportPlan(), g.callerPhone(), g.callerCountry(),
+                i.getIssuedBy() != null ? i.getIssuedBy() : i.getInvitedBy(), i.getProblem());
     }
 
     private static String instant(long millis) {

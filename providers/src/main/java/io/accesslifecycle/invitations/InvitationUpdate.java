@@ -8,5 +8,6 @@ import java.util.List;
  */
 public record InvitationUpdate(String firstName, String lastName, List<String> roles, List<String> groups,
                                List<String> labels, String accessExpiresOn, Boolean authorisedCaller, String message,
-                               String locale, String note, Boolean notifyInvitee) {
+                               String locale, String note, Boolean notifyInvitee, String supportPlan,
+                               String callerPhone, String callerCountry) {
 }

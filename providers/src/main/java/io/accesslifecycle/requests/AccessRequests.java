@@ -138,13 +138,19 @@ public final class AccessRequests {
                 .getResultStream().map(AccessRequests::represent).toList();
     }
 
-    public AccessRequestRepresentation approve(String id, Decision decision, AdminPermissionEvaluator auth) {
+    /**
+     * Approves: the fields the decision names ({@code present}: roles, groups, labels, accessExpiresOn) replace the
+     * user's; the others, and the caller designation, keep their current value ({@code null} clears).
+     */
+    public AccessRequestRepresentation approve(String id, Decision decision, java.util.Set<String> present, AdminPermissionEvaluator auth) {
         AccessRequestEntity r = pending(id);
         UserModel user = user(r);
         Decision d = decision == null ? new Decision(null, null, null, null, null, null, null) : decision;
+        java.util.Set<String> named = new java.util.HashSet<>(present);
+        named.retainAll(java.util.Set.of("roles", "groups", "labels", "accessExpiresOn"));
         new AccessService(session, realm, auth).replace(user, new AccessUpdate(d.roles(), d.groups(), d.labels(),
                 d.accessExpiresOn(), null, null, null, null, !Boolean.FALSE.equals(d.notifyUser()),
-                d.note() == null ? "access request approved" : d.note()));
+                d.note() == null ? "access request approved" : d.note()), named);
         decide(r, "APPROVED", auth, null);
         new AuditLog(session).record(realm, AuditLog.Type.REQUEST_APPROVED, auth.adminAuth().getUser(), user.getId(),
                 user.getUsername(), null, null, d.note());

@@ -45,7 +45,7 @@ public class RequestsResource {
     @Produces(MediaType.APPLICATION_JSON)
     public AccessRequestRepresentation approve(@PathParam("id") String id, String body) {
         auth.users().requireManage();
-        AccessRequestRepresentation done = translating(() -> requests.approve(id, decision(body), auth));
+        AccessRequestRepresentation done = translating(() -> requests.approve(id, decision(body), JsonBody.fields(body), auth));
         adminEvent.resource(ResourceType.USER).operation(OperationType.ACTION).resourcePath("access", "requests", id, "approve").success();
         return done;
     }

@@ -160,7 +160,12 @@ class UserAccessIsReplacedAndAdministratorsAreToldTest {
         assertEquals(2, api.get(AccessApi.access("/authorised-callers")).json().size());
 
         JsonNode labels = api.get(AccessApi.access("/labels")).json();
-        assertTrue(labels.toString().contains("{\"label\":\"paris\",\"users\":1}"), "a PUT replaces labels too: " + labels);
+        assertTrue(labels.toString().contains("{\"label\":\"paris\",\"users\":2}"), "labels the PUT did not name stay: " + labels);
+        Map<String, Object> clearLabels = new HashMap<>();
+        clearLabels.put("labels", null);
+        assertEquals(200, api.put(accessOf(plain), clearLabels).status());
+        labels = api.get(AccessApi.access("/labels")).json();
+        assertTrue(labels.toString().contains("{\"label\":\"paris\",\"users\":1}"), "an explicit null clears them: " + labels);
     }
 
     private static void assertField(AccessApi.Response r, int status, String field) {

@@ -181,4 +181,61 @@ class EveryEndpointEnforcesAdminPermissionsTest {
         assertEquals(configBefore, admin.get(AccessApi.access("/config")).body(), "the settings did not change");
         assertEquals("pending", admin.get(AccessApi.access("/invitations/" + invitation)).json().get("status").asText());
     }
+
+    // ---- issue 13: what a call gives or takes stays within the caller's rights (a row per granting path) ----
+
+    /** A grant an access administrator ({@code manage-users}, not {@code manage-realm}) must be refused. */
+    record Escalation(String method, String path, Object body, int expected) {
+    }
+
+    @Test
+    void whatACallGivesOrTakesStaysWithinTheCallersRights() {
+        String base = urls.getBase();
+        org.keycloak.representations.idm.ClientRepresentation management =
+                realm.admin().clients().findByClientId("realm-management").get(0);
+        org.keycloak.representations.idm.RoleRepresentation manageRealm =
+                realm.admin().clients().get(management.getId()).roles().get("manage-realm").toRepresentation();
+        org.keycloak.representations.idm.GroupRepresentation ops = new org.keycloak.representations.idm.GroupRepresentation();
+        ops.setName("matrix-ops");
+        String opsId;
+        try (jakarta.ws.rs.core.Response r = realm.admin().groups().add(ops)) {
+            opsId = r.getLocation().getPath().replaceAll(".*/", "");
+        }
+        realm.admin().groups().group(opsId).roles().clientLevel(management.getId()).add(List.of(manageRealm));
+        String fullAdmin = io.accesslifecycle.tests.Accounts.create(realm, "matrix-full-admin", null);
+        realm.admin().users().get(fullAdmin).roles().clientLevel(management.getId()).add(List.of(
+                realm.admin().clients().get(management.getId()).roles().get("realm-admin").toRepresentation()));
+        AccessApi full = AccessApi.as(base, "matrix-full-admin", io.accesslifecycle.tests.Accounts.PASSWORD);
+        AccessApi.Response opsInvitation = full.post(AccessApi.access("/invitations"), Map.of(
+                "invitees", List.of(Map.of("email", "matrix-ops@example.org")), "groups", List.of("/matrix-ops"), "locale", "en"));
+        assertEquals(200, opsInvitation.status(), opsInvitation.body());
+        String opsInvitationId = opsInvitation.json().get("results").get(0).get("invitationId").asText();
+        String user = realm.admin().users().search("plain-user", true).get(0).getId();
+        AccessApi.Response plain = full.post(AccessApi.access("/invitations"), Map.of(
+                "invitees", List.of(Map.of("email", "matrix-plain@example.org")), "locale", "en"));
+        String plainInvitationId = plain.json().get("results").get(0).get("invitationId").asText();
+
+        List<Escalation> rows = List.of(
+                new Escalation("PUT", "/users/" + user + "/access", Map.of("groups", List.of("/matrix-ops")), 403),
+                new Escalation("POST", "/users", Map.of("email", "matrix-declared@example.org", "firstName", "Ma",
+                        "lastName", "Trix", "groups", List.of("/matrix-ops")), 403),
+                new Escalation("POST", "/invitations", Map.of("invitees", List.of(Map.of("email", "matrix-esc@example.org")),
+                        "groups", List.of("/matrix-ops")), 403),
+                new Escalation("PUT", "/invitations/" + plainInvitationId, Map.of("groups", List.of("/matrix-ops")), 403),
+                // resending makes en-admin the issuer of what a realm administrator wrote: refused
+                new Escalation("POST", "/invitations/" + opsInvitationId + "/resend", "", 403),
+                new Escalation("PUT", "/invitations/" + opsInvitationId, Map.of("labels", List.of("x")), 403));
+        AccessApi en = AccessApi.as(base, "en-admin", "Admin-Passw0rd!");
+        List<Executable> checks = new ArrayList<>();
+        for (Escalation row : rows) {
+            AccessApi.Response got = row.method().equals("PUT") ? en.put(AccessApi.access(row.path()), row.body())
+                    : en.post(AccessApi.access(row.path()), row.body());
+            checks.add(() -> assertEquals(row.expected(), got.status(), "en-admin: " + row.method() + " " + row.path() + " " + got.body()));
+        }
+        String catalogue = en.get(AccessApi.access("/catalogue")).body();
+        checks.add(() -> org.junit.jupiter.api.Assertions.assertFalse(catalogue.contains("/matrix-ops"), catalogue));
+        assertAll(checks);
+        assertEquals("[]", full.get(AccessApi.access("/invitations/" + plainInvitationId)).json().get("groups").toString(),
+                "the refused edit changed nothing");
+    }
 }
