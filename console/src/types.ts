@@ -13,6 +13,8 @@ export interface UserSummary {
   labels: string[];
   accessExpiresOn?: string;
   authorisedCaller: boolean;
+  /** for an account in its grace period: the day it will be deleted */
+  deletionOn?: string;
 }
 
 export interface UserAccess {
