@@ -165,7 +165,7 @@ export interface AccessRequest {
   username: string;
   email?: string;
   justification: string;
-  status: 'pending' | 'approved' | 'rejected';
+  status: 'pending' | 'approved' | 'rejected' | 'withdrawn';
   createdAt?: string;
   decidedAt?: string;
   decidedBy?: string;

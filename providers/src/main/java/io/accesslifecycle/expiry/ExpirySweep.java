@@ -160,6 +160,7 @@ final class ExpirySweep {
         new AuditLog(s).record(realm, AuditLog.Type.ACCOUNT_DELETED, null, user.getId(), user.getUsername(), null, null,
                 "access ended on " + end + " (stopped on " + stoppedOn + ") and was not extended within the "
                         + settings.expiryGraceDays() + "-day grace period");
+        AccountClosure.withdrawPending(s, realm, user, null, user.getUsername() + " was deleted after the grace period");
         AccountClosure.delete(s, realm, user);
         return true;
     }
