@@ -91,6 +91,7 @@ class AnEndDateSetInThePastStillGetsTheFullGraceTest {
 
         timeOffSet.set(toMidnight + 30 * 86_400 + 60);
         Accounts.await("deleted 30 days after the stop", 20_000, () -> !Accounts.exists(realm, id));
+        api = AccessApi.admin(urls.getBase()); // a fresh token on the moved clock
         JsonNode deleted = api.get(AccessApi.access("/audit?user=" + id + "&type=ACCOUNT_DELETED")).json();
         assertEquals(1, deleted.size(), deleted.toString());
         assertTrue(deleted.get(0).get("note").asText().contains("stopped on " + stopDay), deleted.toString());

@@ -124,7 +124,7 @@ class IdentityProviderSignInStopsOnTheEndDateTest {
         assertTrue(!browser.getCurrentUrl().contains("/account"), "no account console: " + browser.getCurrentUrl());
 
         // a partner user without an end date: the first sign-in creates the lifecycle account, and gets in
-        BrowserSteps.signedOut(browser, urls);
+        signedOutOfBothRealms();
         signInThroughPartner("pat.partner");
         waitForUrl("/realms/lifecycle/account");
         List<UserRepresentation> created = realm.admin().users().search("pat.partner", true);
@@ -132,7 +132,7 @@ class IdentityProviderSignInStopsOnTheEndDateTest {
         String patId = created.get(0).getId();
 
         // a later sign-in gets in too
-        BrowserSteps.signedOut(browser, urls);
+        signedOutOfBothRealms();
         signInThroughPartner("pat.partner");
         waitForUrl("/realms/lifecycle/account");
 
@@ -140,10 +140,17 @@ class IdentityProviderSignInStopsOnTheEndDateTest {
         UserRepresentation pat = realm.admin().users().get(patId).toRepresentation();
         pat.getAttributes().put("accessExpiresOn", List.of(Accounts.today().toString()));
         realm.admin().users().get(patId).update(pat);
-        BrowserSteps.signedOut(browser, urls);
+        signedOutOfBothRealms();
         signInThroughPartner("pat.partner");
         page = waitForText(Accounts.today().toString());
         assertTrue(page.contains("Your access ended on") || page.contains("Votre accès a pris fin le"), page);
+    }
+
+    /** Signed out of lifecycle and of partner (a browser forgets only the cookies of the realm it is on). */
+    private void signedOutOfBothRealms() {
+        BrowserSteps.signedOut(browser, urls);
+        browser.open(urls.getBase() + "/realms/" + PARTNER + "/");
+        browser.cookies().deleteAll();
     }
 
     private void signInThroughPartner(String username) {
