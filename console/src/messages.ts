@@ -256,6 +256,7 @@ export const MESSAGES = {
   'request.pending': ['Pending', 'En attente'],
   'request.approved': ['Approved', 'Approuvée'],
   'request.rejected': ['Rejected', 'Refusée'],
+  'request.withdrawn': ['Withdrawn (the person left)', 'Retirée (la personne est partie)'],
   colJustification: ['Justification', 'Justification'],
   colAsked: ['Asked', 'Demandée le'],
   decidedBy: ['by {who}, {when}', 'par {who}, le {when}'],

@@ -13,6 +13,8 @@ export interface UserSummary {
   labels: string[];
   accessExpiresOn?: string;
   authorisedCaller: boolean;
+  /** for an account in its grace period: the day it will be deleted */
+  deletionOn?: string;
 }
 
 export interface UserAccess {
@@ -172,7 +174,7 @@ export interface AccessRequest {
   username: string;
   email?: string;
   justification: string;
-  status: 'pending' | 'approved' | 'rejected';
+  status: 'pending' | 'approved' | 'rejected' | 'withdrawn';
   createdAt?: string;
   decidedAt?: string;
   decidedBy?: string;

@@ -15,7 +15,7 @@ import { LabelsField } from '../components/LabelsField';
 import { DateField } from '../components/DateField';
 import { FieldError } from './EditAccessModal';
 
-const STATUSES = ['pending', 'approved', 'rejected'] as const;
+const STATUSES = ['pending', 'approved', 'rejected', 'withdrawn'] as const;
 
 export function RequestsView() {
   const { t, instant } = useI18n();

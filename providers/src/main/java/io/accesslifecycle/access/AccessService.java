@@ -18,6 +18,7 @@ import io.accesslifecycle.common.Inputs;
 import io.accesslifecycle.expiry.AccessEndDate;
 import io.accesslifecycle.expiry.AccessStatus;
 import io.accesslifecycle.expiry.ExpiryRestoration;
+import io.accesslifecycle.expiry.GracePeriod;
 import io.accesslifecycle.labels.Labels;
 import io.accesslifecycle.settings.AccessSettings;
 import io.accesslifecycle.settings.AccessSettingsStore;
@@ -61,14 +62,15 @@ public final class AccessService {
         if (status != null && !status.isBlank() && wanted == null) {
             throw new InputException("status", "one of active, expiring, expired-grace, disabled");
         }
-        LocalDate today = AccessSettingsStore.read(realm).today();
+        AccessSettings settings = AccessSettingsStore.read(realm);
+        LocalDate today = settings.today();
         boolean noText = text == null || text.isBlank();
         boolean byLabel = label != null && !label.isBlank();
         if (noText && (byLabel || wanted != null) && UserListQuery.applies(realm, auth)) {
             // one query with the filters and the page: never every user of the realm through Java (bench/RESULTS.md)
             return new UserListQuery(session, realm).ids(byLabel ? label.strip() : null, wanted, today, page.first(), page.max())
                     .stream().map(id -> session.users().getUserById(realm, id)).filter(Objects::nonNull)
-                    .map(u -> summary(u, today))
+                    .map(u -> summary(u, settings, today))
                     .toList();
         }
         Stream<UserModel> users;
@@ -86,17 +88,19 @@ public final class AccessService {
         }
         return users
                 .filter(u -> auth.users().canView(u))
-                .map(u -> summary(u, today))
+                .map(u -> summary(u, settings, today))
                 .filter(s -> wanted == null || s.status().equals(wanted.value()))
                 .skip(page.first()).limit(page.max())
                 .toList();
     }
 
-    private static UserSummary summary(UserModel u, LocalDate today) {
+    private UserSummary summary(UserModel u, AccessSettings settings, LocalDate today) {
+        AccessStatus status = AccessStatus.of(u.isEnabled(), u.getFirstAttribute(AccessEndDate.ATTRIBUTE), today);
+        LocalDate deletionOn = status == AccessStatus.EXPIRED_GRACE ? GracePeriod.deletionOn(session, u, settings, today) : null;
         return new UserSummary(u.getId(), u.getUsername(), u.getEmail(), u.getFirstName(), u.getLastName(),
-                u.isEnabled(), AccessStatus.of(u.isEnabled(), u.getFirstAttribute(AccessEndDate.ATTRIBUTE), today).value(),
+                u.isEnabled(), status.value(),
                 u.getAttributeStream(Labels.ATTRIBUTE).toList(), u.getFirstAttribute(AccessEndDate.ATTRIBUTE),
-                "true".equals(u.getFirstAttribute(CallerDesignation.ATTRIBUTE)));
+                "true".equals(u.getFirstAttribute(CallerDesignation.ATTRIBUTE)), deletionOn == null ? null : deletionOn.toString());
     }
 
     /** Every field of the update is taken as given (a missing one means none). */

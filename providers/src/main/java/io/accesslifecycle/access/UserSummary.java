@@ -4,8 +4,12 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-/** A user in a list: who, their status (active, expiring, expired-grace, disabled), labels, end date, caller. */
+/**
+ * A user in a list: who, their status (active, expiring, expired-grace, disabled), labels, end date, caller, and for
+ * an account in its grace period the day it will be deleted.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record UserSummary(String id, String username, String email, String firstName, String lastName, boolean enabled,
-                          String status, List<String> labels, String accessExpiresOn, boolean authorisedCaller) {
+                          String status, List<String> labels, String accessExpiresOn, boolean authorisedCaller,
+                          String deletionOn) {
 }

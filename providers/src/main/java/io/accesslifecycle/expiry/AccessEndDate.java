@@ -15,7 +15,10 @@ import io.accesslifecycle.common.InputException;
 public final class AccessEndDate {
 
     public static final String ATTRIBUTE = "accessExpiresOn";
-    /** Set by the expiry job on the accounts it stopped (the end date), shown read-only in the admin console. */
+    /**
+     * Set by the expiry job on the accounts it stopped: the day it stopped them (the end date when the job ran on
+     * time, later when the date was found already past), shown in the admin console.
+     */
     public static final String EXPIRED_AT_ATTRIBUTE = "accessExpiredAt";
     /** Set by the expiry job with {@code expired-grace}; removed when access is restored. */
     public static final String STATUS_ATTRIBUTE = "accessStatus";
@@ -65,9 +68,18 @@ public final class AccessEndDate {
         return end != null && !today.isBefore(end);
     }
 
-    /** The day the account is deleted: the end date plus the grace period. */
-    public static LocalDate deletionOn(LocalDate end, int graceDays) {
-        return end.plusDays(graceDays);
+    /**
+     * The day the account is deleted: the grace period counted from the day the expiry job stopped the account, never
+     * from the end date itself (a date found already far in the past is treated as "ended today"). An account not
+     * stopped yet ({@code stoppedOn} null) is stopped today at the earliest, so its deletion is {@code today + grace}.
+     */
+    public static LocalDate deletionOn(LocalDate stoppedOn, LocalDate today, int graceDays) {
+        return (stoppedOn == null ? today : stoppedOn).plusDays(graceDays);
+    }
+
+    /** Whether an account that the job stopped on {@code stoppedOn} is due for deletion {@code today}. */
+    public static boolean deletionDue(LocalDate stoppedOn, LocalDate today, int graceDays) {
+        return stoppedOn != null && !today.isBefore(stoppedOn.plusDays(graceDays));
     }
 
     /**

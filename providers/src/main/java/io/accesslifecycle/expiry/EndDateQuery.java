@@ -32,4 +32,18 @@ public final class EndDateQuery {
         }
         return q.getResultList();
     }
+
+    /**
+     * Ids of the realm's users whose end date is {@code upTo} or earlier, however long ago, and whom the expiry job
+     * has still to stop: enabled, or never stopped by the job (no {@code expired} notice), earliest date first.
+     */
+    public static List<String> toStop(EntityManager em, String realmId, String upTo, int max) {
+        return em.createQuery("select a.user.id from UserAttributeEntity a where a.name = :name and a.value <= :upTo"
+                        + " and a.user.realmId = :realmId and a.user.serviceAccountClientLink is null"
+                        + " and (a.user.enabled = true or not exists (select n.id from NoticeEntity n"
+                        + " where n.userId = a.user.id and n.kind = :kind))"
+                        + " order by a.value, a.user.id", String.class)
+                .setParameter("name", AccessEndDate.ATTRIBUTE).setParameter("upTo", upTo).setParameter("realmId", realmId)
+                .setParameter("kind", Notices.EXPIRED).setMaxResults(max).getResultList();
+    }
 }

@@ -36,7 +36,8 @@ public class ExpirationsResource {
 
     /**
      * Users whose access ends within {@code withinDays} days (default 30, at most 3650) and users whose access has
-     * ended and who are in their grace period, earliest end date first.
+     * ended and who are in their grace period (however old their end date: the grace counts from the job's stop),
+     * earliest end date first; {@code deletionOn} is the real deletion day.
      */
     @GET
     @Produces(MediaType.APPLICATION_JSON)
@@ -52,19 +53,18 @@ public class ExpirationsResource {
             AccessSettings settings = AccessSettingsStore.read(realm);
             LocalDate today = settings.today();
             List<String> ids = EndDateQuery.users(session.getProvider(JpaConnectionProvider.class).getEntityManager(),
-                    realm.getId(), today.minusDays(settings.expiryGraceDays()).toString(), today.plusDays(days).toString(),
-                    false, page.first(), page.max());
+                    realm.getId(), null, today.plusDays(days).toString(), false, page.first(), page.max());
             return ids.stream().map(id -> session.users().getUserById(realm, id)).filter(Objects::nonNull)
                     .filter(u -> auth.users().canView(u))
-                    .map(u -> of(u, today, settings.expiryGraceDays())).toList();
+                    .map(u -> of(u, today, GracePeriod.deletionOn(session, u, settings, today))).toList();
         });
     }
 
-    private static Expiration of(UserModel u, LocalDate today, int graceDays) {
+    private static Expiration of(UserModel u, LocalDate today, LocalDate deletionOn) {
         LocalDate end = AccessEndDate.read(u.getFirstAttribute(AccessEndDate.ATTRIBUTE));
         boolean ended = AccessEndDate.hasEnded(end, today);
         return new Expiration(u.getId(), u.getUsername(), u.getEmail(), u.getFirstName(), u.getLastName(), u.isEnabled(),
                 ended ? AccessStatus.EXPIRED_GRACE.value() : AccessStatus.EXPIRING.value(), end.toString(),
-                AccessEndDate.deletionOn(end, graceDays).toString(), u.getAttributeStream(Labels.ATTRIBUTE).toList());
+                deletionOn == null ? null : deletionOn.toString(), u.getAttributeStream(Labels.ATTRIBUTE).toList());
     }
 }

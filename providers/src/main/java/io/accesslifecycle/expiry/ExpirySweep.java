@@ -27,7 +27,7 @@ import org.keycloak.models.utils.KeycloakModelUtils;
 
 /**
  * One pass of the expiry job over one realm: restore users whose date was moved, send the reminders that are due,
- * stop the accounts whose end date has come, delete those whose grace period is over. Users are selected with one
+ * stop the accounts whose end date has come (however long ago), delete those the job stopped a full grace period ago. Users are selected with one
  * query on Keycloak's user-attribute index (name, value), in batches, and each user is handled in a transaction of
  * its own: a node dying mid-pass leaves every user either done or untouched, and the next pass (on any node) goes on.
  */
@@ -102,48 +102,65 @@ final class ExpirySweep {
         return true;
     }
 
+    /**
+     * Stops every account whose end date has come, however long ago (a date set in the past through any path, or a
+     * job that did not run for weeks): the grace period starts from this stop, never from the end date.
+     */
     private int expire() {
-        return untilNoneLeft(s -> EndDateQuery.users(em(s), realmId, today.minusDays(settings.expiryGraceDays()).toString(),
-                today.toString(), true, 0, BATCH), this::expireOne);
+        return untilNoneLeft(s -> EndDateQuery.toStop(em(s), realmId, today.toString(), BATCH), this::expireOne);
     }
 
     private boolean expireOne(KeycloakSession s, UserModel user) {
         RealmModel realm = s.getContext().getRealm();
         LocalDate end = AccessEndDate.read(user.getFirstAttribute(AccessEndDate.ATTRIBUTE));
-        if (!user.isEnabled() || !AccessEndDate.hasEnded(end, today)) {
+        if (!AccessEndDate.hasEnded(end, today)) {
             return false;
         }
-        LocalDate deletionOn = AccessEndDate.deletionOn(end, settings.expiryGraceDays());
-        boolean first = new Notices(s).claim(realm, user, Notices.EXPIRED, end.toString());
+        Notices notices = new Notices(s);
+        if (!user.isEnabled() && notices.any(user, Notices.EXPIRED)) {
+            return false;
+        }
+        boolean wasEnabled = user.isEnabled();
+        boolean first = notices.claim(realm, user, Notices.EXPIRED, end.toString());
+        LocalDate stoppedOn = notices.stoppedOn(user, settings.zone());
+        LocalDate deletionOn = AccessEndDate.deletionOn(stoppedOn, today, settings.expiryGraceDays());
         AccountClosure.disable(s, realm, user);
-        user.setSingleAttribute(AccessEndDate.EXPIRED_AT_ATTRIBUTE, end.toString());
+        user.setSingleAttribute(AccessEndDate.EXPIRED_AT_ATTRIBUTE, (stoppedOn == null ? today : stoppedOn).toString());
         user.setSingleAttribute(AccessEndDate.STATUS_ATTRIBUTE, AccessStatus.EXPIRED_GRACE.value());
         if (first) {
             Map<String, Object> after = new LinkedHashMap<>();
             after.put("enabled", false);
             after.put("deletionOn", deletionOn.toString());
+            String late = end.isBefore(today) ? " (found past on " + today + ": the grace period counts from today)" : "";
             new AuditLog(s).record(realm, AuditLog.Type.ACCESS_EXPIRED, null, user.getId(), user.getUsername(),
-                    Map.of("enabled", true, "accessExpiresOn", end.toString()), after,
-                    "access ended on " + end + "; the account is deleted on " + deletionOn + " unless the end date is moved or cleared");
+                    Map.of("enabled", wasEnabled, "accessExpiresOn", end.toString()), after,
+                    "access ended on " + end + late + "; the account is deleted on " + deletionOn
+                            + " unless the end date is moved or cleared");
             new ExpiryEmails(s, realm).expired(user, end, deletionOn);
         }
         return true;
     }
 
+    /** Deletes the accounts that the job stopped a full grace period ago (or more) and whose date still stands. */
     private int deleteAfterGrace() {
-        String lastDay = today.minusDays(settings.expiryGraceDays()).toString();
-        return untilNoneLeft(s -> EndDateQuery.users(em(s), realmId, null, lastDay, false, 0, BATCH), this::deleteOne);
+        long before = today.minusDays(settings.expiryGraceDays()).plusDays(1).atStartOfDay(settings.zone()).toInstant().toEpochMilli();
+        return untilNoneLeft(s -> new Notices(s).stoppedBefore(s.getContext().getRealm(), before, BATCH), this::deleteOne);
     }
 
     private boolean deleteOne(KeycloakSession s, UserModel user) {
         RealmModel realm = s.getContext().getRealm();
         LocalDate end = AccessEndDate.read(user.getFirstAttribute(AccessEndDate.ATTRIBUTE));
-        if (!AccessEndDate.hasEnded(end, today.minusDays(settings.expiryGraceDays()))) {
+        LocalDate stoppedOn = new Notices(s).stoppedOn(user, settings.zone());
+        // only an account the job itself stopped, still stopped, whose date still stands, a full grace after the stop
+        if (user.isEnabled() || !AccessEndDate.hasEnded(end, today)
+                || !AccessEndDate.deletionDue(stoppedOn, today, settings.expiryGraceDays())) {
             return false;
         }
         // Who, when (the entry's time) and why; nothing else about the person.
         new AuditLog(s).record(realm, AuditLog.Type.ACCOUNT_DELETED, null, user.getId(), user.getUsername(), null, null,
-                "access ended on " + end + " and was not extended within the " + settings.expiryGraceDays() + "-day grace period");
+                "access ended on " + end + " (stopped on " + stoppedOn + ") and was not extended within the "
+                        + settings.expiryGraceDays() + "-day grace period");
+        AccountClosure.withdrawPending(s, realm, user, null, user.getUsername() + " was deleted after the grace period");
         AccountClosure.delete(s, realm, user);
         return true;
     }

@@ -18,6 +18,11 @@ import jakarta.persistence.Table;
                 query = "select count(n) from NoticeEntity n where n.userId = :userId and n.kind = :kind and n.subject = :subject"),
         @NamedQuery(name = "accessNotice.countOfKind",
                 query = "select count(n) from NoticeEntity n where n.userId = :userId and n.kind = :kind"),
+        @NamedQuery(name = "accessNotice.lastOfKind",
+                query = "select max(n.createdAt) from NoticeEntity n where n.userId = :userId and n.kind = :kind"),
+        @NamedQuery(name = "accessNotice.lastOfKindBefore",
+                query = "select n.userId from NoticeEntity n where n.realmId = :realmId and n.kind = :kind"
+                        + " group by n.userId having max(n.createdAt) < :before order by max(n.createdAt), n.userId"),
         @NamedQuery(name = "accessNotice.ofKind",
                 query = "select n from NoticeEntity n where n.realmId = :realmId and n.kind = :kind"),
         @NamedQuery(name = "accessNotice.deleteOfUserAndKind",

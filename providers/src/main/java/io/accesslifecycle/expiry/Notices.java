@@ -1,5 +1,8 @@
 package io.accesslifecycle.expiry;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 
 import jakarta.persistence.EntityManager;
@@ -60,6 +63,22 @@ public final class Notices {
         em().persist(n);
         em().flush();
         return true;
+    }
+
+    /**
+     * The day (in {@code zone}) the expiry job last stopped the user, from its {@link #EXPIRED} notice: a record in our
+     * own table, which Keycloak's admin API cannot write. {@code null} when the job has not stopped the user.
+     */
+    public LocalDate stoppedOn(UserModel user, ZoneId zone) {
+        Long at = em().createNamedQuery("accessNotice.lastOfKind", Long.class).setParameter("userId", user.getId())
+                .setParameter("kind", EXPIRED).getSingleResult();
+        return at == null ? null : LocalDate.ofInstant(Instant.ofEpochMilli(at), zone);
+    }
+
+    /** Users of the realm whose last {@link #EXPIRED} notice was recorded before {@code beforeMillis}. */
+    public List<String> stoppedBefore(RealmModel realm, long beforeMillis, int max) {
+        return em().createNamedQuery("accessNotice.lastOfKindBefore", String.class).setParameter("realmId", realm.getId())
+                .setParameter("kind", EXPIRED).setParameter("before", beforeMillis).setMaxResults(max).getResultList();
     }
 
     public List<NoticeEntity> ofKind(RealmModel realm, String kind) {

@@ -2,6 +2,9 @@ package io.accesslifecycle.offboarding;
 
 import java.util.List;
 
+import io.accesslifecycle.invitations.InvitationWithdrawal;
+import io.accesslifecycle.requests.AccessRequests;
+
 import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -20,6 +23,15 @@ public final class AccountClosure {
     public static void disable(KeycloakSession session, RealmModel realm, UserModel user) {
         user.setEnabled(false);
         endSessions(session, realm, user);
+    }
+
+    /**
+     * A leaver stays out: their pending invitations (to their address) are withdrawn, so an old link cannot bring them
+     * back, and their pending access request is withdrawn; in the caller's transaction. {@code actor} null for a job.
+     */
+    public static void withdrawPending(KeycloakSession session, RealmModel realm, UserModel user, UserModel actor, String why) {
+        new InvitationWithdrawal(session, realm).withdrawPendingOf(user, actor, why);
+        new AccessRequests(session, realm).withdrawPendingOf(user, actor, why);
     }
 
     public static void endSessions(KeycloakSession session, RealmModel realm, UserModel user) {

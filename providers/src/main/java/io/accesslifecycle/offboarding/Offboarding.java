@@ -20,7 +20,8 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 /**
  * Removes a list of departed users in one call: each name (username or email) gets its own result, and the whole
  * list is applied in the request's one transaction, so it is applied entirely or not at all. Sessions end, and each
- * departure is written to the audit with the note.
+ * departure is written to the audit with the note. The person's pending invitations and access request are withdrawn
+ * in the same transaction, so an old invitation link cannot bring them back.
  */
 public final class Offboarding {
 
@@ -102,6 +103,7 @@ public final class Offboarding {
     private String apply(UserModel user, String mode, UserModel actor, String note, AuditLog audit) {
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("mode", mode);
+        AccountClosure.withdrawPending(session, realm, user, actor, user.getUsername() + " was offboarded (" + mode + ")");
         if ("delete".equals(mode)) {
             audit.record(realm, AuditLog.Type.USER_OFFBOARDED, actor, user.getId(), user.getUsername(), Map.of("enabled", user.isEnabled()), after, note);
             AccountClosure.delete(session, realm, user);

@@ -130,8 +130,8 @@ public final class AccessRequests {
 
     public List<AccessRequestRepresentation> list(String status) {
         String s = status == null || status.isBlank() ? null : status.strip().toUpperCase(Locale.ROOT);
-        if (s != null && !List.of("PENDING", "APPROVED", "REJECTED").contains(s)) {
-            throw new InputException("status", "one of pending, approved, rejected");
+        if (s != null && !List.of("PENDING", "APPROVED", "REJECTED", "WITHDRAWN").contains(s)) {
+            throw new InputException("status", "one of pending, approved, rejected, withdrawn");
         }
         return em().createNamedQuery("accessRequest.byStatus", AccessRequestEntity.class)
                 .setParameter("realmId", realm.getId()).setParameter("status", s).setMaxResults(1000)
@@ -176,6 +176,25 @@ public final class AccessRequests {
                     List.of(realmName), Map.of("reason", reason));
         }
         return represent(r);
+    }
+
+    /**
+     * A leaver's pending request is withdrawn (no email: the person has left), in the caller's transaction, and
+     * audited; {@code actor} is null for a job. {@code true} when there was one.
+     */
+    public boolean withdrawPendingOf(UserModel user, UserModel actor, String why) {
+        AccessRequestEntity r = pendingOf(user);
+        if (r == null) {
+            return false;
+        }
+        r.setStatus("WITHDRAWN");
+        r.setPendingKey(null); // decided: a returning person may ask again
+        r.setDecidedAt(Time.currentTimeMillis());
+        r.setDecidedBy(actor == null ? null : actor.getUsername());
+        r.setReason(why);
+        new AuditLog(session).record(realm, AuditLog.Type.REQUEST_WITHDRAWN, actor, user.getId(), user.getUsername(), null, null,
+                "withdrawn: " + why);
+        return true;
     }
 
     private AccessRequestEntity pending(String id) {

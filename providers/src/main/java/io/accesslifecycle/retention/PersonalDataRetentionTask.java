@@ -63,7 +63,7 @@ public class PersonalDataRetentionTask implements ScheduledTask {
         });
         int requests = batches(session, em -> deleteIds(em, "AccessRequestEntity", em.createQuery(
                         "select r.id from AccessRequestEntity r where r.realmId = :realmId"
-                                + " and r.status in ('APPROVED', 'REJECTED') and r.decidedAt < :before", String.class)
+                                + " and r.status in ('APPROVED', 'REJECTED', 'WITHDRAWN') and r.decidedAt < :before", String.class)
                 .setParameter("realmId", realmId).setParameter("before", cutoffs.requestsBefore())
                 .setMaxResults(BATCH).getResultList()));
         int emails = batches(session, em -> deleteIds(em, "OutboxMessageEntity", em.createQuery(

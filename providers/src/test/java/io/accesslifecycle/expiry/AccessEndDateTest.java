@@ -26,8 +26,20 @@ class AccessEndDateTest {
     }
 
     @Test
-    void theAccountIsDeletedWhenTheGraceIsOver() {
-        assertEquals(LocalDate.of(2026, 12, 23), AccessEndDate.deletionOn(TODAY, 30));
+    void theAccountIsDeletedAFullGraceAfterTheJobStoppedIt() {
+        assertEquals(LocalDate.of(2026, 12, 23), AccessEndDate.deletionOn(TODAY, TODAY, 30));
+        assertEquals(LocalDate.of(2026, 12, 23), AccessEndDate.deletionOn(TODAY, TODAY.plusDays(29), 30),
+                "counted from the stop, not from today");
+        assertEquals(LocalDate.of(2026, 12, 23), AccessEndDate.deletionOn(null, TODAY, 30),
+                "not stopped yet: a date found far in the past counts as ended today");
+    }
+
+    @Test
+    void onlyAStoppedAccountIsEverDueForDeletion() {
+        assertFalse(AccessEndDate.deletionDue(null, TODAY.plusDays(400), 30), "never stopped by the job: never deleted");
+        assertFalse(AccessEndDate.deletionDue(TODAY, TODAY.plusDays(29), 30));
+        assertTrue(AccessEndDate.deletionDue(TODAY, TODAY.plusDays(30), 30));
+        assertTrue(AccessEndDate.deletionDue(TODAY, TODAY.plusDays(45), 30), "a late job deletes once the grace is over");
     }
 
     @Test

@@ -18,8 +18,8 @@ import org.keycloak.testframework.remote.timeoffset.TimeOffSet;
 import org.keycloak.testframework.server.KeycloakUrls;
 
 /**
- * When the grace period (30 days) after the end date is over, the account is deleted; the audit keeps who, when
- * and why, and nothing else about the person.
+ * When the grace period (30 days) after the day the job stopped the account (its end date, the job running daily)
+ * is over, the account is deleted; the audit keeps who, when and why, and nothing else about the person.
  */
 @KeycloakIntegrationTest(config = FastJobsServerConfig.class)
 class AccountsAreDeletedAfterTheGraceTest {
@@ -39,8 +39,10 @@ class AccountsAreDeletedAfterTheGraceTest {
         String id = Accounts.create(realm, "gone.contractor", end);
         int toMidnight = Accounts.secondsToNextDay();
 
+        timeOffSet.set(toMidnight + 60);
+        Accounts.await("stopped on its end date", 20_000, () -> !Accounts.read(realm, id).isEnabled());
+
         timeOffSet.set(toMidnight + 29 * 86_400 + 60);
-        Accounts.await("stopped", 20_000, () -> !Accounts.read(realm, id).isEnabled());
         assertTrue(Accounts.exists(realm, id), "29 days into the grace the account is still there");
 
         timeOffSet.set(toMidnight + 30 * 86_400 + 60);
