@@ -137,8 +137,8 @@ class AccessConsoleInvitesAndManagesUsersTest {
         BrowserSteps.signedOut(browser, urls);
         browser.open(link + "&kc_locale=en");
         BrowserSteps.waitForText(browser, "Your username will be alovelace");
-        browser.findElement(By.id("password")).sendKeys("Invited-Passw0rd!");
-        browser.findElement(By.id("password-confirm")).sendKeys("Invited-Passw0rd!");
+        BrowserSteps.visible(browser, By.id("password")).sendKeys("Invited-Passw0rd!");
+        BrowserSteps.visible(browser, By.id("password-confirm")).sendKeys("Invited-Passw0rd!");
         BrowserSteps.clickAndWait(browser, By.id("access-invitation-create"));
         BrowserSteps.waitForText(browser, "The invitation is accepted");
 

@@ -8,7 +8,6 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +30,6 @@ import org.keycloak.testframework.server.KeycloakUrls;
 import org.keycloak.testframework.ui.annotations.InjectWebDriver;
 import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 import org.openqa.selenium.By;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A token of the access console is not a full administrator token: signed in through the browser (authorization
@@ -92,10 +90,10 @@ class ConsoleTokensCarryOnlyWhatTheConsoleNeedsTest {
         browser.open(urls.getBase() + "/realms/lifecycle/protocol/openid-connect/auth?client_id=access-console&response_type=code"
                 + "&scope=openid&state=s1&code_challenge_method=S256&code_challenge=" + challenge
                 + "&redirect_uri=" + URLEncoder.encode(redirect, StandardCharsets.UTF_8));
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(password);
-        browser.findElement(By.id("kc-login")).click();
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(15)).until(d -> d.getCurrentUrl().contains("code="));
+        BrowserSteps.visible(browser, By.id("username")).sendKeys(username);
+        BrowserSteps.visible(browser, By.id("password")).sendKeys(password);
+        BrowserSteps.visible(browser, By.id("kc-login")).click();
+        BrowserSteps.waiting(browser).until(d -> d.getCurrentUrl().contains("code="));
         String query = URI.create(browser.driver().getCurrentUrl()).getRawQuery();
         String code = null;
         for (String part : query.split("&")) {

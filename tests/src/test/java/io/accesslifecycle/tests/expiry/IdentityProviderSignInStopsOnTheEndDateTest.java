@@ -3,7 +3,6 @@ package io.accesslifecycle.tests.expiry;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -30,8 +29,6 @@ import org.keycloak.testframework.server.KeycloakUrls;
 import org.keycloak.testframework.ui.annotations.InjectWebDriver;
 import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A sign-in through an identity provider is refused once the user's access has ended, with the same message as a
@@ -144,21 +141,21 @@ class IdentityProviderSignInStopsOnTheEndDateTest {
 
     private void signInThroughPartner(String username) {
         browser.open(urls.getBase() + "/realms/lifecycle/account/");
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(15)).until(d -> !d.findElements(By.id("social-" + PARTNER)).isEmpty());
+        BrowserSteps.waiting(browser).until(d -> !d.findElements(By.id("social-" + PARTNER)).isEmpty());
         BrowserSteps.clickAndWait(browser, By.id("social-" + PARTNER));
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(PARTNER_PASSWORD);
+        BrowserSteps.visible(browser, By.id("username")).sendKeys(username);
+        BrowserSteps.visible(browser, By.id("password")).sendKeys(PARTNER_PASSWORD);
         BrowserSteps.clickAndWait(browser, By.id("kc-login"));
     }
 
     private String waitForText(String text) {
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
+        BrowserSteps.waiting(browser)
                 .until(d -> BrowserSteps.text(browser).contains(text));
         return BrowserSteps.text(browser);
     }
 
     private void waitForUrl(String part) {
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
+        BrowserSteps.waiting(browser)
                 .withMessage(() -> "at " + browser.getCurrentUrl() + ": " + BrowserSteps.text(browser))
                 .until(d -> d.getCurrentUrl().contains(part));
     }

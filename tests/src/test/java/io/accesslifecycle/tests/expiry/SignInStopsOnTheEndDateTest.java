@@ -55,7 +55,7 @@ class SignInStopsOnTheEndDateTest {
         BrowserSteps.signedOut(browser, urls);
         browser.open(urls.getBase() + "/realms/lifecycle/account/");
         BrowserSteps.visible(browser, By.id("username")).sendKeys("ends.tomorrow");
-        browser.findElement(By.id("password")).sendKeys(Accounts.PASSWORD);
+        BrowserSteps.visible(browser, By.id("password")).sendKeys(Accounts.PASSWORD);
         BrowserSteps.clickAndWait(browser, By.id("kc-login"));
         BrowserSteps.waitForUrl(browser, "/realms/lifecycle/account");
 

@@ -117,11 +117,11 @@ class AcceptanceIsCheckedAgainstTheIssuersRightsTest {
 
         browser.open(invitation[1]);
         BrowserSteps.clickAndWait(browser, By.id("access-invitation-sign-in"));
-        browser.findElement(By.id("password")).sendKeys(Accounts.PASSWORD);
+        BrowserSteps.visible(browser, By.id("password")).sendKeys(Accounts.PASSWORD);
         BrowserSteps.clickAndWait(browser, By.id("kc-login"));
-        assertTrue(BrowserSteps.text(browser).contains("You are signed in as boss"), BrowserSteps.text(browser));
+        BrowserSteps.waitForText(browser, "You are signed in as boss");
         BrowserSteps.clickAndWait(browser, By.id("access-invitation-accept-button"));
-        assertTrue(BrowserSteps.text(browser).contains("an administrator must renew it"), BrowserSteps.text(browser));
+        BrowserSteps.waitForText(browser, "an administrator must renew it");
 
         assertTrue(managementRoles(boss).contains("realm-admin"), "boss keeps realm-admin: " + managementRoles(boss));
         assertFalse(realmRoles(boss).contains("analyst"), "nothing was applied");

@@ -83,7 +83,7 @@ class LeaversCannotComeBackThroughAnOldInvitationTest {
         assertTrue(browser.driver().findElements(By.tagName("form")).stream().noneMatch(f -> f.getText().contains("ccept")),
                 "nothing to accept: " + page);
         browser.open(link + "&kc_locale=fr");
-        assertTrue(BrowserSteps.text(browser).contains("retirée"), BrowserSteps.text(browser));
+        BrowserSteps.waitForText(browser, "retirée");
         assertFalse(Accounts.read(realm, userId).isEnabled(), "the old link gave nothing back");
 
         JsonNode revokedAudit = api.get(AccessApi.access("/audit?type=INVITATION_REVOKED")).json();
@@ -131,7 +131,7 @@ class LeaversCannotComeBackThroughAnOldInvitationTest {
         assertEquals("revoked", api.get(AccessApi.access("/invitations/" + invitation)).json().get("status").asText());
         assertEquals(0, pendingRequestsOf(api, userId));
         browser.open(link + "&kc_locale=en");
-        assertTrue(BrowserSteps.text(browser).contains("withdrawn"), BrowserSteps.text(browser));
+        BrowserSteps.waitForText(browser, "withdrawn");
         JsonNode revokedAudit = api.get(AccessApi.access("/audit?type=INVITATION_REVOKED")).json();
         assertTrue(revokedAudit.toString().contains("withdrawn: leaver.three was deleted after the grace period"), revokedAudit.toString());
         timeOffSet.set(0);
@@ -151,12 +151,12 @@ class LeaversCannotComeBackThroughAnOldInvitationTest {
 
     private void request(String username, String justification) {
         browser.open(urls.getBase() + "/realms/lifecycle/access-request?kc_locale=en");
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(Accounts.PASSWORD);
+        BrowserSteps.visible(browser, By.id("username")).sendKeys(username);
+        BrowserSteps.visible(browser, By.id("password")).sendKeys(Accounts.PASSWORD);
         BrowserSteps.clickAndWait(browser, By.id("kc-login"));
-        browser.findElement(By.id("justification")).sendKeys(justification);
+        BrowserSteps.visible(browser, By.id("justification")).sendKeys(justification);
         BrowserSteps.clickAndWait(browser, By.id("access-request-submit"));
-        assertTrue(BrowserSteps.text(browser).contains("request has been sent"), BrowserSteps.text(browser));
+        BrowserSteps.waitForText(browser, "request has been sent");
         BrowserSteps.signedOut(browser, urls);
     }
 

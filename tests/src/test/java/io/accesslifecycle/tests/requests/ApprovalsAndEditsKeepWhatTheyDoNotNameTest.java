@@ -47,10 +47,10 @@ class ApprovalsAndEditsKeepWhatTheyDoNotNameTest {
 
     private String request(String username, String justification) {
         browser.open(urls.getBase() + "/realms/lifecycle/access-request?kc_locale=en");
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(Accounts.PASSWORD);
+        BrowserSteps.visible(browser, By.id("username")).sendKeys(username);
+        BrowserSteps.visible(browser, By.id("password")).sendKeys(Accounts.PASSWORD);
         BrowserSteps.clickAndWait(browser, By.id("kc-login"));
-        browser.findElement(By.id("justification")).sendKeys(justification);
+        BrowserSteps.visible(browser, By.id("justification")).sendKeys(justification);
         BrowserSteps.clickAndWait(browser, By.id("access-request-submit"));
         JsonNode pending = AccessApi.admin(urls.getBase()).get(AccessApi.access("/requests?status=pending")).json();
         for (JsonNode r : pending) {

@@ -62,8 +62,8 @@ class RequestsCannotFloodTest {
         BrowserSteps.signedOut(browser, urls);
         String page = urls.getBase() + "/realms/lifecycle/access-request?kc_locale=en";
         browser.open(page);
-        browser.findElement(By.id("username")).sendKeys("plain-user");
-        browser.findElement(By.id("password")).sendKeys("Plain-Passw0rd!");
+        BrowserSteps.visible(browser, By.id("username")).sendKeys("plain-user");
+        BrowserSteps.visible(browser, By.id("password")).sendKeys("Plain-Passw0rd!");
         BrowserSteps.clickAndWait(browser, By.id("kc-login"));
         assertTrue(browser.findElement(By.id("justification")).isDisplayed(), BrowserSteps.text(browser));
         String cookies = browser.driver().manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())

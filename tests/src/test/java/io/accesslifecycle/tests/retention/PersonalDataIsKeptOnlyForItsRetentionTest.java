@@ -83,10 +83,10 @@ class PersonalDataIsKeptOnlyForItsRetentionTest {
     private void requestAccessAs(String username, String password, String justification) {
         BrowserSteps.signedOut(browser, urls);
         browser.open(urls.getBase() + "/realms/lifecycle/access-request?kc_locale=en");
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(password);
+        BrowserSteps.visible(browser, By.id("username")).sendKeys(username);
+        BrowserSteps.visible(browser, By.id("password")).sendKeys(password);
         BrowserSteps.clickAndWait(browser, By.id("kc-login"));
-        browser.findElement(By.id("justification")).sendKeys(justification);
+        BrowserSteps.visible(browser, By.id("justification")).sendKeys(justification);
         BrowserSteps.clickAndWait(browser, By.id("access-request-submit"));
     }
 
@@ -118,7 +118,7 @@ class PersonalDataIsKeptOnlyForItsRetentionTest {
         Mail.await(mail, "plain-user@lifecycle.test", "", 20_000);
 
         Accounts.await("the invitation email is recorded as sent", 20_000, () -> {
-            JsonNode delivery = invitations("accepted").path(0).path("delivery");
+            JsonNode delivery = invitations("accepted").path(0).path("emailDelivery");
             return "sent".equals(delivery.path("status").asText());
         });
         assertEquals("kept@example.org", invitations("accepted").get(0).get("email").asText());
@@ -129,7 +129,7 @@ class PersonalDataIsKeptOnlyForItsRetentionTest {
         // 15 days on: past the emails' 10 days, within the invitations' and requests' 20
         timeOffSet.set(15 * 86_400);
         Accounts.await("the sent invitation email is deleted", 30_000,
-                () -> invitations("accepted").path(0).path("delivery").isMissingNode());
+                () -> invitations("accepted").path(0).path("emailDelivery").isMissingNode());
         JsonNode stillAccepted = invitations("accepted");
         assertEquals(1, stillAccepted.size(), "the accepted invitation is kept for its 20 days");
         assertEquals("kept@example.org", stillAccepted.get(0).get("email").asText());

@@ -143,10 +143,10 @@ class NoEscalationThroughCompositesOrGroupsTest {
         String requester = Accounts.create(realm, "ops-requester", null);
         BrowserSteps.signedOut(browser, urls);
         browser.open(urls.getBase() + "/realms/lifecycle/access-request?kc_locale=en");
-        browser.findElement(By.id("username")).sendKeys("ops-requester");
-        browser.findElement(By.id("password")).sendKeys(Accounts.PASSWORD);
+        BrowserSteps.visible(browser, By.id("username")).sendKeys("ops-requester");
+        BrowserSteps.visible(browser, By.id("password")).sendKeys(Accounts.PASSWORD);
         BrowserSteps.clickAndWait(browser, By.id("kc-login"));
-        browser.findElement(By.id("justification")).sendKeys("I run the night shift.");
+        BrowserSteps.visible(browser, By.id("justification")).sendKeys("I run the night shift.");
         BrowserSteps.clickAndWait(browser, By.id("access-request-submit"));
         String request = null;
         for (var r : en.get(AccessApi.access("/requests?status=pending")).json()) {

@@ -47,9 +47,9 @@ class RegistrationRefusesHugeNamesQuicklyTest {
         assertEquals(0, realm.admin().users().searchByEmail("huge.name@example.org", true).size(), "no account");
 
         openRegistration();
-        browser.findElement(By.id("firstName")).sendKeys("Normal");
-        browser.findElement(By.id("lastName")).sendKeys("Person");
-        browser.findElement(By.id("email")).sendKeys("normal.person@example.org");
+        BrowserSteps.visible(browser, By.id("firstName")).sendKeys("Normal");
+        BrowserSteps.visible(browser, By.id("lastName")).sendKeys("Person");
+        BrowserSteps.visible(browser, By.id("email")).sendKeys("normal.person@example.org");
         BrowserSteps.clickAndWait(browser, By.cssSelector("#kc-form-buttons input[type=submit]"));
         var found = realm.admin().users().searchByEmail("normal.person@example.org", true);
         assertEquals(1, found.size(), BrowserSteps.text(browser));
@@ -61,8 +61,8 @@ class RegistrationRefusesHugeNamesQuicklyTest {
     private String submitWithFirstName(String script, String email) {
         openRegistration();
         ((JavascriptExecutor) browser.driver()).executeScript("document.getElementById('firstName').value = " + script + ";");
-        browser.findElement(By.id("lastName")).sendKeys("Huge");
-        browser.findElement(By.id("email")).sendKeys(email);
+        BrowserSteps.visible(browser, By.id("lastName")).sendKeys("Huge");
+        BrowserSteps.visible(browser, By.id("email")).sendKeys(email);
         long start = System.nanoTime();
         BrowserSteps.clickAndWait(browser, By.cssSelector("#kc-form-buttons input[type=submit]"));
         long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
