@@ -9,7 +9,7 @@ import {
 import BarsIcon from '@patternfly/react-icons/dist/esm/icons/bars-icon';
 import LockIcon from '@patternfly/react-icons/dist/esm/icons/lock-icon';
 import { AccessApi, ApiError } from './api';
-import type { ConsoleConfig } from './config';
+import { pageAddress, type ConsoleConfig } from './config';
 import { I18nProvider, useI18n } from './i18n';
 import { chooseLocale, type Locale } from './locale';
 import type { MessageKey } from './messages';
@@ -82,7 +82,9 @@ function Console({ config, keycloak }: { config: ConsoleConfig; keycloak: Keyclo
     },
   }), [config, keycloak]);
   const parsed = keycloak.tokenParsed as { preferred_username?: string; name?: string } | undefined;
-  const username = parsed?.preferred_username ?? '';
+  const name = parsed?.preferred_username ?? '';
+  // an administrator of the administration realm is named with it: "admin (master)"
+  const username = config.signInRealm === config.realm ? name : `${name} (${config.signInRealm})`;
   const [view, setView] = useState(() => viewOf(window.location.hash) ?? 'users');
   const [access, setAccess] = useState<'checking' | 'granted' | 'denied' | Error>('checking');
   const [settings, setSettings] = useState<Settings>();
@@ -128,7 +130,11 @@ function Console({ config, keycloak }: { config: ConsoleConfig; keycloak: Keyclo
     reloadSettings: () => setSettingsRound((r) => r + 1),
   }), [api, config, username, catalogue, settings, notify]);
 
-  const signOut = () => keycloak.logout({ redirectUri: window.location.href.split('#')[0] });
+  const signOut = () => keycloak.logout({ redirectUri: pageAddress(window.location.href, config.signInRealm, config.realm) });
+  // the other place to sign in: the administration realm from the realm's page, and back
+  const otherRealm = config.adminRealm === '' ? undefined
+    : config.signInRealm === config.realm ? config.adminRealm : config.realm;
+  const signInAt = (realm: string) => keycloak.logout({ redirectUri: pageAddress(window.location.href, realm, config.realm) });
 
   const masthead = (
     <Masthead>
@@ -196,6 +202,11 @@ function Console({ config, keycloak }: { config: ConsoleConfig; keycloak: Keyclo
         <EmptyStateFooter>
           <EmptyStateActions>
             <Button variant="primary" onClick={signOut}>{t('signInAsSomeoneElse')}</Button>
+            {otherRealm && (
+              <Button variant="secondary" onClick={() => signInAt(otherRealm)} id="sign-in-other-realm">
+                {t('signInAtRealm', { realm: otherRealm })}
+              </Button>
+            )}
           </EmptyStateActions>
         </EmptyStateFooter>
       </EmptyState>

@@ -19,8 +19,8 @@ function storedLocale(): string | null {
 
 async function start() {
   const root = createRoot(document.getElementById('root')!);
-  const config = readConfig(document);
-  const keycloak = new Keycloak({ url: config.authServerUrl, realm: config.realm, clientId: config.clientId });
+  const config = readConfig(document, window.location.search);
+  const keycloak = new Keycloak({ url: config.authServerUrl, realm: config.signInRealm, clientId: config.clientId });
   const before: Locale = chooseLocale(storedLocale(), undefined, navigator.languages ?? [navigator.language]);
   try {
     const authenticated = await keycloak.init({ pkceMethod: 'S256', checkLoginIframe: false, responseMode: 'fragment' });

@@ -7,6 +7,7 @@ export const MESSAGES = {
   signedInAs: ['Signed in as {username}', 'Connecté en tant que {username}'],
   signOut: ['Sign out', 'Se déconnecter'],
   signInAsSomeoneElse: ['Sign in as someone else', 'Se connecter avec un autre compte'],
+  signInAtRealm: ['Sign in with an account of the realm {realm}', 'Se connecter avec un compte du domaine {realm}'],
   language: ['Language', 'Langue'],
   navigation: ['Access console', 'Console des accès'],
   toggleNavigation: ['Show or hide the menu', 'Afficher ou masquer le menu'],

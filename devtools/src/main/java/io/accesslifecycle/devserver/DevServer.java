@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,13 @@ public final class DevServer {
             kc.environment().put("SMTP_PORT", Integer.toString(smtpPort));
             kc.environment().put("JAVA_HOME", System.getProperty("java.home"));
             Process process = kc.start();
+            if (opts.containsKey("master-console-client")) {
+                Thread setUp = new Thread(() -> new MasterConsoleClient(httpPort).setUpWhenReady(
+                        Path.of(opts.get("master-console-client")), "lifecycle", "admin", "admin", Duration.ofMinutes(10)),
+                        "master-console-client");
+                setUp.setDaemon(true);
+                setUp.start();
+            }
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 process.descendants().forEach(ProcessHandle::destroy);
                 process.destroy();
@@ -55,6 +63,7 @@ public final class DevServer {
                        Keycloak admin console  http://localhost:%1$d/admin/  (admin / admin)
                        Sample realm            http://localhost:%1$d/admin/master/console/#/lifecycle
                        Access console          http://localhost:%1$d/realms/lifecycle/access-console/  (realm-admin)
+                         as a master admin     http://localhost:%1$d/realms/lifecycle/access-console/?signin=master  (admin)
                        Access API              http://localhost:%1$d/admin/realms/lifecycle/access
                        Mail sink (all email)   http://localhost:%2$d/   (SMTP on localhost:%3$d)
                        Mail files              %4$s

@@ -14,8 +14,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 
 import io.accesslifecycle.common.KeycloakPages;
+import org.keycloak.Config;
 import org.keycloak.headers.SecurityHeadersProvider;
 import org.keycloak.models.BrowserSecurityHeaders;
+import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.urls.UrlType;
@@ -84,7 +86,23 @@ public class AccessConsoleResource {
         RealmModel realm = session.getContext().getRealm();
         return new ConsolePage(realm.getName(), KeycloakPages.CLIENT_ID,
                 withSlash(session.getContext().getUri().getBaseUri().toString()),
-                withSlash(session.getContext().getUri(UrlType.ADMIN).getBaseUri().toString()));
+                withSlash(session.getContext().getUri(UrlType.ADMIN).getBaseUri().toString()),
+                adminRealmSignIn(realm));
+    }
+
+    /**
+     * The administration realm's name when its administrators may open this realm's console: the operator created
+     * an enabled {@code access-console} client there (docs/console.md). The page then offers to sign in there; the
+     * access API judges the master token by the {@code <realm>-realm} roles it carries, as Keycloak's admin API does.
+     */
+    private String adminRealmSignIn(RealmModel realm) {
+        String adminRealm = Config.getAdminRealm();
+        if (adminRealm.equals(realm.getName())) {
+            return "";
+        }
+        RealmModel master = session.realms().getRealmByName(adminRealm);
+        ClientModel client = master == null ? null : master.getClientByClientId(KeycloakPages.CLIENT_ID);
+        return client != null && client.isEnabled() ? adminRealm : "";
     }
 
     private static String withSlash(String url) {

@@ -11,8 +11,10 @@ import java.util.Set;
  *
  * @param authServerUrl Keycloak's address for browsers (ends with {@code /}), where the page signs in
  * @param adminUrl      Keycloak's address for the admin API (ends with {@code /}), which the page calls
+ * @param adminRealm    the administration realm (master) when its administrators may sign the page in there (it
+ *                      has an enabled {@code access-console} client), else empty
  */
-public record ConsolePage(String realm, String clientId, String authServerUrl, String adminUrl) {
+public record ConsolePage(String realm, String clientId, String authServerUrl, String adminUrl, String adminRealm) {
 
     /** Fills the placeholders of the built page, escaped for an HTML attribute. */
     public String fill(String indexHtml) {
@@ -20,7 +22,8 @@ public record ConsolePage(String realm, String clientId, String authServerUrl, S
                 .replace("{{realm}}", escape(realm))
                 .replace("{{clientId}}", escape(clientId))
                 .replace("{{authServerUrl}}", escape(authServerUrl))
-                .replace("{{adminUrl}}", escape(adminUrl));
+                .replace("{{adminUrl}}", escape(adminUrl))
+                .replace("{{adminRealm}}", escape(adminRealm));
     }
 
     /** The page's content security policy: scripts and styles from itself, calls to Keycloak only. */
