@@ -66,9 +66,9 @@ public final class AccessService {
         LocalDate today = settings.today();
         boolean noText = text == null || text.isBlank();
         boolean byLabel = label != null && !label.isBlank();
-        if (noText && (byLabel || wanted != null) && UserListQuery.applies(realm, auth)) {
+        if (noText && (byLabel || wanted != null) && UserListStore.applies(realm, auth)) {
             // one query with the filters and the page: never every user of the realm through Java (bench/RESULTS.md)
-            return new UserListQuery(session, realm).ids(byLabel ? label.strip() : null, wanted, today, page.first(), page.max())
+            return new UserListStore(session, realm).ids(byLabel ? label.strip() : null, wanted, today, page.first(), page.max())
                     .stream().map(id -> session.users().getUserById(realm, id)).filter(Objects::nonNull)
                     .map(u -> summary(u, settings, today))
                     .toList();

@@ -6,7 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.stream.Stream;
 
-import io.accesslifecycle.common.ApiException;
+import io.accesslifecycle.common.ErrorResponses;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.Constants;
@@ -79,7 +79,7 @@ public final class GrantRights {
     public void require(RoleModel role) {
         String refusal = refusal(role);
         if (refusal != null) {
-            throw ApiException.of(Response.Status.FORBIDDEN, "forbidden", "roles", refusal);
+            throw ErrorResponses.of(Response.Status.FORBIDDEN, "forbidden", "roles", refusal);
         }
     }
 
@@ -87,7 +87,7 @@ public final class GrantRights {
     public void require(GroupModel group) {
         String refusal = refusal(group);
         if (refusal != null) {
-            throw ApiException.of(Response.Status.FORBIDDEN, "forbidden", "groups", refusal);
+            throw ErrorResponses.of(Response.Status.FORBIDDEN, "forbidden", "groups", refusal);
         }
     }
 

@@ -1,6 +1,6 @@
 package io.accesslifecycle.access;
 
-import static io.accesslifecycle.common.ApiException.translating;
+import static io.accesslifecycle.common.ErrorResponses.translating;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;

@@ -7,9 +7,11 @@ import io.accesslifecycle.access.CatalogueResource;
 import io.accesslifecycle.audit.AuditResource;
 import io.accesslifecycle.callers.AuthorisedCallers;
 import io.accesslifecycle.callers.AuthorisedCallersResource;
-import io.accesslifecycle.common.ApiException;
+import io.accesslifecycle.common.ErrorResponses;
 import io.accesslifecycle.expiry.ExpirationsResource;
 import io.accesslifecycle.invitations.InvitationService;
+import io.accesslifecycle.jobs.JobRuns;
+import io.accesslifecycle.jobs.JobsResource;
 import io.accesslifecycle.invitations.InvitationsResource;
 import io.accesslifecycle.labels.LabelsResource;
 import io.accesslifecycle.offboarding.Offboarding;
@@ -22,7 +24,7 @@ import io.accesslifecycle.settings.SettingsResource;
 import io.accesslifecycle.usernames.NameNormalizer;
 import io.accesslifecycle.usernames.UsernameAllocator;
 import io.accesslifecycle.usernames.UsernamesResource;
-import io.accesslifecycle.users.DeclaredUsersResource;
+import io.accesslifecycle.users.UsersResource;
 import io.accesslifecycle.users.UserDeclarationService;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -38,15 +40,18 @@ public class AccessAdminResource {
     private final AdminEventBuilder adminEvent;
     private final UsernameAllocator usernames;
     private final RefusedSettingsLog refusals;
+    private final JobRuns runs;
 
     public AccessAdminResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth,
-                               AdminEventBuilder adminEvent, NameNormalizer normalizer, RefusedSettingsLog refusals) {
+                               AdminEventBuilder adminEvent, NameNormalizer normalizer, RefusedSettingsLog refusals,
+                               JobRuns runs) {
         this.session = session;
         this.realm = realm;
         this.auth = auth;
         this.adminEvent = adminEvent;
         this.usernames = new UsernameAllocator(session, normalizer);
         this.refusals = refusals;
+        this.runs = runs;
     }
 
     /**
@@ -56,10 +61,16 @@ public class AccessAdminResource {
     private void requireEnabled() {
         if (!AccessSettingsStore.enabled(realm)) {
             auth.users().requireView();
-            throw ApiException.of(Response.Status.CONFLICT, "not_enabled", "enabled",
+            throw ErrorResponses.of(Response.Status.CONFLICT, "not_enabled", "enabled",
                     "Access Lifecycle is not enabled in realm " + realm.getName() + "; a realm administrator turns it on"
                             + " with PUT /admin/realms/" + realm.getName() + "/access/config {\"enabled\": true}");
         }
+    }
+
+    @Path("jobs")
+    public JobsResource jobs() {
+        requireEnabled();
+        return new JobsResource(auth, runs);
     }
 
     @Path("usernames")
@@ -69,9 +80,9 @@ public class AccessAdminResource {
     }
 
     @Path("users")
-    public DeclaredUsersResource users() {
+    public UsersResource users() {
         requireEnabled();
-        return new DeclaredUsersResource(session, realm, auth, adminEvent,
+        return new UsersResource(session, realm, auth, adminEvent,
                 new UserDeclarationService(session, realm, auth, usernames));
     }
 

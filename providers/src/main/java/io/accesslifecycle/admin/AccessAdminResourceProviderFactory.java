@@ -1,5 +1,6 @@
 package io.accesslifecycle.admin;
 
+import io.accesslifecycle.jobs.JobRuns;
 import io.accesslifecycle.jobs.ScheduledJobs;
 import io.accesslifecycle.settings.RefusedSettingsLog;
 import io.accesslifecycle.usernames.NameNormalizer;
@@ -22,6 +23,7 @@ public class AccessAdminResourceProviderFactory implements AdminRealmResourcePro
     private String publicUrl;
     private RefusedSettingsLog refusals;
     private ScheduledJobs jobs;
+    private JobRuns runs;
 
     /** Per request; closing it (at the end of each request) must not close the factory, which owns the jobs. */
     @Override
@@ -29,7 +31,7 @@ public class AccessAdminResourceProviderFactory implements AdminRealmResourcePro
         return new AdminRealmResourceProvider() {
             @Override
             public Object getResource(KeycloakSession s, RealmModel realm, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent) {
-                return new AccessAdminResource(s, realm, auth, adminEvent, normalizer, refusals);
+                return new AccessAdminResource(s, realm, auth, adminEvent, normalizer, refusals, runs);
             }
 
             @Override
@@ -42,6 +44,7 @@ public class AccessAdminResourceProviderFactory implements AdminRealmResourcePro
     public void init(Config.Scope config) {
         normalizer = new NameNormalizer();
         refusals = new RefusedSettingsLog();
+        runs = new JobRuns();
         ScheduledJobs.Intervals d = ScheduledJobs.Intervals.DEFAULTS;
         intervals = new ScheduledJobs.Intervals(
                 config.getLong("outbox-interval-seconds", d.outboxMillis() / 1000) * 1000,
@@ -65,7 +68,7 @@ public class AccessAdminResourceProviderFactory implements AdminRealmResourcePro
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
-        jobs = new ScheduledJobs(factory, intervals, publicUrl, refusals);
+        jobs = new ScheduledJobs(factory, intervals, publicUrl, refusals, runs);
         factory.register(jobs);
     }
 

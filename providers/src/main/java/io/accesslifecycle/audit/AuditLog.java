@@ -5,11 +5,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.TypedQuery;
 
 import org.keycloak.common.util.Time;
-import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -40,9 +37,6 @@ public final class AuditLog {
         this.session = session;
     }
 
-    private EntityManager em() {
-        return session.getProvider(JpaConnectionProvider.class).getEntityManager();
-    }
 
     /** Records a change. {@code actor} null means the system (a job) or the person themselves. */
     public void record(RealmModel realm, Type type, UserModel actor, String targetId, String targetName,
@@ -61,47 +55,14 @@ public final class AuditLog {
         e.setBefore(json(before));
         e.setAfter(json(after));
         e.setNote(cut(note, NOTE_COLUMN));
-        em().persist(e);
+        new AuditStore(session).insert(e);
     }
 
     /** Entries, newest first. Filters: target (id or name), actor (id or name), type, time range in millis. */
     public List<AuditRecord> search(RealmModel realm, String target, String actor, String type, Long from, Long to,
                                     int first, int max) {
-        StringBuilder jpql = new StringBuilder("select a from AuditEntity a where a.realmId = :realmId");
-        if (target != null) {
-            jpql.append(" and (a.targetId = :target or lower(a.targetName) = :target)");
-        }
-        if (actor != null) {
-            jpql.append(" and (a.actorId = :actor or lower(a.actorName) = :actor)");
-        }
-        if (type != null) {
-            jpql.append(" and a.type = :type");
-        }
-        if (from != null) {
-            jpql.append(" and a.time >= :from");
-        }
-        if (to != null) {
-            jpql.append(" and a.time < :to");
-        }
-        jpql.append(" order by a.time desc, a.id");
-        TypedQuery<AuditEntity> q = em().createQuery(jpql.toString(), AuditEntity.class)
-                .setParameter("realmId", realm.getId()).setFirstResult(first).setMaxResults(max);
-        if (target != null) {
-            q.setParameter("target", target.toLowerCase(Locale.ROOT));
-        }
-        if (actor != null) {
-            q.setParameter("actor", actor.toLowerCase(Locale.ROOT));
-        }
-        if (type != null) {
-            q.setParameter("type", type.toUpperCase(Locale.ROOT));
-        }
-        if (from != null) {
-            q.setParameter("from", from);
-        }
-        if (to != null) {
-            q.setParameter("to", to);
-        }
-        return q.getResultList().stream().map(a -> new AuditRecord(a.getId(), Instant.ofEpochMilli(a.getTime()).toString(),
+        return new AuditStore(session).search(realm.getId(), target, actor, type, from, to, first, max).stream()
+                .map(a -> new AuditRecord(a.getId(), Instant.ofEpochMilli(a.getTime()).toString(),
                 a.getType(), a.getActorId(), a.getActorName(), a.getTargetId(), a.getTargetName(), a.getBefore(),
                 a.getAfter(), a.getNote())).toList();
     }

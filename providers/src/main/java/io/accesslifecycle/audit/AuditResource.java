@@ -1,6 +1,6 @@
 package io.accesslifecycle.audit;
 
-import static io.accesslifecycle.common.ApiException.translating;
+import static io.accesslifecycle.common.ErrorResponses.translating;
 
 import java.util.List;
 import java.util.stream.Collectors;

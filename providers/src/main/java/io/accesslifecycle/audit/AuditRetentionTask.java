@@ -3,7 +3,6 @@ package io.accesslifecycle.audit;
 import io.accesslifecycle.jobs.EnabledRealms;
 import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
-import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.timer.ScheduledTask;
 
@@ -25,9 +24,7 @@ public class AuditRetentionTask implements ScheduledTask {
     public void run(KeycloakSession session) {
         realms.forEach(session, NAME, (s, realm, settings) -> {
             long before = Time.currentTimeMillis() - settings.auditRetentionDays() * 86_400_000L;
-            int deleted = s.getProvider(JpaConnectionProvider.class).getEntityManager()
-                    .createQuery("delete from AuditEntity a where a.realmId = :realmId and a.time < :before")
-                    .setParameter("realmId", realm.getId()).setParameter("before", before).executeUpdate();
+            int deleted = new AuditStore(s).deleteBefore(realm.getId(), before);
             if (deleted > 0) {
                 LOG.infof("Deleted %d audit entries past the retention of realm %s", deleted, realm.getName());
             }

@@ -2,15 +2,11 @@ package io.accesslifecycle.budget;
 
 import java.util.List;
 
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
 
-import io.accesslifecycle.invitations.EmailSenderEntity;
 import io.accesslifecycle.settings.AccessSettings;
 import io.accesslifecycle.settings.AccessSettingsStore;
 import org.keycloak.common.util.Time;
-import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ModelDuplicateException;
 import org.keycloak.models.ModelException;
@@ -52,7 +48,7 @@ public final class EmailBudget {
     /** Refuses (429) unless {@code wanted} more emails fit now; records nothing: a cheap early answer. */
     public void check(int wanted) {
         if (wanted > 0) {
-            evaluate(em(session), wanted, Time.currentTimeMillis());
+            evaluate(new EmailSpendStore(session, realm.getId()), wanted, Time.currentTimeMillis());
         }
     }
 
@@ -80,59 +76,38 @@ public final class EmailBudget {
 
     private void spendOnce(String lockId, int wanted) {
         KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(), s -> {
-            EntityManager em = em(s);
-            em.find(EmailSenderEntity.class, lockId, LockModeType.PESSIMISTIC_WRITE);
+            EmailSpendStore store = new EmailSpendStore(s, realm.getId());
+            store.lock(lockId);
             long now = Time.currentTimeMillis();
-            em.createNamedQuery("accessEmailSpent.deleteBefore").setParameter("realmId", realm.getId())
-                    .setParameter("before", now - EmailBudgetRule.WINDOW_MILLIS).executeUpdate();
-            evaluate(em, wanted, now);
-            EmailSpendEntity spent = new EmailSpendEntity();
-            spent.setId(KeycloakModelUtils.generateId());
-            spent.setRealmId(realm.getId());
-            spent.setActorId(actorId);
-            spent.setSpentAt(now);
-            spent.setEmails(wanted);
-            em.persist(spent);
+            store.deleteBefore(now - EmailBudgetRule.WINDOW_MILLIS);
+            evaluate(store, wanted, now);
+            store.insert(actorId, now, wanted);
         });
     }
 
-    private void evaluate(EntityManager em, int wanted, long now) {
+    private void evaluate(EmailSpendStore store, int wanted, long now) {
         AccessSettings settings = AccessSettingsStore.read(realm);
         long since = now - EmailBudgetRule.WINDOW_MILLIS;
-        long byActor = em.createNamedQuery("accessEmailSpent.sumByActor", Number.class).setParameter("realmId", realm.getId())
-                .setParameter("actorId", actorId).setParameter("since", since).getSingleResult().longValue();
-        long byRealm = em.createNamedQuery("accessEmailSpent.sumByRealm", Number.class).setParameter("realmId", realm.getId())
-                .setParameter("since", since).getSingleResult().longValue();
+        long byActor = store.sumByActor(actorId, since);
+        long byRealm = store.sumByRealm(since);
         EmailBudgetRule.check(wanted, now,
                 new EmailBudgetRule.Limit(PER_ADMIN, "per administrator", settings.emailsPerAdminPerHour(), byActor,
-                        () -> spent(em.createNamedQuery("accessEmailSpent.byActor", EmailSpendEntity.class)
-                                .setParameter("actorId", actorId).setParameter("realmId", realm.getId()).setParameter("since", since)
-                                .getResultList())),
+                        () -> spent(store.byActor(actorId, since))),
                 new EmailBudgetRule.Limit(PER_REALM, "for all administrators of the realm together", settings.emailsPerRealmPerHour(),
-                        byRealm, () -> spent(em.createNamedQuery("accessEmailSpent.byRealm", EmailSpendEntity.class)
-                        .setParameter("realmId", realm.getId()).setParameter("since", since).getResultList())));
+                        byRealm, () -> spent(store.byRealm(since))));
     }
 
     private static List<EmailBudgetRule.Spent> spent(List<EmailSpendEntity> rows) {
         return rows.stream().map(r -> new EmailBudgetRule.Spent(r.getSpentAt(), r.getEmails())).toList();
     }
 
-    private static EntityManager em(KeycloakSession s) {
-        return s.getProvider(JpaConnectionProvider.class).getEntityManager();
-    }
-
     private void createLockRow(String lockId) {
-        if (em(session).find(EmailSenderEntity.class, lockId) != null) {
+        if (new EmailSpendStore(session, realm.getId()).lockRowExists(lockId)) {
             return;
         }
         try {
-            KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(), s -> {
-                EmailSenderEntity row = new EmailSenderEntity();
-                row.setId(lockId);
-                row.setRealmId(realm.getId());
-                row.setActorId("*");
-                em(s).persist(row);
-            });
+            KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(),
+                    s -> new EmailSpendStore(s, realm.getId()).insertLockRow(lockId));
         } catch (ModelException | PersistenceException e) {
             // another request created it first
         }

@@ -1,5 +1,6 @@
 package io.accesslifecycle.callers;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -34,6 +35,15 @@ public final class AuthorisedCallers {
     public AuthorisedCallers(KeycloakSession session, RealmModel realm) {
         this.session = session;
         this.realm = realm;
+    }
+
+    /** The current callers with plan and contact, by username. */
+    public List<AuthorisedCallersResource.Caller> listed() {
+        return all().sorted(Comparator.comparing(UserModel::getUsername)).map(u -> {
+            CallerDesignation d = of(u);
+            return new AuthorisedCallersResource.Caller(u.getId(), u.getUsername(), u.getEmail(), u.getFirstName(),
+                    u.getLastName(), d.supportPlan(), d.callerPhone(), d.callerCountry());
+        }).toList();
     }
 
     public Stream<UserModel> all() {

@@ -1,13 +1,11 @@
 package io.accesslifecycle.callers;
 
-import java.util.Comparator;
 import java.util.List;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import org.keycloak.models.UserModel;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 /** {@code GET /admin/realms/{realm}/access/authorised-callers}: the current callers with plan and contact. */
@@ -30,10 +28,6 @@ public class AuthorisedCallersResource {
     @Produces(MediaType.APPLICATION_JSON)
     public List<Caller> list() {
         auth.users().requireView();
-        return callers.all().sorted(Comparator.comparing(UserModel::getUsername)).map(u -> {
-            CallerDesignation d = AuthorisedCallers.of(u);
-            return new Caller(u.getId(), u.getUsername(), u.getEmail(), u.getFirstName(), u.getLastName(),
-                    d.supportPlan(), d.callerPhone(), d.callerCountry());
-        }).toList();
+        return callers.listed();
     }
 }

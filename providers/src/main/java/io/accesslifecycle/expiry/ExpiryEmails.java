@@ -6,7 +6,7 @@ import java.util.Map;
 
 import io.accesslifecycle.access.AccessAdministrators;
 import io.accesslifecycle.common.Realms;
-import io.accesslifecycle.outbox.Outbox;
+import io.accesslifecycle.outbox.OutboxStore;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -38,14 +38,14 @@ final class ExpiryEmails {
 
     void passwordReminder(UserModel user, LocalDate changeBy, String changeUrl) {
         if (user.getEmail() != null) {
-            new Outbox(session).enqueueTo(realm, null, user, "access-password-reminder.ftl", "accessPasswordReminderSubject",
+            new OutboxStore(session).enqueueTo(realm, null, user, "access-password-reminder.ftl", "accessPasswordReminderSubject",
                     List.of(Realms.displayName(realm)), Map.of("changeBy", changeBy.toString(), "changeUrl", changeUrl));
         }
     }
 
     private void toUserAndAdministrators(UserModel user, String userTemplate, String userSubject, String adminTemplate,
                                          String adminSubject, Map<String, String> attributes) {
-        Outbox outbox = new Outbox(session);
+        OutboxStore outbox = new OutboxStore(session);
         List<String> subject = List.of(Realms.displayName(realm), user.getUsername());
         if (user.getEmail() != null) {
             outbox.enqueueTo(realm, null, user, userTemplate, userSubject, subject, attributes);

@@ -6,7 +6,6 @@ import java.util.Map;
 
 import io.accesslifecycle.audit.AuditLog;
 import io.accesslifecycle.settings.AccessSettingsStore;
-import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -22,8 +21,8 @@ public final class ExpiryRestoration {
 
     /** {@code true} when the user had been stopped by the expiry job and now has access again. */
     public static boolean restoreIfMoved(KeycloakSession session, RealmModel realm, UserModel user, UserModel actor, String note) {
-        Notices notices = new Notices(session);
-        if (!notices.any(user, Notices.EXPIRED)) {
+        NoticeStore notices = new NoticeStore(session);
+        if (!notices.any(user, NoticeStore.EXPIRED)) {
             return false;
         }
         LocalDate end = AccessEndDate.read(user.getFirstAttribute(AccessEndDate.ATTRIBUTE));
@@ -36,8 +35,8 @@ public final class ExpiryRestoration {
         user.removeAttribute(AccessEndDate.STATUS_ATTRIBUTE);
         // the account's rows first, then the notice: the order in which a deletion of the user locks them, so a
         // deletion racing with this restoration waits for it instead of deadlocking (seen on PostgreSQL)
-        session.getProvider(JpaConnectionProvider.class).getEntityManager().flush();
-        notices.forget(user, Notices.EXPIRED);
+        new EndDateStore(session).flush();
+        notices.forget(user, NoticeStore.EXPIRED);
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("enabled", true);
         after.put("accessExpiresOn", end == null ? null : end.toString());

@@ -11,14 +11,12 @@ import java.util.Set;
 import java.util.function.BiPredicate;
 import java.util.function.Function;
 
-import jakarta.persistence.EntityManager;
 
 import io.accesslifecycle.audit.AuditLog;
 import io.accesslifecycle.offboarding.AccountClosure;
 import io.accesslifecycle.settings.AccessSettings;
 import io.accesslifecycle.settings.AccessSettingsStore;
 import org.jboss.logging.Logger;
-import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
@@ -64,7 +62,7 @@ final class ExpirySweep {
     }
 
     private int restore() {
-        List<String> ids = inTransaction(s -> new Notices(s).ofKind(s.getContext().getRealm(), Notices.EXPIRED).stream()
+        List<String> ids = inTransaction(s -> new NoticeStore(s).ofKind(s.getContext().getRealm(), NoticeStore.EXPIRED).stream()
                 .map(NoticeEntity::getUserId).toList());
         return count(ids, (s, user) -> ExpiryRestoration.restoreIfMoved(s, s.getContext().getRealm(), user, null,
                 "end date moved or cleared within the grace period"));
@@ -78,7 +76,7 @@ final class ExpirySweep {
         int done = 0;
         for (int first = 0; ; first += BATCH) {
             int offset = first;
-            List<String> ids = inTransaction(s -> EndDateQuery.users(em(s), realmId, today.toString(), today.plusDays(most).toString(),
+            List<String> ids = inTransaction(s -> new EndDateStore(s).users(realmId, today.toString(), today.plusDays(most).toString(),
                     true, offset, BATCH));
             done += count(ids, this::remindOne);
             if (ids.size() < BATCH) {
@@ -95,7 +93,7 @@ final class ExpirySweep {
         long daysLeft = ChronoUnit.DAYS.between(today, end);
         OptionalInt due = AccessEndDate.reminderDue(daysLeft, settings.expiryReminderDays());
         RealmModel realm = s.getContext().getRealm();
-        if (due.isEmpty() || !new Notices(s).claim(realm, user, Notices.expiryReminder(due.getAsInt()), end.toString())) {
+        if (due.isEmpty() || !new NoticeStore(s).claim(realm, user, NoticeStore.expiryReminder(due.getAsInt()), end.toString())) {
             return false;
         }
         new ExpiryEmails(s, realm).reminder(user, end, daysLeft);
@@ -107,7 +105,7 @@ final class ExpirySweep {
      * job that did not run for weeks): the grace period starts from this stop, never from the end date.
      */
     private int expire() {
-        return untilNoneLeft(s -> EndDateQuery.toStop(em(s), realmId, today.toString(), BATCH), this::expireOne);
+        return untilNoneLeft(s -> new EndDateStore(s).toStop(realmId, today.toString(), BATCH), this::expireOne);
     }
 
     private boolean expireOne(KeycloakSession s, UserModel user) {
@@ -116,12 +114,12 @@ final class ExpirySweep {
         if (!AccessEndDate.hasEnded(end, today)) {
             return false;
         }
-        Notices notices = new Notices(s);
-        if (!user.isEnabled() && notices.any(user, Notices.EXPIRED)) {
+        NoticeStore notices = new NoticeStore(s);
+        if (!user.isEnabled() && notices.any(user, NoticeStore.EXPIRED)) {
             return false;
         }
         boolean wasEnabled = user.isEnabled();
-        boolean first = notices.claim(realm, user, Notices.EXPIRED, end.toString());
+        boolean first = notices.claim(realm, user, NoticeStore.EXPIRED, end.toString());
         LocalDate stoppedOn = notices.stoppedOn(user, settings.zone());
         LocalDate deletionOn = AccessEndDate.deletionOn(stoppedOn, today, settings.expiryGraceDays());
         AccountClosure.disable(s, realm, user);
@@ -144,13 +142,13 @@ final class ExpirySweep {
     /** Deletes the accounts that the job stopped a full grace period ago (or more) and whose date still stands. */
     private int deleteAfterGrace() {
         long before = today.minusDays(settings.expiryGraceDays()).plusDays(1).atStartOfDay(settings.zone()).toInstant().toEpochMilli();
-        return untilNoneLeft(s -> new Notices(s).stoppedBefore(s.getContext().getRealm(), before, BATCH), this::deleteOne);
+        return untilNoneLeft(s -> new NoticeStore(s).stoppedBefore(s.getContext().getRealm(), before, BATCH), this::deleteOne);
     }
 
     private boolean deleteOne(KeycloakSession s, UserModel user) {
         RealmModel realm = s.getContext().getRealm();
         LocalDate end = AccessEndDate.read(user.getFirstAttribute(AccessEndDate.ATTRIBUTE));
-        LocalDate stoppedOn = new Notices(s).stoppedOn(user, settings.zone());
+        LocalDate stoppedOn = new NoticeStore(s).stoppedOn(user, settings.zone());
         // only an account the job itself stopped, still stopped, whose date still stands, a full grace after the stop
         if (user.isEnabled() || !AccessEndDate.hasEnded(end, today)
                 || !AccessEndDate.deletionDue(stoppedOn, today, settings.expiryGraceDays())) {
@@ -204,7 +202,4 @@ final class ExpirySweep {
         });
     }
 
-    private static EntityManager em(KeycloakSession s) {
-        return s.getProvider(JpaConnectionProvider.class).getEntityManager();
-    }
 }

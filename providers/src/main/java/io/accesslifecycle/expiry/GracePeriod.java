@@ -27,6 +27,6 @@ public final class GracePeriod {
         if (!AccessEndDate.hasEnded(end, today)) {
             return end.plusDays(settings.expiryGraceDays());
         }
-        return AccessEndDate.deletionOn(new Notices(session).stoppedOn(user, settings.zone()), today, settings.expiryGraceDays());
+        return AccessEndDate.deletionOn(new NoticeStore(session).stoppedOn(user, settings.zone()), today, settings.expiryGraceDays());
     }
 }

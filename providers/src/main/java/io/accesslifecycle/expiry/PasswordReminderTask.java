@@ -5,13 +5,11 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import jakarta.persistence.EntityManager;
 
 import io.accesslifecycle.settings.AccessSettings;
 import io.accesslifecycle.jobs.EnabledRealms;
 import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
-import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
@@ -55,13 +53,8 @@ public class PasswordReminderTask implements ScheduledTask {
         }
         long now = Time.currentTimeMillis();
         String realmId = realm.getId();
-        List<Object[]> due = KeycloakModelUtils.runJobInTransactionWithResult(factory, s -> em(s).createQuery(
-                        "select c.user.id, c.createdDate from CredentialEntity c where c.type = :type"
-                                + " and c.user.realmId = :realmId and c.user.enabled = true"
-                                + " and c.createdDate > :oldest and c.createdDate <= :newest", Object[].class)
-                .setParameter("type", PasswordCredentialModel.TYPE).setParameter("realmId", realmId)
-                .setParameter("oldest", now - forcedAfter * DAY).setParameter("newest", now - (forcedAfter - before) * DAY)
-                .getResultList());
+        List<Object[]> due = KeycloakModelUtils.runJobInTransactionWithResult(factory, s -> new EndDateStore(s)
+                .passwordsSetBetween(realmId, now - forcedAfter * DAY, now - (forcedAfter - before) * DAY));
         int sent = 0;
         for (Object[] row : due) {
             String userId = (String) row[0];
@@ -78,7 +71,7 @@ public class PasswordReminderTask implements ScheduledTask {
         s.getContext().setRealm(realm);
         UserModel user = s.users().getUserById(realm, userId);
         if (user == null || user.getEmail() == null
-                || !new Notices(s).claim(realm, user, Notices.PASSWORD_REMINDER, changeBy.toString())) {
+                || !new NoticeStore(s).claim(realm, user, NoticeStore.PASSWORD_REMINDER, changeBy.toString())) {
             return false;
         }
         new ExpiryEmails(s, realm).passwordReminder(user, changeBy, accountPage(realm));
@@ -91,9 +84,6 @@ public class PasswordReminderTask implements ScheduledTask {
         return base.replaceAll("/+$", "") + "/realms/" + realm.getName() + "/account/account-security/signing-in";
     }
 
-    private static EntityManager em(KeycloakSession s) {
-        return s.getProvider(JpaConnectionProvider.class).getEntityManager();
-    }
 
     @Override
     public String getTaskName() {

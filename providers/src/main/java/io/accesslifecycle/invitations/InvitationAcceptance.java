@@ -25,7 +25,6 @@ import io.accesslifecycle.usernames.UsernameAllocator;
 import io.accesslifecycle.users.AccountCreator;
 import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
-import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ModelException;
@@ -177,15 +176,10 @@ final class InvitationAcceptance {
     /** The guarded transition, then the access it grants, in the caller's transaction. */
     private void transition(KeycloakSession s, InvitationEntity invitation, UserModel user) {
         long now = Time.currentTimeMillis();
-        int won = s.getProvider(JpaConnectionProvider.class).getEntityManager()
-                .createNamedQuery("accessInvitation.accept")
-                .setParameter("now", now).setParameter("userId", user.getId())
-                .setParameter("id", invitation.getId()).setParameter("nonce", invitation.getTokenNonce())
-                .executeUpdate();
-        if (won != 1) {
+        RealmModel r = s.getContext().getRealm();
+        if (!new InvitationStore(s, r).markAccepted(invitation, user.getId(), now)) {
             throw new AlreadyAccepted();
         }
-        RealmModel r = s.getContext().getRealm();
         InvitationGrants grants = InvitationEmail.grants(invitation);
         List<RoleModel> roles = StoredGrants.roles(r, grants, invitation.getId()).stream()
                 .filter(role -> !AuthorisedCallers.isDesignationRole(role)).toList();
@@ -268,8 +262,8 @@ final class InvitationAcceptance {
     private Outcome refused(InvitationEntity invitation, Refused e) {
         LOG.infof("Invitation %s: acceptance refused, an administrator must renew it (%s)", invitation.getId(), e.reason);
         KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(), s -> {
-            InvitationEntity row = s.getProvider(JpaConnectionProvider.class).getEntityManager().find(InvitationEntity.class, invitation.getId());
-            if (row != null && "PENDING".equals(row.getStatus())) {
+            InvitationEntity row = new InvitationStore(s, s.realms().getRealm(invitation.getRealmId())).find(invitation.getId());
+            if (row != null && row.getStatus() == InvitationStatus.PENDING) {
                 row.setProblem(e.reason);
             }
         });
@@ -279,8 +273,8 @@ final class InvitationAcceptance {
     /** A database failure while racing: if someone else accepted meanwhile, say so; otherwise it is a real error. */
     private Outcome afterFailure(InvitationEntity invitation, ModelException e) {
         InvitationEntity now = KeycloakModelUtils.runJobInTransactionWithResult(session.getKeycloakSessionFactory(),
-                s -> s.getProvider(JpaConnectionProvider.class).getEntityManager().find(InvitationEntity.class, invitation.getId()));
-        if (now != null && "ACCEPTED".equals(now.getStatus())) {
+                s -> new InvitationStore(s, s.realms().getRealm(invitation.getRealmId())).find(invitation.getId()));
+        if (now != null && now.getStatus() == InvitationStatus.ACCEPTED) {
             return Outcome.of(LinkState.USED);
         }
         throw e;

@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.accesslifecycle.common.Realms;
-import io.accesslifecycle.outbox.Outbox;
+import io.accesslifecycle.outbox.OutboxStore;
 import io.accesslifecycle.outbox.OutboxPayload;
 import io.accesslifecycle.settings.AccessSettingsStore;
 import jakarta.ws.rs.core.UriBuilder;
@@ -69,7 +69,7 @@ final class InvitationEmail {
                 : date.format(LocalDate.parse(grants.accessExpiresOn())));
         attributes.put("authorisedCaller", Boolean.toString(grants.authorisedCaller()));
         String realmName = Realms.displayName(realm);
-        new Outbox(session).enqueue(realm, invitation.getId(), invitation.getEmail(), TEMPLATE, new OutboxPayload(
+        new OutboxStore(session).enqueue(realm, invitation.getId(), invitation.getEmail(), TEMPLATE, new OutboxPayload(
                 SUBJECT, List.of(attributes.get("inviterName"), realmName), attributes, locale.toLanguageTag(),
                 invitation.getFirstName(), invitation.getLastName()), actor == null ? null : actor.getId());
     }

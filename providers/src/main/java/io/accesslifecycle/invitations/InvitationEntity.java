@@ -2,6 +2,8 @@ package io.accesslifecycle.invitations;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQueries;
 import jakarta.persistence.NamedQuery;
@@ -12,13 +14,13 @@ import jakarta.persistence.Table;
 @Table(name = "ACCESS_INVITATION")
 @NamedQueries({
         @NamedQuery(name = "accessInvitation.pendingByEmail",
-                query = "select i from InvitationEntity i where i.realmId = :realmId and i.email = :email and i.status = 'PENDING'"),
+                query = "select i from InvitationEntity i where i.realmId = :realmId and i.email = :email"
+                        + " and i.status = io.accesslifecycle.invitations.InvitationStatus.PENDING"),
         @NamedQuery(name = "accessInvitation.accept",
-                query = "update InvitationEntity i set i.status = 'ACCEPTED', i.acceptedAt = :now, i.acceptedUserId = :userId"
-                        + " where i.id = :id and i.status = 'PENDING' and i.tokenNonce = :nonce and i.expiresAt > :now"),
-        @NamedQuery(name = "accessInvitation.purgeable",
-                query = "select i.id from InvitationEntity i where i.status in ('PENDING', 'REVOKED', 'REPLACED')"
-                        + " and i.expiresAt <= :now order by i.expiresAt"),
+                query = "update InvitationEntity i set i.status = io.accesslifecycle.invitations.InvitationStatus.ACCEPTED,"
+                        + " i.acceptedAt = :now, i.acceptedUserId = :userId"
+                        + " where i.id = :id and i.status = io.accesslifecycle.invitations.InvitationStatus.PENDING"
+                        + " and i.tokenNonce = :nonce and i.expiresAt > :now"),
 })
 public class InvitationEntity {
 
@@ -38,8 +40,9 @@ public class InvitationEntity {
     @Column(name = "LAST_NAME")
     private String lastName;
 
+    @Enumerated(EnumType.STRING)
     @Column(name = "STATUS", length = 16, nullable = false)
-    private String status;
+    private InvitationStatus status;
 
     /** The grants as JSON (roles, groups, labels, end date, caller designation). */
     @Column(name = "GRANTS", length = 4000, nullable = false)
@@ -103,8 +106,8 @@ public class InvitationEntity {
     public void setFirstName(String firstName) { this.firstName = firstName; }
     public String getLastName() { return lastName; }
     public void setLastName(String lastName) { this.lastName = lastName; }
-    public String getStatus() { return status; }
-    public void setStatus(String status) { this.status = status; }
+    public InvitationStatus getStatus() { return status; }
+    public void setStatus(InvitationStatus status) { this.status = status; }
     public String getGrants() { return grants; }
     public void setGrants(String grants) { this.grants = grants; }
     public String getLabels() { return labels; }

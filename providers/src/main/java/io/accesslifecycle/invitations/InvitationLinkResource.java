@@ -65,10 +65,10 @@ public class InvitationLinkResource {
             return new Checked(LinkState.INVALID, null);
         }
         LinkState state = switch (invitation.getStatus()) {
-            case "REVOKED" -> LinkState.REVOKED;
-            case "REPLACED" -> LinkState.REPLACED;
-            case "ACCEPTED" -> LinkState.USED;
-            default -> !invitation.getTokenNonce().equals(token.getNonce()) ? LinkState.REPLACED
+            case REVOKED -> LinkState.REVOKED;
+            case REPLACED -> LinkState.REPLACED;
+            case ACCEPTED -> LinkState.USED;
+            case PENDING -> !invitation.getTokenNonce().equals(token.getNonce()) ? LinkState.REPLACED
                     : invitation.getExpiresAt() <= Time.currentTimeMillis() ? LinkState.EXPIRED : LinkState.VALID;
         };
         return new Checked(state, invitation);

@@ -2,14 +2,12 @@ package io.accesslifecycle.invitations;
 
 import java.util.List;
 
-import jakarta.persistence.EntityManager;
 
 import io.accesslifecycle.audit.AuditLog;
 import io.accesslifecycle.jobs.EnabledRealms;
-import io.accesslifecycle.outbox.Outbox;
+import io.accesslifecycle.outbox.OutboxStore;
 import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
-import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
@@ -43,23 +41,21 @@ public class InvitationPurgeTask implements ScheduledTask {
         int purged = 0;
         while (true) {
             int done = KeycloakModelUtils.runJobInTransactionWithResult(session.getKeycloakSessionFactory(), s -> {
-                EntityManager em = s.getProvider(JpaConnectionProvider.class).getEntityManager();
-                List<String> ids = em.createQuery("select i.id from InvitationEntity i where i.realmId = :realmId"
-                                + " and i.status in ('PENDING', 'REVOKED', 'REPLACED', 'EXPIRED') and i.expiresAt <= :now"
-                                + " order by i.expiresAt", String.class)
-                        .setParameter("realmId", realmId).setParameter("now", now).setMaxResults(BATCH).getResultList();
-                Outbox outbox = new Outbox(s);
+                RealmModel realm = s.realms().getRealm(realmId);
+                if (realm == null) {
+                    return 0;
+                }
+                InvitationStore store = new InvitationStore(s, realm);
+                List<String> ids = store.unusedEndedBy(now, BATCH);
+                OutboxStore outbox = new OutboxStore(s);
                 AuditLog audit = new AuditLog(s);
                 for (String id : ids) {
                     outbox.forget(id);
-                    InvitationEntity invitation = em.find(InvitationEntity.class, id);
+                    InvitationEntity invitation = store.find(id);
                     if (invitation != null) {
-                        RealmModel realm = s.realms().getRealm(invitation.getRealmId());
-                        if (realm != null) {
-                            audit.record(realm, AuditLog.Type.INVITATION_PURGED, null, invitation.getId(), invitation.getEmail(),
-                                    null, null, "not accepted within its lifespan (" + InvitationService.status(invitation) + ")");
-                        }
-                        em.remove(invitation);
+                        audit.record(realm, AuditLog.Type.INVITATION_PURGED, null, invitation.getId(), invitation.getEmail(),
+                                null, null, "not accepted within its lifespan (" + InvitationService.status(invitation) + ")");
+                        store.remove(invitation);
                     }
                 }
                 return ids.size();

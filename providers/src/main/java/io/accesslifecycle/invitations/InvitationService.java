@@ -22,12 +22,12 @@ import io.accesslifecycle.audit.AuditLog;
 import io.accesslifecycle.budget.EmailBudget;
 import io.accesslifecycle.common.ConflictException;
 import io.accesslifecycle.common.InputException;
-import io.accesslifecycle.common.NotFoundException;
+import io.accesslifecycle.common.NotInRealmException;
 import io.accesslifecycle.common.Inputs;
 import io.accesslifecycle.expiry.AccessEndDate;
 import io.accesslifecycle.labels.Labels;
 import io.accesslifecycle.outbox.DeliveryStatus;
-import io.accesslifecycle.outbox.Outbox;
+import io.accesslifecycle.outbox.OutboxStore;
 import io.accesslifecycle.settings.AccessSettings;
 import io.accesslifecycle.settings.AccessSettingsStore;
 import org.keycloak.common.util.Time;
@@ -121,7 +121,7 @@ public final class InvitationService {
             }
             boolean replaced = false;
             for (InvitationEntity pending : store.pendingFor(address)) {
-                pending.setStatus("REPLACED");
+                pending.setStatus(InvitationStatus.REPLACED);
                 pending.setEndedAt(now);
                 replaced = true;
             }
@@ -131,7 +131,7 @@ public final class InvitationService {
             invitation.setEmail(address);
             invitation.setFirstName(firstName);
             invitation.setLastName(lastName);
-            invitation.setStatus("PENDING");
+            invitation.setStatus(InvitationStatus.PENDING);
             invitation.setGrants(InvitationEmail.grantsJson(grants));
             invitation.setLabels(InvitationStore.labelsIndex(grants.labels()));
             invitation.setMessage(message);
@@ -143,7 +143,7 @@ public final class InvitationService {
             invitation.setCreatedAt(now);
             invitation.setExpiresAt(expiresAt);
             invitation.setTokenNonce(UUID.randomUUID().toString());
-            store.em().persist(invitation);
+            store.persist(invitation);
             email.queue(baseUri, invitation, grants, actor);
             audit.record(realm, AuditLog.Type.INVITATION_SENT, actor, invitation.getId(), address, null, grants, note);
             rows.add(InviteResult.Row.invited(shown, invitation.getId(), replaced));
@@ -159,13 +159,13 @@ public final class InvitationService {
         }
         Inputs.Page page = Inputs.page(first, max, 100, 1000);
         List<InvitationEntity> found = store.search(status, blankToNull(label), blankToNull(text), page.first(), page.max());
-        Map<String, DeliveryStatus> delivery = new Outbox(session).latestStatus(found.stream().map(InvitationEntity::getId).toList());
+        Map<String, DeliveryStatus> delivery = new OutboxStore(session).latestStatus(found.stream().map(InvitationEntity::getId).toList());
         return found.stream().map(i -> represent(i, delivery.get(i.getId()))).toList();
     }
 
     public InvitationRepresentation get(String id) {
         InvitationEntity invitation = existing(id);
-        return represent(invitation, new Outbox(session).latestStatus(List.of(id)).get(id));
+        return represent(invitation, new OutboxStore(session).latestStatus(List.of(id)).get(id));
     }
 
     public InvitationRepresentation update(String id, InvitationUpdate update, URI baseUri) {
@@ -215,7 +215,7 @@ public final class InvitationService {
 
     public InvitationRepresentation revoke(String id) {
         InvitationEntity invitation = pending(id);
-        invitation.setStatus("REVOKED");
+        invitation.setStatus(InvitationStatus.REVOKED);
         invitation.setEndedAt(Time.currentTimeMillis());
         new AuditLog(session).record(realm, AuditLog.Type.INVITATION_REVOKED, auth.adminAuth().getUser(), invitation.getId(),
                 invitation.getEmail(), null, null, null);
@@ -225,9 +225,9 @@ public final class InvitationService {
     /** A new link and a new lifespan; the previous link stops working. Works on pending and expired invitations. */
     public InvitationRepresentation resend(String id, URI baseUri) {
         InvitationEntity invitation = existing(id);
-        if (!"PENDING".equals(invitation.getStatus())) {
+        if (invitation.getStatus() != InvitationStatus.PENDING) {
             throw new ConflictException("status", "only a pending or expired invitation can be resent (this one is "
-                    + invitation.getStatus().toLowerCase(Locale.ROOT) + ")");
+                    + invitation.getStatus().apiName() + ")");
         }
         UserModel actor = auth.adminAuth().getUser();
         // the one who resends becomes the issuer: they must be allowed to give all of it
@@ -247,14 +247,14 @@ public final class InvitationService {
     private InvitationEntity existing(String id) {
         InvitationEntity invitation = store.find(id);
         if (invitation == null) {
-            throw new NotFoundException("invitation " + id + " not found");
+            throw new NotInRealmException("invitation " + id + " not found");
         }
         return invitation;
     }
 
     private InvitationEntity pending(String id) {
         InvitationEntity invitation = existing(id);
-        if (!"PENDING".equals(invitation.getStatus()) || invitation.getExpiresAt() <= Time.currentTimeMillis()) {
+        if (invitation.getStatus() != InvitationStatus.PENDING || invitation.getExpiresAt() <= Time.currentTimeMillis()) {
             throw new ConflictException("status", "the invitation is no longer pending (" + status(invitation) + ")");
         }
         return invitation;
@@ -316,10 +316,10 @@ public final class InvitationService {
     }
 
     static String status(InvitationEntity i) {
-        if ("PENDING".equals(i.getStatus()) && i.getExpiresAt() <= Time.currentTimeMillis()) {
+        if (i.getStatus() == InvitationStatus.PENDING && i.getExpiresAt() <= Time.currentTimeMillis()) {
             return "expired";
         }
-        return i.getStatus().toLowerCase(Locale.ROOT);
+        return i.getStatus().apiName();
     }
 
     /** Roles and groups as they are named now (found by id), so that a rename shows. */

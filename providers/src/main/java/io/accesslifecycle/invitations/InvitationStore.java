@@ -1,29 +1,99 @@
 package io.accesslifecycle.invitations;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 
+import io.accesslifecycle.outbox.OutboxStore;
 import org.keycloak.common.util.Time;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
-/** Reads and writes invitation rows. */
-final class InvitationStore {
+/** Every query and write of invitation rows ({@code ACCESS_INVITATION}). */
+public final class InvitationStore {
 
     private final KeycloakSession session;
     private final RealmModel realm;
 
-    InvitationStore(KeycloakSession session, RealmModel realm) {
+    public InvitationStore(KeycloakSession session, RealmModel realm) {
         this.session = session;
         this.realm = realm;
     }
 
-    EntityManager em() {
+    private EntityManager em() {
         return session.getProvider(JpaConnectionProvider.class).getEntityManager();
+    }
+
+    void persist(InvitationEntity invitation) {
+        em().persist(invitation);
+    }
+
+    /** Writes pending changes now, so that a constraint decides inside the caller's try. */
+    void flush() {
+        em().flush();
+    }
+
+    /**
+     * The guarded step from pending to accepted, for the link's nonce and before its end: {@code true} when this
+     * call made it (a second acceptance, a newer link or an expired one changes no row).
+     */
+    boolean markAccepted(InvitationEntity invitation, String userId, long now) {
+        return em().createNamedQuery("accessInvitation.accept")
+                .setParameter("now", now).setParameter("userId", userId)
+                .setParameter("id", invitation.getId()).setParameter("nonce", invitation.getTokenNonce())
+                .executeUpdate() == 1;
+    }
+
+    /** Ids of this realm's invitations never accepted whose link ended at {@code now} or before, oldest first. */
+    List<String> unusedEndedBy(long now, int max) {
+        return em().createQuery("select i.id from InvitationEntity i where i.realmId = :realmId"
+                        + " and i.status <> :accepted and i.expiresAt <= :now order by i.expiresAt", String.class)
+                .setParameter("accepted", InvitationStatus.ACCEPTED)
+                .setParameter("realmId", realm.getId()).setParameter("now", now).setMaxResults(max).getResultList();
+    }
+
+    void remove(InvitationEntity invitation) {
+        em().remove(invitation);
+    }
+
+    /**
+     * Ids of this realm's invitations decided before {@code before}: accepted, revoked or replaced then, or pending
+     * with a link that ended then.
+     */
+    public List<String> decidedBefore(long before, int max) {
+        return em().createQuery("select i.id from InvitationEntity i where i.realmId = :realmId and ("
+                        + "(i.status = :accepted and i.acceptedAt < :before)"
+                        + " or (i.status in :ended and coalesce(i.endedAt, i.expiresAt) < :before)"
+                        + " or (i.status = :pending and i.expiresAt < :before))", String.class)
+                .setParameter("accepted", InvitationStatus.ACCEPTED)
+                .setParameter("ended", List.of(InvitationStatus.REVOKED, InvitationStatus.REPLACED))
+                .setParameter("pending", InvitationStatus.PENDING)
+                .setParameter("realmId", realm.getId()).setParameter("before", before)
+                .setMaxResults(max).getResultList();
+    }
+
+    /** Ids of the invitations this account accepted. */
+    public List<String> acceptedBy(String userId) {
+        return em().createQuery("select i.id from InvitationEntity i where i.acceptedUserId = :userId", String.class)
+                .setParameter("userId", userId).getResultList();
+    }
+
+    /**
+     * Deletes invitations and every email about them (also one still queued: its invitation is gone). Used by the
+     * retention job and when the account that accepted them is deleted.
+     */
+    public int deleteWithEmails(List<String> ids) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        new OutboxStore(session).forgetAll(ids);
+        em().createQuery("delete from InvitationEntity i where i.id in :ids").setParameter("ids", ids).executeUpdate();
+        return ids.size();
     }
 
     InvitationEntity find(String id) {
@@ -42,8 +112,8 @@ final class InvitationStore {
         long now = Time.currentTimeMillis();
         if (status != null) {
             switch (status) {
-                case "pending" -> jpql.append(" and i.status = 'PENDING' and i.expiresAt > :now");
-                case "expired" -> jpql.append(" and i.status = 'PENDING' and i.expiresAt <= :now");
+                case "pending" -> jpql.append(" and i.status = :status and i.expiresAt > :now");
+                case "expired" -> jpql.append(" and i.status = :status and i.expiresAt <= :now");
                 default -> jpql.append(" and i.status = :status");
             }
         }
@@ -59,9 +129,9 @@ final class InvitationStore {
                 .setParameter("realmId", realm.getId()).setFirstResult(first).setMaxResults(max);
         if (status != null) {
             if (status.equals("pending") || status.equals("expired")) {
-                q.setParameter("now", now);
+                q.setParameter("now", now).setParameter("status", InvitationStatus.PENDING);
             } else {
-                q.setParameter("status", status.toUpperCase(Locale.ROOT));
+                q.setParameter("status", InvitationStatus.valueOf(status.toUpperCase(Locale.ROOT)));
             }
         }
         if (label != null) {
@@ -82,6 +152,7 @@ final class InvitationStore {
     }
 
     static List<String> statuses() {
-        return List.of("pending", "accepted", "revoked", "replaced", "expired");
+        // "expired" is a pending invitation past its end
+        return Stream.concat(Arrays.stream(InvitationStatus.values()).map(InvitationStatus::apiName), Stream.of("expired")).toList();
     }
 }

@@ -31,7 +31,7 @@ public final class InvitationWithdrawal {
         List<InvitationEntity> pending = new InvitationStore(session, realm).pendingFor(user.getEmail().strip().toLowerCase(Locale.ROOT));
         AuditLog audit = new AuditLog(session);
         for (InvitationEntity invitation : pending) {
-            invitation.setStatus("REVOKED");
+            invitation.setStatus(InvitationStatus.REVOKED);
             invitation.setEndedAt(Time.currentTimeMillis());
             audit.record(realm, AuditLog.Type.INVITATION_REVOKED, actor, invitation.getId(), invitation.getEmail(), null, null,
                     "withdrawn: " + why);

@@ -1,6 +1,6 @@
 package io.accesslifecycle.invitations;
 
-import static io.accesslifecycle.common.ApiException.translating;
+import static io.accesslifecycle.common.ErrorResponses.translating;
 
 import java.net.URI;
 import java.util.List;

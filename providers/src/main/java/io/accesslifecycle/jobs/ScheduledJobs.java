@@ -49,10 +49,16 @@ public final class ScheduledJobs implements ProviderEventListener, AutoCloseable
     private final KeycloakSessionFactory factory;
     private final List<Job> jobs;
     private final ThreadPoolExecutor executor;
+    private final JobRuns runs;
 
-    /** {@code publicUrl}: the server's public address, for links in emails that jobs send. */
-    public ScheduledJobs(KeycloakSessionFactory factory, Intervals intervals, String publicUrl, RefusedSettingsLog refusals) {
+    /**
+     * {@code publicUrl}: the server's public address, for links in emails that jobs send; {@code runs}: where each
+     * completed run is counted.
+     */
+    public ScheduledJobs(KeycloakSessionFactory factory, Intervals intervals, String publicUrl, RefusedSettingsLog refusals,
+                         JobRuns runs) {
         this.factory = factory;
+        this.runs = runs;
         EnabledRealms realms = new EnabledRealms(refusals);
         this.jobs = List.of(
                 new Job(new OutboxDeliveryTask(), intervals.outboxMillis()),
@@ -76,7 +82,8 @@ public final class ScheduledJobs implements ProviderEventListener, AutoCloseable
         try (KeycloakSession session = factory.create()) {
             TimerProvider timer = session.getProvider(TimerProvider.class);
             for (Job job : jobs) {
-                Runnable run = new ClusterAwareScheduledTaskRunner(factory, job.task(), job.intervalMillis());
+                Runnable run = new ClusterAwareScheduledTaskRunner(factory, runs.counted(job.task(), job.intervalMillis()),
+                        job.intervalMillis());
                 timer.schedule(new HandOff(job.task().getTaskName(), run, executor), job.intervalMillis(), job.task().getTaskName());
             }
         }

@@ -2,12 +2,11 @@ package io.accesslifecycle.labels;
 
 import java.util.List;
 
-import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import org.keycloak.connections.jpa.JpaConnectionProvider;
+import io.accesslifecycle.access.UserListStore;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
@@ -33,10 +32,6 @@ public class LabelsResource {
     @Produces(MediaType.APPLICATION_JSON)
     public List<LabelCount> list() {
         auth.users().requireView();
-        EntityManager em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
-        return em.createQuery("select a.value, count(a) from UserAttributeEntity a where a.name = :name"
-                        + " and a.user.realmId = :realmId group by a.value order by a.value", Object[].class)
-                .setParameter("name", Labels.ATTRIBUTE).setParameter("realmId", realm.getId())
-                .getResultList().stream().map(row -> new LabelCount((String) row[0], (Long) row[1])).toList();
+        return new UserListStore(session, realm).labelCounts().stream().map(row -> new LabelCount((String) row[0], (Long) row[1])).toList();
     }
 }

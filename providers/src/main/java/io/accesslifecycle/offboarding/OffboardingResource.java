@@ -5,7 +5,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import io.accesslifecycle.common.ApiException;
+import io.accesslifecycle.common.ErrorResponses;
 import io.accesslifecycle.common.JsonBody;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
@@ -30,7 +30,7 @@ public class OffboardingResource {
     @Produces(MediaType.APPLICATION_JSON)
     public OffboardingResult offboard(String body) {
         auth.users().requireManage();
-        OffboardingResult result = ApiException.translating(() -> offboarding.offboard(JsonBody.read(body, OffboardingRequest.class)));
+        OffboardingResult result = ErrorResponses.translating(() -> offboarding.offboard(JsonBody.read(body, OffboardingRequest.class)));
         adminEvent.resource(ResourceType.USER).operation("delete".equals(result.mode()) ? OperationType.DELETE : OperationType.UPDATE)
                 .resourcePath("access", "offboarding").representation(result).success();
         return result;

@@ -7,6 +7,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 public record DeliveryStatus(String status, int attempts, String lastError, Long sentAt) {
 
     static DeliveryStatus of(OutboxMessageEntity m) {
-        return new DeliveryStatus(m.getStatus().toLowerCase(), m.getAttempts(), m.getLastError(), m.getSentAt());
+        return new DeliveryStatus(m.getStatus().apiName(), m.getAttempts(), m.getLastError(), m.getSentAt());
     }
 }

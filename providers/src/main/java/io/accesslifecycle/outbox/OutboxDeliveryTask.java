@@ -3,12 +3,9 @@ package io.accesslifecycle.outbox;
 import java.util.HashMap;
 import java.util.List;
 
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 
 import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
-import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.email.EmailException;
 import org.keycloak.email.EmailTemplateProvider;
 import org.keycloak.models.KeycloakSession;
@@ -39,11 +36,8 @@ public class OutboxDeliveryTask implements ScheduledTask {
         KeycloakSessionFactory factory = session.getKeycloakSessionFactory();
         long started = System.currentTimeMillis();
         while (System.currentTimeMillis() - started < RUN_BUDGET_MILLIS) {
-            List<String> due = KeycloakModelUtils.runJobInTransactionWithResult(factory, s -> em(s)
-                    .createNamedQuery("accessOutbox.due", OutboxMessageEntity.class)
-                    .setParameter("now", Time.currentTimeMillis())
-                    .setMaxResults(BATCH)
-                    .getResultList().stream().map(OutboxMessageEntity::getId).toList());
+            List<String> due = KeycloakModelUtils.runJobInTransactionWithResult(factory,
+                    s -> new OutboxStore(s).due(Time.currentTimeMillis(), BATCH));
             if (due.isEmpty()) {
                 return;
             }
@@ -53,26 +47,23 @@ public class OutboxDeliveryTask implements ScheduledTask {
         }
     }
 
-    private static EntityManager em(KeycloakSession s) {
-        return s.getProvider(JpaConnectionProvider.class).getEntityManager();
-    }
-
     private void deliver(KeycloakSession s, String id) {
         // Locked until this transaction ends: Keycloak's cluster lock on the task only lasts one interval (3 s), a run
         // up to 20 s, so another node's run may be going through the same messages. It waits here for this one to
         // commit, then finds the message SENT and skips it (measured by bin/test-cluster: without the lock, most of
         // 300 invitations were emailed twice by two nodes).
-        OutboxMessageEntity m = em(s).find(OutboxMessageEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
-        if (m == null || !"QUEUED".equals(m.getStatus())) {
+        OutboxStore store = new OutboxStore(s);
+        OutboxMessageEntity m = store.lockForDelivery(id);
+        if (m == null || m.getStatus() != OutboxStatus.QUEUED) {
             return; // another run got it, or it was purged
         }
         RealmModel realm = s.realms().getRealm(m.getRealmId());
         if (realm == null) {
-            em(s).remove(m);
+            store.remove(m);
             return;
         }
         s.getContext().setRealm(realm);
-        OutboxPayload p = Outbox.read(m.getPayload());
+        OutboxPayload p = OutboxStore.read(m.getPayload());
         InMemoryUserAdapter recipient = new InMemoryUserAdapter(s, realm, "outbox-" + m.getId());
         recipient.setEmail(m.getRecipient());
         recipient.setFirstName(p.firstName());
@@ -84,7 +75,7 @@ public class OutboxDeliveryTask implements ScheduledTask {
         try {
             s.getProvider(EmailTemplateProvider.class).setRealm(realm).setUser(recipient)
                     .send(p.subjectKey(), List.copyOf(p.subjectParams()), m.getTemplate(), new HashMap<>(p.attributes()), m.getRecipient());
-            m.setStatus("SENT");
+            m.setStatus(OutboxStatus.SENT);
             m.setSentAt(Time.currentTimeMillis());
             m.setLastError(null);
             m.setPayload(null); // the link it held is not kept at rest once delivered
@@ -92,7 +83,7 @@ public class OutboxDeliveryTask implements ScheduledTask {
             String reason = reason(e);
             m.setLastError(reason);
             if (m.getAttempts() >= MAX_ATTEMPTS) {
-                m.setStatus("FAILED");
+                m.setStatus(OutboxStatus.FAILED);
             } else {
                 m.setNextAttemptAt(Time.currentTimeMillis() + backoffMillis(m.getAttempts()));
             }

@@ -2,6 +2,8 @@ package io.accesslifecycle.outbox;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQueries;
 import jakarta.persistence.NamedQuery;
@@ -15,7 +17,8 @@ import jakarta.persistence.Table;
 @Table(name = "ACCESS_OUTBOX")
 @NamedQueries({
         @NamedQuery(name = "accessOutbox.due",
-                query = "select m from OutboxMessageEntity m where m.status = 'QUEUED' and m.nextAttemptAt <= :now order by m.nextAttemptAt"),
+                query = "select m from OutboxMessageEntity m where m.status = io.accesslifecycle.outbox.OutboxStatus.QUEUED"
+                        + " and m.nextAttemptAt <= :now order by m.nextAttemptAt"),
         @NamedQuery(name = "accessOutbox.latestFor",
                 query = "select m from OutboxMessageEntity m where m.refId in :refIds order by m.createdAt desc"),
         @NamedQuery(name = "accessOutbox.deleteFor",
@@ -50,8 +53,9 @@ public class OutboxMessageEntity {
     @Column(name = "PAYLOAD", length = 8000)
     private String payload;
 
+    @Enumerated(EnumType.STRING)
     @Column(name = "STATUS", length = 16, nullable = false)
-    private String status;
+    private OutboxStatus status;
 
     @Column(name = "ATTEMPTS", nullable = false)
     private int attempts;
@@ -87,8 +91,8 @@ public class OutboxMessageEntity {
     public void setTemplate(String template) { this.template = template; }
     public String getPayload() { return payload; }
     public void setPayload(String payload) { this.payload = payload; }
-    public String getStatus() { return status; }
-    public void setStatus(String status) { this.status = status; }
+    public OutboxStatus getStatus() { return status; }
+    public void setStatus(OutboxStatus status) { this.status = status; }
     public int getAttempts() { return attempts; }
     public void setAttempts(int attempts) { this.attempts = attempts; }
     public long getNextAttemptAt() { return nextAttemptAt; }

@@ -2,6 +2,8 @@ package io.accesslifecycle.requests;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQueries;
 import jakarta.persistence.NamedQuery;
@@ -12,7 +14,8 @@ import jakarta.persistence.Table;
 @Table(name = "ACCESS_REQUEST")
 @NamedQueries({
         @NamedQuery(name = "accessRequest.pendingOf",
-                query = "select r from AccessRequestEntity r where r.realmId = :realmId and r.userId = :userId and r.status = 'PENDING'"),
+                query = "select r from AccessRequestEntity r where r.realmId = :realmId and r.userId = :userId"
+                        + " and r.status = io.accesslifecycle.requests.RequestStatus.PENDING"),
         @NamedQuery(name = "accessRequest.madeSince",
                 query = "select r.createdAt from AccessRequestEntity r where r.realmId = :realmId and r.userId = :userId"
                         + " and r.createdAt > :since order by r.createdAt"),
@@ -48,8 +51,9 @@ public class AccessRequestEntity {
     @Column(name = "JUSTIFICATION", length = 1000, nullable = false)
     private String justification;
 
+    @Enumerated(EnumType.STRING)
     @Column(name = "STATUS", length = 16, nullable = false)
-    private String status;
+    private RequestStatus status;
 
     @Column(name = "CREATED_AT", nullable = false)
     private long createdAt;
@@ -77,8 +81,8 @@ public class AccessRequestEntity {
     public void setEmail(String email) { this.email = email; }
     public String getJustification() { return justification; }
     public void setJustification(String justification) { this.justification = justification; }
-    public String getStatus() { return status; }
-    public void setStatus(String status) { this.status = status; }
+    public RequestStatus getStatus() { return status; }
+    public void setStatus(RequestStatus status) { this.status = status; }
     public long getCreatedAt() { return createdAt; }
     public void setCreatedAt(long createdAt) { this.createdAt = createdAt; }
     public Long getDecidedAt() { return decidedAt; }

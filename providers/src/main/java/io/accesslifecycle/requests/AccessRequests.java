@@ -2,10 +2,8 @@ package io.accesslifecycle.requests;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 
 import io.accesslifecycle.budget.EmailBudget;
@@ -20,10 +18,9 @@ import io.accesslifecycle.audit.AuditLog;
 import io.accesslifecycle.common.ConflictException;
 import io.accesslifecycle.common.InputException;
 import io.accesslifecycle.common.Inputs;
-import io.accesslifecycle.common.NotFoundException;
-import io.accesslifecycle.outbox.Outbox;
+import io.accesslifecycle.common.NotInRealmException;
+import io.accesslifecycle.outbox.OutboxStore;
 import org.keycloak.common.util.Time;
-import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ModelDuplicateException;
 import org.keycloak.models.ModelException;
@@ -48,14 +45,12 @@ public final class AccessRequests {
         this.realm = realm;
     }
 
-    private EntityManager em() {
-        return session.getProvider(JpaConnectionProvider.class).getEntityManager();
+    private RequestStore store() {
+        return new RequestStore(session, realm);
     }
 
     public AccessRequestEntity pendingOf(UserModel user) {
-        return em().createNamedQuery("accessRequest.pendingOf", AccessRequestEntity.class)
-                .setParameter("realmId", realm.getId()).setParameter("userId", user.getId())
-                .getResultStream().findFirst().orElse(null);
+        return store().pendingOf(user.getId());
     }
 
     /**
@@ -74,8 +69,7 @@ public final class AccessRequests {
         }
         int perDay = AccessSettingsStore.read(realm).accessRequestsPerUserPerDay();
         long now = Time.currentTimeMillis();
-        List<Long> today = em().createNamedQuery("accessRequest.madeSince", Long.class).setParameter("realmId", realm.getId())
-                .setParameter("userId", user.getId()).setParameter("since", now - DAY_MILLIS).getResultList();
+        List<Long> today = store().madeSince(user.getId(), now - DAY_MILLIS);
         if (today.size() >= perDay) {
             long next = today.get(today.size() - perDay) + DAY_MILLIS;
             throw new RateLimitedException("accessRequestsPerUserPerDay", "at most " + perDay
@@ -100,14 +94,12 @@ public final class AccessRequests {
                 row.setUsername(u.getUsername());
                 row.setEmail(u.getEmail());
                 row.setJustification(text);
-                row.setStatus("PENDING");
+                row.setStatus(RequestStatus.PENDING);
                 row.setCreatedAt(now);
-                EntityManager em = s.getProvider(JpaConnectionProvider.class).getEntityManager();
-                em.persist(row);
-                em.flush(); // the unique key decides here, before any email is queued
+                new RequestStore(s, r).insert(row); // the unique key decides here, before any email is queued
                 new AuditLog(s).record(r, AuditLog.Type.ACCESS_REQUESTED, u, userId, u.getUsername(), null, null, text);
                 String realmName = Realms.displayName(r);
-                Outbox outbox = new Outbox(s);
+                OutboxStore outbox = new OutboxStore(s);
                 for (UserModel admin : AccessAdministrators.of(s, r)) {
                     outbox.enqueueTo(r, id, admin, ADMIN_TEMPLATE, "accessRequestAdminSubject", List.of(realmName, u.getUsername()),
                             Map.of("username", u.getUsername(), "email", String.valueOf(u.getEmail()), "consoleUrl", consoleUrl));
@@ -121,7 +113,7 @@ public final class AccessRequests {
             }
             throw e;
         }
-        return em().find(AccessRequestEntity.class, id);
+        return store().find(id);
     }
 
     private static ConflictException alreadyPending() {
@@ -129,13 +121,9 @@ public final class AccessRequests {
     }
 
     public List<AccessRequestRepresentation> list(String status) {
-        String s = status == null || status.isBlank() ? null : status.strip().toUpperCase(Locale.ROOT);
-        if (s != null && !List.of("PENDING", "APPROVED", "REJECTED", "WITHDRAWN").contains(s)) {
-            throw new InputException("status", "one of pending, approved, rejected, withdrawn");
-        }
-        return em().createNamedQuery("accessRequest.byStatus", AccessRequestEntity.class)
-                .setParameter("realmId", realm.getId()).setParameter("status", s).setMaxResults(1000)
-                .getResultStream().map(AccessRequests::represent).toList();
+        RequestStatus s = status == null || status.isBlank() ? null : RequestStatus.fromApi(status)
+                .orElseThrow(() -> new InputException("status", "one of pending, approved, rejected, withdrawn"));
+        return store().byStatus(s, 1000).stream().map(AccessRequests::represent).toList();
     }
 
     /**
@@ -151,7 +139,7 @@ public final class AccessRequests {
         new AccessService(session, realm, auth).replace(user, new AccessUpdate(d.roles(), d.groups(), d.labels(),
                 d.accessExpiresOn(), null, null, null, null, !Boolean.FALSE.equals(d.notifyUser()),
                 d.note() == null ? "access request approved" : d.note()), named);
-        decide(r, "APPROVED", auth, null);
+        decide(r, RequestStatus.APPROVED, auth, null);
         new AuditLog(session).record(realm, AuditLog.Type.REQUEST_APPROVED, auth.adminAuth().getUser(), user.getId(),
                 user.getUsername(), null, null, d.note());
         return represent(r);
@@ -167,12 +155,12 @@ public final class AccessRequests {
         if (user.getEmail() != null) {
             new EmailBudget(session, realm, auth.adminAuth().getUser()).spend(1);
         }
-        decide(r, "REJECTED", auth, reason);
+        decide(r, RequestStatus.REJECTED, auth, reason);
         new AuditLog(session).record(realm, AuditLog.Type.REQUEST_REJECTED, auth.adminAuth().getUser(), user.getId(),
                 user.getUsername(), null, null, reason);
         if (user.getEmail() != null) {
             String realmName = Realms.displayName(realm);
-            new Outbox(session).enqueueTo(realm, r.getId(), user, REJECTED_TEMPLATE, "accessRequestRejectedSubject",
+            new OutboxStore(session).enqueueTo(realm, r.getId(), user, REJECTED_TEMPLATE, "accessRequestRejectedSubject",
                     List.of(realmName), Map.of("reason", reason));
         }
         return represent(r);
@@ -187,7 +175,7 @@ public final class AccessRequests {
         if (r == null) {
             return false;
         }
-        r.setStatus("WITHDRAWN");
+        r.setStatus(RequestStatus.WITHDRAWN);
         r.setPendingKey(null); // decided: a returning person may ask again
         r.setDecidedAt(Time.currentTimeMillis());
         r.setDecidedBy(actor == null ? null : actor.getUsername());
@@ -198,12 +186,12 @@ public final class AccessRequests {
     }
 
     private AccessRequestEntity pending(String id) {
-        AccessRequestEntity r = em().find(AccessRequestEntity.class, id);
-        if (r == null || !r.getRealmId().equals(realm.getId())) {
-            throw new NotFoundException("request " + id + " not found");
+        AccessRequestEntity r = store().find(id);
+        if (r == null) {
+            throw new NotInRealmException("request " + id + " not found");
         }
-        if (!"PENDING".equals(r.getStatus())) {
-            throw new ConflictException("status", "the request was already " + r.getStatus().toLowerCase(Locale.ROOT));
+        if (r.getStatus() != RequestStatus.PENDING) {
+            throw new ConflictException("status", "the request was already " + r.getStatus().apiName());
         }
         return r;
     }
@@ -216,7 +204,7 @@ public final class AccessRequests {
         return user;
     }
 
-    private static void decide(AccessRequestEntity r, String status, AdminPermissionEvaluator auth, String reason) {
+    private static void decide(AccessRequestEntity r, RequestStatus status, AdminPermissionEvaluator auth, String reason) {
         r.setStatus(status);
         r.setPendingKey(null); // decided: the user may ask again
         r.setDecidedAt(Time.currentTimeMillis());
@@ -227,7 +215,7 @@ public final class AccessRequests {
 
     static AccessRequestRepresentation represent(AccessRequestEntity r) {
         return new AccessRequestRepresentation(r.getId(), r.getUserId(), r.getUsername(), r.getEmail(), r.getJustification(),
-                r.getStatus().toLowerCase(Locale.ROOT), Instant.ofEpochMilli(r.getCreatedAt()).toString(),
+                r.getStatus().apiName(), Instant.ofEpochMilli(r.getCreatedAt()).toString(),
                 r.getDecidedAt() == null ? null : Instant.ofEpochMilli(r.getDecidedAt()).toString(), r.getDecidedBy(), r.getReason());
     }
 }

@@ -1,15 +1,16 @@
 package io.accesslifecycle.retention;
 
 import java.util.List;
-import java.util.function.ToIntFunction;
+import java.util.function.ToIntBiFunction;
 
-import jakarta.persistence.EntityManager;
 
+import io.accesslifecycle.invitations.InvitationStore;
+import io.accesslifecycle.outbox.OutboxStore;
+import io.accesslifecycle.requests.RequestStore;
 import io.accesslifecycle.settings.AccessSettings;
 import io.accesslifecycle.settings.AccessSettingsStore;
 import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
-import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
@@ -52,56 +53,32 @@ public class PersonalDataRetentionTask implements ScheduledTask {
         }
         // invitations and requests first, the emails last: a test (or an operator) that sees the old emails gone
         // knows the rest of this run has been applied
-        int invitations = batches(session, em -> {
-            List<String> ids = em.createQuery("select i.id from InvitationEntity i where i.realmId = :realmId and ("
-                            + "(i.status = 'ACCEPTED' and i.acceptedAt < :before)"
-                            + " or (i.status in ('REVOKED', 'REPLACED') and coalesce(i.endedAt, i.expiresAt) < :before)"
-                            + " or (i.status = 'PENDING' and i.expiresAt < :before))", String.class)
-                    .setParameter("realmId", realmId).setParameter("before", cutoffs.invitationsBefore())
-                    .setMaxResults(BATCH).getResultList();
-            return deleteInvitations(em, ids);
+        int invitations = batches(session, realmId, (s, realm) -> {
+            InvitationStore store = new InvitationStore(s, realm);
+            return store.deleteWithEmails(store.decidedBefore(cutoffs.invitationsBefore(), BATCH));
         });
-        int requests = batches(session, em -> deleteIds(em, "AccessRequestEntity", em.createQuery(
-                        "select r.id from AccessRequestEntity r where r.realmId = :realmId"
-                                + " and r.status in ('APPROVED', 'REJECTED', 'WITHDRAWN') and r.decidedAt < :before", String.class)
-                .setParameter("realmId", realmId).setParameter("before", cutoffs.requestsBefore())
-                .setMaxResults(BATCH).getResultList()));
-        int emails = batches(session, em -> deleteIds(em, "OutboxMessageEntity", em.createQuery(
-                        "select m.id from OutboxMessageEntity m where m.realmId = :realmId"
-                                + " and m.status in ('SENT', 'FAILED') and m.createdAt < :before", String.class)
-                .setParameter("realmId", realmId).setParameter("before", cutoffs.outboxBefore())
-                .setMaxResults(BATCH).getResultList()));
+        int requests = batches(session, realmId, (s, realm) -> {
+            RequestStore store = new RequestStore(s, realm);
+            return store.delete(store.decidedBefore(cutoffs.requestsBefore(), BATCH));
+        });
+        int emails = batches(session, realmId, (s, realm) -> {
+            OutboxStore store = new OutboxStore(s);
+            return store.delete(store.deliveredBefore(realm.getId(), cutoffs.outboxBefore(), BATCH));
+        });
         if (invitations + requests + emails > 0) {
             LOG.infof("Realm %s: deleted %d decided invitations, %d decided requests and %d sent or failed emails past their retention",
                     realmId, invitations, requests, emails);
         }
     }
 
-    /**
-     * Deletes invitations and every email about them (also one still queued: its invitation is gone). Used by
-     * this job and when the account that accepted them is deleted.
-     */
-    public static int deleteInvitations(EntityManager em, List<String> ids) {
-        if (ids.isEmpty()) {
-            return 0;
-        }
-        em.createQuery("delete from OutboxMessageEntity m where m.refId in :ids").setParameter("ids", ids).executeUpdate();
-        return deleteIds(em, "InvitationEntity", ids);
-    }
-
-    private static int deleteIds(EntityManager em, String entity, List<String> ids) {
-        if (ids.isEmpty()) {
-            return 0;
-        }
-        em.createQuery("delete from " + entity + " e where e.id in :ids").setParameter("ids", ids).executeUpdate();
-        return ids.size();
-    }
-
-    private static int batches(KeycloakSession session, ToIntFunction<EntityManager> batch) {
+    /** Runs {@code batch} in transactions of its own until it deletes fewer than a batch; answers the total. */
+    private static int batches(KeycloakSession session, String realmId, ToIntBiFunction<KeycloakSession, RealmModel> batch) {
         int total = 0;
         while (true) {
-            int done = KeycloakModelUtils.runJobInTransactionWithResult(session.getKeycloakSessionFactory(),
-                    s -> batch.applyAsInt(s.getProvider(JpaConnectionProvider.class).getEntityManager()));
+            int done = KeycloakModelUtils.runJobInTransactionWithResult(session.getKeycloakSessionFactory(), s -> {
+                RealmModel realm = s.realms().getRealm(realmId);
+                return realm == null ? 0 : batch.applyAsInt(s, realm);
+            });
             total += done;
             if (done < BATCH) {
                 return total;

@@ -2,7 +2,7 @@ package io.accesslifecycle.storage;
 
 import jakarta.persistence.EntityManager;
 
-import io.accesslifecycle.retention.PersonalDataRetentionTask;
+import io.accesslifecycle.invitations.InvitationStore;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -27,9 +27,8 @@ final class RemovalCleanup implements ProviderEventListener {
         } else if (event instanceof UserModel.UserRemovedEvent removed) {
             deleteWhere(removed.getKeycloakSession(), "userId", removed.getUser().getId(), "AccessRequestEntity", "NoticeEntity");
             deleteWhere(removed.getKeycloakSession(), "actorId", removed.getUser().getId(), "EmailSenderEntity");
-            EntityManager em = removed.getKeycloakSession().getProvider(JpaConnectionProvider.class).getEntityManager();
-            PersonalDataRetentionTask.deleteInvitations(em, em.createQuery("select i.id from InvitationEntity i"
-                    + " where i.acceptedUserId = :userId", String.class).setParameter("userId", removed.getUser().getId()).getResultList());
+            InvitationStore invitations = new InvitationStore(removed.getKeycloakSession(), removed.getRealm());
+            invitations.deleteWithEmails(invitations.acceptedBy(removed.getUser().getId()));
         }
     }
 

@@ -3,10 +3,9 @@ package io.accesslifecycle.usernames;
 import java.util.HashSet;
 import java.util.Set;
 
+import io.accesslifecycle.access.UserListStore;
 import io.accesslifecycle.settings.AccessSettings;
 import io.accesslifecycle.settings.AccessSettingsStore;
-import jakarta.persistence.EntityManager;
-import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
@@ -49,14 +48,6 @@ public final class UsernameAllocator {
     }
 
     private Set<String> usernamesStartingWith(RealmModel realm, String prefix) {
-        // Prefixes are made of [a-z0-9._-]: only '_' is a LIKE wildcard among them.
-        String pattern = prefix.replace("!", "!!").replace("_", "!_").replace("%", "!%") + "%";
-        EntityManager em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
-        return new HashSet<>(em.createQuery(
-                        "select u.username from UserEntity u where u.realmId = :realmId and u.username like :pattern escape '!'",
-                        String.class)
-                .setParameter("realmId", realm.getId())
-                .setParameter("pattern", pattern)
-                .getResultList());
+        return new UserListStore(session, realm).usernamesStartingWith(prefix);
     }
 }

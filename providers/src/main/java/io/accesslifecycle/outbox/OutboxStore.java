@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 
 import org.keycloak.common.util.Time;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
@@ -17,15 +18,15 @@ import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.util.JsonSerialization;
 
 /**
- * The one way the bundle sends bulk email: messages are stored in the request's transaction and sent afterwards
- * by {@link OutboxDeliveryTask}, with retries. A request never waits on SMTP, and a message is never lost because
- * the SMTP server was down.
+ * The outbox's store, the one way the bundle sends email: messages are stored in the request's transaction and
+ * sent afterwards by {@link OutboxDeliveryTask}, with retries. A request never waits on SMTP, and a message is never
+ * lost because the SMTP server was down. Every query of {@code ACCESS_OUTBOX} is here.
  */
-public final class Outbox {
+public final class OutboxStore {
 
     private final KeycloakSession session;
 
-    public Outbox(KeycloakSession session) {
+    public OutboxStore(KeycloakSession session) {
         this.session = session;
     }
 
@@ -48,7 +49,7 @@ public final class Outbox {
         m.setRecipient(recipient);
         m.setTemplate(template);
         m.setPayload(write(payload));
-        m.setStatus("QUEUED");
+        m.setStatus(OutboxStatus.QUEUED);
         m.setAttempts(0);
         long now = Time.currentTimeMillis();
         m.setCreatedAt(now);
@@ -95,6 +96,46 @@ public final class Outbox {
     }
 
     /** Forgets the messages about a reference that is gone (a purged invitation). */
+    /** Ids of queued messages whose attempt is due, oldest first. */
+    List<String> due(long now, int max) {
+        return em().createNamedQuery("accessOutbox.due", OutboxMessageEntity.class).setParameter("now", now)
+                .setMaxResults(max).getResultList().stream().map(OutboxMessageEntity::getId).toList();
+    }
+
+    /** The message, locked until the transaction ends (another node's delivery run waits for it). */
+    OutboxMessageEntity lockForDelivery(String id) {
+        return em().find(OutboxMessageEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    void remove(OutboxMessageEntity m) {
+        em().remove(m);
+    }
+
+    /** Ids of this realm's sent or failed messages created before {@code before}. */
+    public List<String> deliveredBefore(String realmId, long before, int max) {
+        return em().createQuery("select m.id from OutboxMessageEntity m where m.realmId = :realmId"
+                        + " and m.status in :done and m.createdAt < :before", String.class)
+                .setParameter("done", List.of(OutboxStatus.SENT, OutboxStatus.FAILED))
+                .setParameter("realmId", realmId).setParameter("before", before)
+                .setMaxResults(max).getResultList();
+    }
+
+    /** Deletes these messages. */
+    public int delete(List<String> ids) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        em().createQuery("delete from OutboxMessageEntity m where m.id in :ids").setParameter("ids", ids).executeUpdate();
+        return ids.size();
+    }
+
+    /** Deletes every message about these invitations (or other subjects), queued ones included. */
+    public void forgetAll(List<String> refIds) {
+        if (!refIds.isEmpty()) {
+            em().createQuery("delete from OutboxMessageEntity m where m.refId in :ids").setParameter("ids", refIds).executeUpdate();
+        }
+    }
+
     public void forget(String refId) {
         em().createNamedQuery("accessOutbox.deleteFor").setParameter("refId", refId).executeUpdate();
     }

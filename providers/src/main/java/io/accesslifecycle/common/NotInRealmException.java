@@ -1,9 +1,9 @@
 package io.accesslifecycle.common;
 
 /** What the request names does not exist in this realm: a 404. */
-public class NotFoundException extends RuntimeException {
+public class NotInRealmException extends RuntimeException {
 
-    public NotFoundException(String detail) {
+    public NotInRealmException(String detail) {
         super(detail);
     }
 }

@@ -14,8 +14,8 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 
-/** The record of what the lifecycle jobs did once per user (see {@link NoticeEntity}). */
-public final class Notices {
+/** Every query and write of notices ({@code ACCESS_NOTICE}): what the lifecycle jobs did once per user (see {@link NoticeEntity}). */
+public final class NoticeStore {
 
     /** Kinds of notice. */
     public static final String EXPIRED = "expired";
@@ -27,7 +27,7 @@ public final class Notices {
 
     private final KeycloakSession session;
 
-    public Notices(KeycloakSession session) {
+    public NoticeStore(KeycloakSession session) {
         this.session = session;
     }
 

@@ -1,7 +1,9 @@
 package io.accesslifecycle.access;
 
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
@@ -16,20 +18,21 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 import org.keycloak.storage.UserStorageProvider;
 
 /**
- * The users list filtered by status and/or label as one query on Keycloak's tables, the page included: the status
+ * The queries on the realm's users (Keycloak's tables) of the users list: the list filtered by status and/or label
+ * as one query, the page included (the status
  * rules of {@link AccessStatus#of} written as conditions on {@code USER_ENTITY.ENABLED} and the
  * {@code accessExpiresOn} attribute (ISO dates compare as text, on the {@code (NAME, VALUE)} index), ordered by
  * username. Used when the realm's users all live in Keycloak's database and the caller may view every user;
  * otherwise the list goes through Keycloak's user search and checks each user.
  */
-final class UserListQuery {
+public final class UserListStore {
 
     private static final String END = "(select a.id from UserAttributeEntity a where a.user = u and a.name = :end and a.value <= :%s)";
 
     private final KeycloakSession session;
     private final RealmModel realm;
 
-    UserListQuery(KeycloakSession session, RealmModel realm) {
+    public UserListStore(KeycloakSession session, RealmModel realm) {
         this.session = session;
         this.realm = realm;
     }
@@ -58,8 +61,7 @@ final class UserListQuery {
             jpql.append(" and exists (select l.id from UserAttributeEntity l where l.user = u and l.name = :labels and l.value = :label)");
         }
         jpql.append(" order by u.username");
-        EntityManager em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
-        TypedQuery<String> q = em.createQuery(jpql.toString(), String.class).setParameter("realmId", realm.getId());
+        TypedQuery<String> q = em().createQuery(jpql.toString(), String.class).setParameter("realmId", realm.getId());
         if (status != null) {
             q.setParameter("end", AccessEndDate.ATTRIBUTE);
             if (status != AccessStatus.ACTIVE) {
@@ -73,5 +75,26 @@ final class UserListQuery {
             q.setParameter("labels", Labels.ATTRIBUTE).setParameter("label", label);
         }
         return q.setFirstResult(first).setMaxResults(max).getResultList();
+    }
+
+    /** Each label of the realm's users with how many users carry it, by label. */
+    public List<Object[]> labelCounts() {
+        return em().createQuery("select a.value, count(a) from UserAttributeEntity a where a.name = :name"
+                        + " and a.user.realmId = :realmId group by a.value order by a.value", Object[].class)
+                .setParameter("name", Labels.ATTRIBUTE).setParameter("realmId", realm.getId()).getResultList();
+    }
+
+    /** The realm's usernames that start with {@code prefix} (made of [a-z0-9._-]). */
+    public Set<String> usernamesStartingWith(String prefix) {
+        // only '_' is a LIKE wildcard among those characters
+        String pattern = prefix.replace("!", "!!").replace("_", "!_").replace("%", "!%") + "%";
+        return new HashSet<>(em().createQuery(
+                        "select u.username from UserEntity u where u.realmId = :realmId and u.username like :pattern escape '!'",
+                        String.class)
+                .setParameter("realmId", realm.getId()).setParameter("pattern", pattern).getResultList());
+    }
+
+    private EntityManager em() {
+        return session.getProvider(JpaConnectionProvider.class).getEntityManager();
     }
 }

@@ -11,9 +11,9 @@ import org.keycloak.services.ErrorResponseException;
  * Factories for the API's error answers. They build Keycloak's {@link ErrorResponseException}, which marks the
  * request's transaction for rollback, so an error never leaves a change half-applied.
  */
-public final class ApiException {
+public final class ErrorResponses {
 
-    private ApiException() {
+    private ErrorResponses() {
     }
 
     public static ErrorResponseException badRequest(String field, String detail) {
@@ -30,7 +30,7 @@ public final class ApiException {
 
     /**
      * Runs a service call and turns the rule exceptions it throws into the API's JSON errors: {@link InputException}
-     * into 400 ({@link BodyTooLargeException} into 413), {@link ConflictException} into 409, {@link NotFoundException}
+     * into 400 ({@link BodyTooLargeException} into 413), {@link ConflictException} into 409, {@link NotInRealmException}
      * into 404, {@link RateLimitedException} into 429 with {@code Retry-After}.
      */
     public static <T> T translating(Supplier<T> call) {
@@ -42,7 +42,7 @@ public final class ApiException {
             throw badRequest(e.field(), e.detail());
         } catch (ConflictException e) {
             throw conflict(e.field(), e.getMessage());
-        } catch (NotFoundException e) {
+        } catch (NotInRealmException e) {
             throw notFound(e.getMessage());
         } catch (RateLimitedException e) {
             throw tooMany(e);

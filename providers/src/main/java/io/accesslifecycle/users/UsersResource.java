@@ -1,6 +1,6 @@
 package io.accesslifecycle.users;
 
-import static io.accesslifecycle.common.ApiException.translating;
+import static io.accesslifecycle.common.ErrorResponses.translating;
 
 import java.util.List;
 
@@ -18,7 +18,7 @@ import io.accesslifecycle.access.AccessService;
 import io.accesslifecycle.access.UserAccessResource;
 import io.accesslifecycle.access.UserSummary;
 import io.accesslifecycle.budget.EmailBudget;
-import io.accesslifecycle.common.ApiException;
+import io.accesslifecycle.common.ErrorResponses;
 import io.accesslifecycle.common.JsonBody;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
@@ -29,7 +29,7 @@ import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 /** {@code /admin/realms/{realm}/access/users}: listing and declaring users, and each user's access. */
-public class DeclaredUsersResource {
+public class UsersResource {
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -37,7 +37,7 @@ public class DeclaredUsersResource {
     private final AdminEventBuilder adminEvent;
     private final UserDeclarationService declarations;
 
-    public DeclaredUsersResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth,
+    public UsersResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth,
                                  AdminEventBuilder adminEvent, UserDeclarationService declarations) {
         this.session = session;
         this.realm = realm;
@@ -72,7 +72,7 @@ public class DeclaredUsersResource {
         UserModel user = session.users().getUserById(realm, id);
         if (user == null) {
             auth.users().requireQuery();
-            throw ApiException.notFound("user " + id + " not found");
+            throw ErrorResponses.notFound("user " + id + " not found");
         }
         return new UserAccessResource(user, auth, adminEvent, new AccessService(session, realm, auth));
     }
@@ -84,11 +84,11 @@ public class DeclaredUsersResource {
         UserModel user = session.users().getUserById(realm, id);
         if (user == null) {
             auth.users().requireManage(); // a write: who may not write learns nothing about which ids exist
-            throw ApiException.notFound("user " + id + " not found");
+            throw ErrorResponses.notFound("user " + id + " not found");
         }
         auth.users().requireManage(user);
         if (user.getEmail() == null || !user.isEnabled()) {
-            throw ApiException.badRequest("id", "the user has no email address or is disabled");
+            throw ErrorResponses.badRequest("id", "the user has no email address or is disabled");
         }
         translating(() -> {
             new EmailBudget(session, realm, auth.adminAuth().getUser()).spend(1);

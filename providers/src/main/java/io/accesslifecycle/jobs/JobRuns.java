@@ -1,0 +1,63 @@
+package io.accesslifecycle.jobs;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+import org.keycloak.common.util.Time;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.timer.ScheduledTask;
+
+/**
+ * What this node's jobs did since it started: for each job, how many runs it completed, when the last one started
+ * and ended and how it ended. {@code GET /admin/realms/{realm}/access/jobs} shows it to administrators (is the
+ * expiry job running?), and the tests wait on it instead of sleeping. A run counts when Keycloak's cluster-aware
+ * runner let it run on this node; times are Keycloak's clock (with its test offset).
+ */
+public final class JobRuns {
+
+    /** One job as seen from this node. */
+    public record JobRun(String name, long intervalSeconds, long runs, String lastStartedAt, String lastFinishedAt,
+                         String lastOutcome) {
+    }
+
+    private final ConcurrentMap<String, JobRun> runs = new ConcurrentHashMap<>();
+
+    /** The task, counted: its runs are recorded here, its failures still thrown to the runner. */
+    ScheduledTask counted(ScheduledTask task, long intervalMillis) {
+        String name = task.getTaskName();
+        runs.put(name, new JobRun(name, intervalMillis / 1000, 0, null, null, null));
+        return new ScheduledTask() {
+            @Override
+            public void run(KeycloakSession session) {
+                String started = now();
+                runs.computeIfPresent(name, (n, r) -> new JobRun(n, r.intervalSeconds(), r.runs(), started, r.lastFinishedAt(),
+                        "running"));
+                String outcome = "failed";
+                try {
+                    task.run(session);
+                    outcome = "ok";
+                } finally {
+                    String done = outcome;
+                    runs.computeIfPresent(name, (n, r) -> new JobRun(n, r.intervalSeconds(), r.runs() + 1, started, now(), done));
+                }
+            }
+
+            @Override
+            public String getTaskName() {
+                return name;
+            }
+        };
+    }
+
+    /** Every job, by name. */
+    public List<JobRun> all() {
+        return runs.values().stream().sorted(Comparator.comparing(JobRun::name)).toList();
+    }
+
+    private static String now() {
+        return Instant.ofEpochMilli(Time.currentTimeMillis()).toString();
+    }
+}
