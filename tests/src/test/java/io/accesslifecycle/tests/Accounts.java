@@ -96,19 +96,8 @@ public final class Accounts {
         return (int) Duration.between(now, now.toLocalDate().plusDays(1).atStartOfDay(ZoneOffset.UTC)).getSeconds();
     }
 
-    /** Waits for a condition that a background job makes true; fails after {@code millis}. */
-    public static void await(String what, long millis, BooleanSupplier condition) {
-        long deadline = System.currentTimeMillis() + millis;
-        while (!condition.getAsBoolean()) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("timed out waiting until " + what);
-            }
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+    /** Waits for a condition that a background job makes true; fails after {@link Waits#BACKGROUND}. */
+    public static void await(String what, BooleanSupplier condition) {
+        Waits.until(what, condition);
     }
 }

@@ -1,6 +1,7 @@
 package io.accesslifecycle.tests;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -10,6 +11,8 @@ import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
+import org.awaitility.Awaitility;
+import org.keycloak.testframework.mail.MailServer;
 
 /** Reads the emails GreenMail received, as the person they were sent to would. */
 public final class Mail {
@@ -26,22 +29,38 @@ public final class Mail {
 
     /**
      * Waits until the server holds a message to {@code address} whose subject contains {@code subjectPart}, and
-     * answers the newest such; fails after {@code millis}. Emails are sent by a background job, so other tests'
-     * messages may arrive in between: look for the one you expect.
+     * answers the newest such. Emails are sent by a background job, so other tests' messages may arrive in between:
+     * look for the one you expect.
      */
-    public static MimeMessage await(org.keycloak.testframework.mail.MailServer server, String address, String subjectPart, long millis) {
-        long deadline = System.currentTimeMillis() + millis;
-        while (true) {
-            List<MimeMessage> found = to(server.getReceivedMessages(), address).stream()
-                    .filter(m -> subject(m).contains(subjectPart)).toList();
-            if (!found.isEmpty()) {
-                return found.get(found.size() - 1);
-            }
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("no email to " + address + " about '" + subjectPart + "'");
-            }
-            server.waitForIncomingEmail(500, server.getReceivedMessages().length + 1);
-        }
+    public static MimeMessage await(MailServer server, String address, String subjectPart) {
+        return awaitCount(server, address, subjectPart, 1, Waits.BACKGROUND).getLast();
+    }
+
+    /** Waits until the server received at least {@code count} messages in all (whoever they are to). */
+    public static void awaitTotal(MailServer server, int count) {
+        awaitTotal(server, count, count + " email(s) in all");
+    }
+
+    /** {@link #awaitTotal(MailServer, int)}, saying {@code what} when they do not come. */
+    public static void awaitTotal(MailServer server, int count, String what) {
+        Awaitility.await(what).atMost(Waits.BACKGROUND).pollInterval(Duration.ofMillis(200))
+                .until(() -> server.getReceivedMessages().length >= count);
+    }
+
+    /** Waits until at least {@code count} such messages arrived; answers them all, oldest first. */
+    public static List<MimeMessage> awaitCount(MailServer server, String address, String subjectPart, int count) {
+        return awaitCount(server, address, subjectPart, count, Waits.BACKGROUND);
+    }
+
+    private static List<MimeMessage> awaitCount(MailServer server, String address, String subjectPart, int count, Duration atMost) {
+        return Awaitility.await(count + " email(s) to " + address + " about '" + subjectPart + "'").atMost(atMost)
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> about(server, address, subjectPart), found -> found.size() >= count);
+    }
+
+    /** The messages to {@code address} whose subject contains {@code subjectPart} received so far, oldest first. */
+    public static List<MimeMessage> about(MailServer server, String address, String subjectPart) {
+        return to(server.getReceivedMessages(), address).stream().filter(m -> subject(m).contains(subjectPart)).toList();
     }
 
     public static String recipients(MimeMessage m) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.accesslifecycle.tests.AccessApi;
+import io.accesslifecycle.tests.Jobs;
 import io.accesslifecycle.tests.Accounts;
 import io.accesslifecycle.tests.LifecycleServerConfig;
 import io.accesslifecycle.tests.Mail;
@@ -69,11 +70,11 @@ class EveryAccessAdministratorIsToldTest {
         assertEquals(200, put.status(), put.body());
 
         String subject = "Access changed for moved-user";
-        assertTrue(Mail.text(Mail.await(mail, "direct-boss@example.org", subject, 20_000)).contains("reviewer"));
-        Mail.await(mail, "night-admin@example.org", subject, 20_000);
-        Mail.await(mail, "realm-admin@lifecycle.test", "moved-user", 20_000);
-        Mail.await(mail, "en-admin@lifecycle.test", subject, 20_000);
-        mail.waitForIncomingEmail(3_000, mail.getReceivedMessages().length + 1);
+        assertTrue(Mail.text(Mail.await(mail, "direct-boss@example.org", subject)).contains("reviewer"));
+        Mail.await(mail, "night-admin@example.org", subject);
+        Mail.await(mail, "realm-admin@lifecycle.test", "moved-user");
+        Mail.await(mail, "en-admin@lifecycle.test", subject);
+        Jobs.ranTwiceMore(urls.getBase(), Jobs.OUTBOX); // whatever was queued has left
         assertEquals(0, Mail.to(mail.getReceivedMessages(), "asleep-admin@example.org").size(), "disabled administrators are not told");
         assertEquals(0, Mail.to(mail.getReceivedMessages(), "viewer@lifecycle.test").size(), "viewers do not administer access");
         assertEquals(1, Mail.to(mail.getReceivedMessages(), "direct-boss@example.org").size(), "one email per change");

@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.accesslifecycle.tests.AccessApi;
 import io.accesslifecycle.tests.Accounts;
 import io.accesslifecycle.tests.BrowserSteps;
+import io.accesslifecycle.tests.ConsoleTokens;
 import io.accesslifecycle.tests.LifecycleServerConfig;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.ClientRepresentation;
@@ -29,7 +27,6 @@ import org.keycloak.testframework.realm.ManagedRealm;
 import org.keycloak.testframework.server.KeycloakUrls;
 import org.keycloak.testframework.ui.annotations.InjectWebDriver;
 import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
-import org.openqa.selenium.By;
 
 /**
  * A token of the access console is not a full administrator token: signed in through the browser (authorization
@@ -60,7 +57,10 @@ class ConsoleTokensCarryOnlyWhatTheConsoleNeedsTest {
         realm.admin().users().get(boss).roles().clientLevel(management)
                 .add(List.of(realm.admin().clients().get(management).roles().get("realm-admin").toRepresentation()));
 
-        String token = consoleToken("full-realm-admin", Accounts.PASSWORD);
+        BrowserSteps.signedOut(browser, urls);
+        // an allowed redirect of the console client that serves no script
+        String token = ConsoleTokens.signIn(browser, urls, AccessApi.REALM,
+                urls.getBase() + "/realms/lifecycle/access-request-console-token-test", "full-realm-admin", Accounts.PASSWORD);
         JsonNode claims = new ObjectMapper().readTree(new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]),
                 StandardCharsets.UTF_8));
         assertEquals("access-console", claims.get("azp").asText());
@@ -75,37 +75,5 @@ class ConsoleTokensCarryOnlyWhatTheConsoleNeedsTest {
         assertEquals(200, console.get(AccessApi.access("/config")).status());
         assertEquals(403, console.get("/admin/realms/lifecycle/clients").status(), "no client administration with a console token");
         assertEquals(403, console.get("/admin/realms/lifecycle/identity-provider/instances").status());
-    }
-
-    /** The console's own sign-in: authorization code with PKCE, in the browser; the code is exchanged here. */
-    private String consoleToken(String username, String password) throws Exception {
-        byte[] random = new byte[32];
-        new java.security.SecureRandom().nextBytes(random);
-        String verifier = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(
-                MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
-        // an allowed redirect of the console client that serves no script, so nothing else consumes the code
-        String redirect = urls.getBase() + "/realms/lifecycle/access-request-console-token-test";
-        BrowserSteps.signedOut(browser, urls);
-        browser.open(urls.getBase() + "/realms/lifecycle/protocol/openid-connect/auth?client_id=access-console&response_type=code"
-                + "&scope=openid&state=s1&code_challenge_method=S256&code_challenge=" + challenge
-                + "&redirect_uri=" + URLEncoder.encode(redirect, StandardCharsets.UTF_8));
-        BrowserSteps.visible(browser, By.id("username")).sendKeys(username);
-        BrowserSteps.visible(browser, By.id("password")).sendKeys(password);
-        BrowserSteps.visible(browser, By.id("kc-login")).click();
-        BrowserSteps.waiting(browser).until(d -> d.getCurrentUrl().contains("code="));
-        String query = URI.create(browser.driver().getCurrentUrl()).getRawQuery();
-        String code = null;
-        for (String part : query.split("&")) {
-            if (part.startsWith("code=")) {
-                code = java.net.URLDecoder.decode(part.substring(5), StandardCharsets.UTF_8);
-            }
-        }
-        AccessApi.Response r = AccessApi.anonymous(urls.getBase()).form("/realms/lifecycle/protocol/openid-connect/token", Map.of(
-                "grant_type", "authorization_code", "client_id", "access-console", "code", code, "redirect_uri", redirect,
-                "code_verifier", verifier));
-        assertEquals(200, r.status(), r.body());
-        assertTrue(r.json().has("access_token"), r.body());
-        return r.json().get("access_token").asText();
     }
 }

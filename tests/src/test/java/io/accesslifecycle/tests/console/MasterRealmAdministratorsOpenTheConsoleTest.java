@@ -6,12 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
-import java.net.URLDecoder;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Base64;
@@ -25,6 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.accesslifecycle.tests.AccessApi;
 import io.accesslifecycle.tests.BrowserSteps;
 import io.accesslifecycle.tests.ConsoleSteps;
+import io.accesslifecycle.tests.ConsoleTokens;
 import io.accesslifecycle.tests.LifecycleServerConfig;
 import jakarta.ws.rs.core.Response;
 import org.junit.jupiter.api.AfterEach;
@@ -174,7 +170,9 @@ class MasterRealmAdministratorsOpenTheConsoleTest {
 
     @Test
     void aMasterAdministratorsConsoleTokenCarriesOnlyTheConsolesRolesOfThatRealm() throws Exception {
-        String token = consoleToken(OPERATOR, PASSWORD);
+        // back to an address of the console that serves no script (a 404 of the page's folder)
+        String token = ConsoleTokens.signIn(browser, urls, "master", ConsoleSteps.address(urls) + "token-test.txt",
+                OPERATOR, PASSWORD);
         JsonNode claims = new ObjectMapper().readTree(new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]),
                 StandardCharsets.UTF_8));
         assertEquals("access-console", claims.get("azp").asText());
@@ -209,36 +207,5 @@ class MasterRealmAdministratorsOpenTheConsoleTest {
             browser.open(urls.getBase() + "/realms/" + r + "/");
             browser.cookies().deleteAll();
         }
-    }
-
-    /**
-     * The console's sign-in at master: authorization code with PKCE in the browser, back to an address of the
-     * console that serves no script (a 404 of the page's folder), so nothing else consumes the code.
-     */
-    private String consoleToken(String username, String password) throws Exception {
-        byte[] random = new byte[32];
-        new SecureRandom().nextBytes(random);
-        String verifier = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(
-                MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
-        String redirect = ConsoleSteps.address(urls) + "token-test.txt";
-        browser.open(urls.getBase() + "/realms/master/protocol/openid-connect/auth?client_id=access-console&response_type=code"
-                + "&scope=openid&state=s1&code_challenge_method=S256&code_challenge=" + challenge
-                + "&redirect_uri=" + URLEncoder.encode(redirect, StandardCharsets.UTF_8));
-        BrowserSteps.visible(browser, By.id("username")).sendKeys(username);
-        BrowserSteps.visible(browser, By.id("password")).sendKeys(password);
-        BrowserSteps.visible(browser, By.id("kc-login")).click();
-        BrowserSteps.waiting(browser).until(d -> d.getCurrentUrl().contains("code="));
-        String code = null;
-        for (String part : URI.create(browser.driver().getCurrentUrl()).getRawQuery().split("&")) {
-            if (part.startsWith("code=")) {
-                code = URLDecoder.decode(part.substring(5), StandardCharsets.UTF_8);
-            }
-        }
-        AccessApi.Response r = AccessApi.anonymous(urls.getBase()).form("/realms/master/protocol/openid-connect/token", Map.of(
-                "grant_type", "authorization_code", "client_id", "access-console", "code", code, "redirect_uri", redirect,
-                "code_verifier", verifier));
-        assertEquals(200, r.status(), r.body());
-        return r.json().get("access_token").asText();
     }
 }

@@ -44,27 +44,27 @@ class ALateExpiryJobStillGivesTheFullGraceTest {
     void aFortyDayGapStopsTheAccountAndTheDeletionWaitsAFullGrace() {
         // stopped today, so due for deletion during the gap: its deletion proves the deletion pass ran after the jump
         String witness = Accounts.create(realm, "gap.witness", Accounts.today().toString());
-        Accounts.await("the witness stopped today", 20_000, () -> !Accounts.read(realm, witness).isEnabled());
+        Accounts.await("the witness stopped today", () -> !Accounts.read(realm, witness).isEnabled());
         String end = Accounts.today().plusDays(5).toString();
         String id = Accounts.create(realm, "gap.contractor", end);
 
         int toMidnight = Accounts.secondsToNextDay();
         timeOffSet.set(toMidnight + 39 * 86_400 + 60);
         String deletionOn = Accounts.today().plusDays(70).toString();
-        Accounts.await("the late job stopped the account", 20_000, () -> !Accounts.read(realm, id).isEnabled());
-        Accounts.await("the witness deleted", 20_000, () -> !Accounts.exists(realm, witness));
+        Accounts.await("the late job stopped the account", () -> !Accounts.read(realm, id).isEnabled());
+        Accounts.await("the witness deleted", () -> !Accounts.exists(realm, witness));
         assertTrue(Accounts.exists(realm, id), "stopped, not deleted, although its date passed 35 days ago");
 
-        MimeMessage toUser = Mail.await(mail, "gap.contractor@example.org", "has ended", 20_000);
+        MimeMessage toUser = Mail.await(mail, "gap.contractor@example.org", "has ended");
         assertTrue(Mail.text(toUser).contains(end) && Mail.text(toUser).contains(deletionOn), Mail.text(toUser));
-        MimeMessage toAdmin = Mail.await(mail, "en-admin@lifecycle.test", "gap.contractor", 20_000);
+        MimeMessage toAdmin = Mail.await(mail, "en-admin@lifecycle.test", "gap.contractor");
         assertTrue(Mail.text(toAdmin).contains("will be deleted on " + deletionOn), Mail.text(toAdmin));
         JsonNode row = ExpiredAccountsAreStoppedTest.find(
                 AccessApi.admin(urls.getBase()).get(AccessApi.access("/users?q=gap.contractor")).json(), id);
         assertEquals(deletionOn, row.get("deletionOn").asText());
 
         timeOffSet.set(toMidnight + 69 * 86_400 + 60);
-        Accounts.await("deleted a full grace after the stop", 20_000, () -> !Accounts.exists(realm, id));
+        Accounts.await("deleted a full grace after the stop", () -> !Accounts.exists(realm, id));
         timeOffSet.set(0);
     }
 }

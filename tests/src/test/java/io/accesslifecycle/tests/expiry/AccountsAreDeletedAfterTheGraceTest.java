@@ -40,13 +40,13 @@ class AccountsAreDeletedAfterTheGraceTest {
         int toMidnight = Accounts.secondsToNextDay();
 
         timeOffSet.set(toMidnight + 60);
-        Accounts.await("stopped on its end date", 20_000, () -> !Accounts.read(realm, id).isEnabled());
+        Accounts.await("stopped on its end date", () -> !Accounts.read(realm, id).isEnabled());
 
         timeOffSet.set(toMidnight + 29 * 86_400 + 60);
         assertTrue(Accounts.exists(realm, id), "29 days into the grace the account is still there");
 
         timeOffSet.set(toMidnight + 30 * 86_400 + 60);
-        Accounts.await("deleted", 20_000, () -> !Accounts.exists(realm, id));
+        Accounts.await("deleted", () -> !Accounts.exists(realm, id));
 
         JsonNode audit = AccessApi.admin(urls.getBase()).get(AccessApi.access("/audit?user=" + id + "&type=ACCOUNT_DELETED")).json();
         assertEquals(1, audit.size(), audit.toString());

@@ -50,7 +50,7 @@ class AnEndDateSetInThePastStillGetsTheFullGraceTest {
     void thePastDateStopsTheAccountTodayAndTheDeletionComesAFullGraceLater() {
         // a witness stopped one day earlier, whose deletion proves that the deletion pass ran on day 30
         String witness = Accounts.create(realm, "witness.contractor", Accounts.today().toString());
-        Accounts.await("the witness stopped today", 20_000, () -> !Accounts.read(realm, witness).isEnabled());
+        Accounts.await("the witness stopped today", () -> !Accounts.read(realm, witness).isEnabled());
         String id = Accounts.create(realm, "backdated.contractor", null);
 
         int toMidnight = Accounts.secondsToNextDay();
@@ -62,16 +62,16 @@ class AnEndDateSetInThePastStillGetsTheFullGraceTest {
         rep.getAttributes().put("accessExpiresOn", List.of(pastEnd));
         realm.admin().users().get(id).update(rep); // Keycloak's PUT /admin/realms/lifecycle/users/{id}
 
-        Accounts.await("the job stopped the account", 20_000, () -> !Accounts.read(realm, id).isEnabled());
+        Accounts.await("the job stopped the account", () -> !Accounts.read(realm, id).isEnabled());
         assertTrue(Accounts.exists(realm, id), "stopped, not deleted");
         Map<String, List<String>> attributes = Accounts.read(realm, id).getAttributes();
         assertEquals(List.of(stopDay), attributes.get("accessExpiredAt"), "marked with the day the job stopped it");
 
-        MimeMessage toUser = Mail.await(mail, "backdated.contractor@example.org", "has ended", 20_000);
+        MimeMessage toUser = Mail.await(mail, "backdated.contractor@example.org", "has ended");
         assertTrue(Mail.text(toUser).contains(pastEnd) && Mail.text(toUser).contains(deletionOn), Mail.text(toUser));
-        MimeMessage toAdmin = Mail.await(mail, "en-admin@lifecycle.test", "backdated.contractor", 20_000);
+        MimeMessage toAdmin = Mail.await(mail, "en-admin@lifecycle.test", "backdated.contractor");
         assertTrue(Mail.text(toAdmin).contains("will be deleted on " + deletionOn), Mail.text(toAdmin));
-        MimeMessage toFrenchAdmin = Mail.await(mail, "realm-admin@lifecycle.test", "backdated.contractor", 20_000);
+        MimeMessage toFrenchAdmin = Mail.await(mail, "realm-admin@lifecycle.test", "backdated.contractor");
         assertTrue(Mail.text(toFrenchAdmin).contains("sera supprimé le " + deletionOn), Mail.text(toFrenchAdmin));
 
         AccessApi api = AccessApi.admin(urls.getBase());
@@ -85,12 +85,12 @@ class AnEndDateSetInThePastStillGetsTheFullGraceTest {
         assertTrue(audit.get(0).get("note").asText().contains(deletionOn), audit.toString());
 
         timeOffSet.set(toMidnight + 29 * 86_400 + 60);
-        Accounts.await("the witness deleted on its day", 20_000, () -> !Accounts.exists(realm, witness));
+        Accounts.await("the witness deleted on its day", () -> !Accounts.exists(realm, witness));
         assertTrue(Accounts.exists(realm, id), "29 days after the stop the account is still there");
         assertFalse(Accounts.read(realm, id).isEnabled());
 
         timeOffSet.set(toMidnight + 30 * 86_400 + 60);
-        Accounts.await("deleted 30 days after the stop", 20_000, () -> !Accounts.exists(realm, id));
+        Accounts.await("deleted 30 days after the stop", () -> !Accounts.exists(realm, id));
         api = AccessApi.admin(urls.getBase()); // a fresh token on the moved clock
         JsonNode deleted = api.get(AccessApi.access("/audit?user=" + id + "&type=ACCOUNT_DELETED")).json();
         assertEquals(1, deleted.size(), deleted.toString());

@@ -56,7 +56,7 @@ class ExpiredAccountsAreStoppedTest {
         assertEquals(1, realm.admin().users().get(id).getOfflineSessions(demoApp).size());
 
         timeOffSet.set(Accounts.secondsToNextDay() + 60);
-        Accounts.await("the job disabled the account", 20_000, () -> !Accounts.read(realm, id).isEnabled());
+        Accounts.await("the job disabled the account", () -> !Accounts.read(realm, id).isEnabled());
 
         assertEquals(0, realm.admin().users().get(id).getUserSessions().size(), "sessions ended");
         assertEquals(0, realm.admin().users().get(id).getOfflineSessions(demoApp).size(), "offline sessions ended");
@@ -64,11 +64,11 @@ class ExpiredAccountsAreStoppedTest {
         assertEquals(List.of(end), attributes.get("accessExpiredAt"), "marked expired with the date");
 
         String deletionOn = Accounts.today().plusDays(31).toString();
-        MimeMessage toUser = Mail.await(mail, "contractor.ends@example.org", "has ended", 20_000);
+        MimeMessage toUser = Mail.await(mail, "contractor.ends@example.org", "has ended");
         assertTrue(Mail.text(toUser).contains(end) && Mail.text(toUser).contains(deletionOn), Mail.text(toUser));
-        MimeMessage toAdmin = Mail.await(mail, "en-admin@lifecycle.test", "has ended", 20_000);
+        MimeMessage toAdmin = Mail.await(mail, "en-admin@lifecycle.test", "has ended");
         assertTrue(Mail.text(toAdmin).contains("will be deleted on " + deletionOn), Mail.text(toAdmin));
-        MimeMessage toFrenchAdmin = Mail.await(mail, "realm-admin@lifecycle.test", "a pris fin", 20_000);
+        MimeMessage toFrenchAdmin = Mail.await(mail, "realm-admin@lifecycle.test", "a pris fin");
         assertTrue(Mail.text(toFrenchAdmin).contains("sera supprimé le " + deletionOn), Mail.text(toFrenchAdmin));
 
         AccessApi api = AccessApi.admin(urls.getBase());

@@ -46,8 +46,7 @@ class ExtendingWithinTheGraceRestoresAccessTest {
         String cleared = Accounts.create(realm, "cleared.contractor", end);
 
         timeOffSet.set(Accounts.secondsToNextDay() + 10 * 86_400);
-        Accounts.await("both accounts stopped", 20_000,
-                () -> !Accounts.read(realm, extended).isEnabled() && !Accounts.read(realm, cleared).isEnabled());
+        Accounts.await("both accounts stopped", () -> !Accounts.read(realm, extended).isEnabled() && !Accounts.read(realm, cleared).isEnabled());
         assertEquals(400, Accounts.signIn(urls.getBase(), "extended.contractor", "openid").status());
 
         AccessApi api = AccessApi.admin(urls.getBase());
@@ -68,7 +67,7 @@ class ExtendingWithinTheGraceRestoresAccessTest {
 
         // a user in grace keeps their past end date while other parts of their access are edited
         String third = Accounts.create(realm, "still.in.grace", Accounts.today().plusDays(1).toString());
-        Accounts.await("stopped", 20_000, () -> !Accounts.read(realm, third).isEnabled());
+        Accounts.await("stopped", () -> !Accounts.read(realm, third).isEnabled());
         JsonNode access = api.get(AccessApi.access("/users/" + third + "/access")).json();
         Map<String, Object> labelsOnly = withDate(access, access.get("accessExpiresOn").asText());
         labelsOnly.put("labels", List.of("archived"));

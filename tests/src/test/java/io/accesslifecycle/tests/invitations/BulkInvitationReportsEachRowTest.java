@@ -10,6 +10,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.accesslifecycle.tests.AccessApi;
+import io.accesslifecycle.tests.Jobs;
 import io.accesslifecycle.tests.LifecycleServerConfig;
 import io.accesslifecycle.tests.Mail;
 import jakarta.mail.internet.MimeMessage;
@@ -60,7 +61,7 @@ class BulkInvitationReportsEachRowTest {
         assertEquals("rejected", rows.get(3).get("status").asText());
         assertEquals("duplicate in this request", rows.get(3).get("reason").asText());
 
-        assertTrue(mail.waitForIncomingEmail(20_000, 2), "both emails leave through the outbox");
+        Mail.awaitTotal(mail, 2, "both emails leave through the outbox");
         MimeMessage ana = Mail.to(mail.getReceivedMessages(), "ana.lima@example.org").get(0);
         assertEquals("Realm Admin invites you to Access Lifecycle", Mail.subject(ana));
         String text = Mail.text(ana);
@@ -91,7 +92,7 @@ class BulkInvitationReportsEachRowTest {
         AccessApi api = AccessApi.admin(urls.getBase());
         api.post(AccessApi.access("/invitations"), Map.of("invitees", List.of(Map.of("email", "chloe@example.org",
                 "firstName", "Chloé")), "locale", "fr", "labels", List.of("lyon")));
-        assertTrue(mail.waitForIncomingEmail(20_000, 1));
+        Mail.awaitTotal(mail, 1);
         MimeMessage email = Mail.to(mail.getReceivedMessages(), "chloe@example.org").get(0);
         assertEquals("Realm Admin vous invite sur Access Lifecycle", Mail.subject(email));
         assertTrue(Mail.text(email).contains("Bonjour Chloé,"));
@@ -111,7 +112,7 @@ class BulkInvitationReportsEachRowTest {
         assertEquals(400, r.status());
         assertEquals("groups", r.json().get("field").asText());
         assertEquals(before, api.get(AccessApi.access("/invitations")).json().size(), "nothing was stored");
-        mail.waitForIncomingEmail(4_000, mail.getReceivedMessages().length + 1);
+        Jobs.ranTwiceMore(urls.getBase(), Jobs.OUTBOX); // whatever was queued has left
         assertEquals(0, Mail.to(mail.getReceivedMessages(), "zoe@example.org").size(), "nothing was sent");
     }
 

@@ -48,12 +48,7 @@ class InvitationLinksDieWhenReplacedRevokedOrExpiredTest {
 
     /** The link of the newest email to {@code email}, once that address has received {@code expectedCount}. */
     private String lastLinkTo(String email, int expectedCount) {
-        long deadline = System.currentTimeMillis() + 20_000;
-        List<jakarta.mail.internet.MimeMessage> messages = Mail.to(mail.getReceivedMessages(), email);
-        while (messages.size() < expectedCount && System.currentTimeMillis() < deadline) {
-            mail.waitForIncomingEmail(500, mail.getReceivedMessages().length + 1);
-            messages = Mail.to(mail.getReceivedMessages(), email);
-        }
+        List<jakarta.mail.internet.MimeMessage> messages = Mail.awaitCount(mail, email, "", expectedCount);
         assertEquals(expectedCount, messages.size(), "emails to " + email);
         return Mail.invitationLink(messages.get(messages.size() - 1));
     }
@@ -126,7 +121,7 @@ class InvitationLinksDieWhenReplacedRevokedOrExpiredTest {
         assertEquals(1, api.get(AccessApi.access("/invitations?q=GUS@")).json().size());
         assertEquals(400, api.get(AccessApi.access("/invitations?status=lost")).status());
         api.put(AccessApi.access("/invitations/" + id), Map.of("firstName", "Gustave"));
-        assertTrue(mail.waitForIncomingEmail(20_000, 2), "an edit notifies unless told not to");
+        Mail.awaitTotal(mail, 2, "an edit notifies unless told not to");
         assertEquals(2, Mail.to(mail.getReceivedMessages(), "gus@example.org").size());
     }
 }

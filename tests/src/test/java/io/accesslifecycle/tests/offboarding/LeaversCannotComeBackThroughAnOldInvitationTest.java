@@ -121,12 +121,12 @@ class LeaversCannotComeBackThroughAnOldInvitationTest {
         int toMidnight = Accounts.secondsToNextDay();
         timeOffSet.set(toMidnight + 4 * 86_400 + 60);
         api = AccessApi.admin(urls.getBase());
-        Accounts.await("stopped on its end date", 20_000, () -> !Accounts.read(realm, userId).isEnabled());
+        Accounts.await("stopped on its end date", () -> !Accounts.read(realm, userId).isEnabled());
         assertEquals("pending", api.get(AccessApi.access("/invitations/" + invitation)).json().get("status").asText(),
                 "stopping is not leaving: the grace may still bring the person back");
 
         timeOffSet.set(toMidnight + 34 * 86_400 + 60);
-        Accounts.await("deleted after the grace", 20_000, () -> !Accounts.exists(realm, userId));
+        Accounts.await("deleted after the grace", () -> !Accounts.exists(realm, userId));
         api = AccessApi.admin(urls.getBase()); // a fresh token on the moved clock
         assertEquals("revoked", api.get(AccessApi.access("/invitations/" + invitation)).json().get("status").asText());
         assertEquals(0, pendingRequestsOf(api, userId));
@@ -145,7 +145,7 @@ class LeaversCannotComeBackThroughAnOldInvitationTest {
     }
 
     private String linkTo(String email) {
-        MimeMessage m = Mail.await(mail, email, "invites you", 20_000);
+        MimeMessage m = Mail.await(mail, email, "invites you");
         return Mail.invitationLink(m);
     }
 

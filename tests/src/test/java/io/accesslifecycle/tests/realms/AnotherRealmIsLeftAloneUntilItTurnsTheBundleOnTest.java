@@ -97,9 +97,9 @@ class AnotherRealmIsLeftAloneUntilItTurnsTheBundleOnTest {
         Accounts.create(lifecycle, "witness.password", null);
         String witness = Accounts.create(lifecycle, "witness.ends", Accounts.today().plusDays(76).toString());
         timeOffSet.set(76 * 86_400 + 60);
-        Mail.await(mail, "witness.password@example.org", "Change your password", 30_000);
-        Accounts.await("the witness stopped", 30_000, () -> !Accounts.read(lifecycle, witness).isEnabled());
-        Mail.await(mail, "witness.ends@example.org", "has ended", 30_000);
+        Mail.await(mail, "witness.password@example.org", "Change your password");
+        Accounts.await("the witness stopped", () -> !Accounts.read(lifecycle, witness).isEnabled());
+        Mail.await(mail, "witness.ends@example.org", "has ended");
 
         assertTrue(Mail.to(mail.getReceivedMessages(), "due.reminder@tenant.test").isEmpty(), "no reminder");
         assertTrue(Mail.to(mail.getReceivedMessages(), "ends.later@tenant.test").isEmpty(), "no expiry email");
@@ -113,9 +113,9 @@ class AnotherRealmIsLeftAloneUntilItTurnsTheBundleOnTest {
         AccessApi.Response on = masterApi().put(config(), Map.of("enabled", true));
         assertEquals(200, on.status(), on.body());
         assertTrue(on.json().get("enabled").asBoolean());
-        Mail.await(mail, "due.reminder@tenant.test", "Change your password", 30_000);
-        Accounts.await("the account past its end date is stopped", 30_000, () -> !user("ends.later").isEnabled());
-        Mail.await(mail, "ends.later@tenant.test", "has ended", 30_000);
+        Mail.await(mail, "due.reminder@tenant.test", "Change your password");
+        Accounts.await("the account past its end date is stopped", () -> !user("ends.later").isEnabled());
+        Mail.await(mail, "ends.later@tenant.test", "has ended");
         assertEquals(200, AccessApi.anonymous(base).page(realmPages + "/access-console/").status());
         assertEquals(200, masterApi().get(api("/users")).status());
         timeOffSet.set(0);

@@ -76,10 +76,10 @@ class AccessRequestsAreApprovedOrRejectedTest {
         browser.open(urls.getBase() + "/realms/lifecycle/access-request");
         assertTrue(BrowserSteps.visible(browser, By.id("access-request-pending")).isDisplayed(), "a second request is not offered: " + text());
 
-        MimeMessage toAdmin = Mail.await(mail, "en-admin@lifecycle.test", "Access request from plain-user", 20_000);
+        MimeMessage toAdmin = Mail.await(mail, "en-admin@lifecycle.test", "Access request from plain-user");
         assertFalse(Mail.text(toAdmin).contains("I join the audit team on Monday."), "read in the console, not in the email");
         assertTrue(Mail.text(toAdmin).contains("/realms/lifecycle/access-console/#/requests"), Mail.text(toAdmin));
-        Mail.await(mail, "realm-admin@lifecycle.test", "Demande d’accès de plain-user", 20_000);
+        Mail.await(mail, "realm-admin@lifecycle.test", "Demande d’accès de plain-user");
 
         AccessApi api = AccessApi.admin(urls.getBase());
         JsonNode pending = api.get(AccessApi.access("/requests?status=pending")).json();
@@ -92,7 +92,7 @@ class AccessRequestsAreApprovedOrRejectedTest {
         String userId = pending.get(0).get("userId").asText();
         assertTrue(realm.admin().users().get(userId).roles().realmLevel().listAll().stream()
                 .map(RoleRepresentation::getName).toList().contains("analyst"));
-        Mail.await(mail, "plain-user@lifecycle.test", "a changé", 20_000);
+        Mail.await(mail, "plain-user@lifecycle.test", "a changé");
         assertEquals(409, api.post(AccessApi.access("/requests/" + id + "/approve"), Map.of()).status(), "decided once");
         assertEquals(404, api.post(AccessApi.access("/requests/nope/approve"), Map.of()).status());
         assertEquals(403, AccessApi.as(urls.getBase(), "viewer", "Viewer-Passw0rd!")
@@ -108,7 +108,7 @@ class AccessRequestsAreApprovedOrRejectedTest {
         assertEquals(400, noReason.status());
         assertEquals("reason", noReason.json().get("field").asText());
         assertEquals(200, api.post(AccessApi.access("/requests/" + id + "/reject"), Map.of("reason", "Ask your manager first.")).status());
-        MimeMessage toUser = Mail.await(mail, "viewer@lifecycle.test", "n’a pas été approuvée", 20_000);
+        MimeMessage toUser = Mail.await(mail, "viewer@lifecycle.test", "n’a pas été approuvée");
         assertTrue(Mail.text(toUser).contains("Ask your manager first."), Mail.text(toUser));
         assertEquals("REQUEST_REJECTED", api.get(AccessApi.access("/audit?type=REQUEST_REJECTED")).json().get(0).get("type").asText());
     }

@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.accesslifecycle.tests.AccessApi;
+import io.accesslifecycle.tests.Jobs;
 import io.accesslifecycle.tests.BrowserSteps;
 import io.accesslifecycle.tests.LifecycleServerConfig;
 import io.accesslifecycle.tests.Mail;
@@ -93,11 +94,11 @@ class RequestsCannotFloodTest {
         JsonNode pending = api.get(AccessApi.access("/requests?status=pending")).json();
         assertEquals(1, pending.size(), pending.toString());
 
-        MimeMessage toAdmin = Mail.await(mail, "en-admin@lifecycle.test", "Access request from plain-user", 20_000);
+        MimeMessage toAdmin = Mail.await(mail, "en-admin@lifecycle.test", "Access request from plain-user");
         assertFalse(Mail.text(toAdmin).contains("let me in"), "the requester's text is not in the email: " + Mail.text(toAdmin));
         assertFalse(Mail.html(toAdmin).contains("let me in"));
         assertTrue(Mail.text(toAdmin).contains("/realms/lifecycle/access-console/#/requests"), Mail.text(toAdmin));
-        mail.waitForIncomingEmail(3_000, mail.getReceivedMessages().length + 1);
+        Jobs.ranTwiceMore(urls.getBase(), Jobs.OUTBOX); // whatever was queued has left
         assertEquals(1, Mail.to(mail.getReceivedMessages(), "en-admin@lifecycle.test").size(), "one email per request, no burst");
 
         // decided requests free the slot, but three in 24 hours is the most

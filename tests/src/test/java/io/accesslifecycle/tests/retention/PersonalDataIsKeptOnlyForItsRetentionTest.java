@@ -103,7 +103,7 @@ class PersonalDataIsKeptOnlyForItsRetentionTest {
                 "locale", "en"));
         assertEquals(200, invited.status(), invited.body());
         admin().delete(AccessApi.access("/invitations/" + invited.json().get("results").get(1).get("invitationId").asText()));
-        String link = Mail.invitationLink(Mail.await(mail, "kept@example.org", "", 20_000));
+        String link = Mail.invitationLink(Mail.await(mail, "kept@example.org", ""));
         String key = link.replaceAll(".*[?&]key=([^&]+).*", "$1");
         String claims = new String(Base64.getUrlDecoder().decode(key.split("\\.")[1]), StandardCharsets.UTF_8);
         assertFalse(claims.contains("kept@example.org") || claims.contains("eml"), "the link's key holds no address: " + claims);
@@ -115,9 +115,9 @@ class PersonalDataIsKeptOnlyForItsRetentionTest {
         String requestId = requests("pending").get(0).get("id").asText();
         assertEquals(200, admin().post(AccessApi.access("/requests/" + requestId + "/reject"),
                 Map.of("reason", "Ask your manager first.")).status());
-        Mail.await(mail, "plain-user@lifecycle.test", "", 20_000);
+        Mail.await(mail, "plain-user@lifecycle.test", "");
 
-        Accounts.await("the invitation email is recorded as sent", 20_000, () -> {
+        Accounts.await("the invitation email is recorded as sent", () -> {
             JsonNode delivery = invitations("accepted").path(0).path("emailDelivery");
             return "sent".equals(delivery.path("status").asText());
         });
@@ -128,8 +128,7 @@ class PersonalDataIsKeptOnlyForItsRetentionTest {
 
         // 15 days on: past the emails' 10 days, within the invitations' and requests' 20
         timeOffSet.set(15 * 86_400);
-        Accounts.await("the sent invitation email is deleted", 30_000,
-                () -> invitations("accepted").path(0).path("emailDelivery").isMissingNode());
+        Accounts.await("the sent invitation email is deleted", () -> invitations("accepted").path(0).path("emailDelivery").isMissingNode());
         JsonNode stillAccepted = invitations("accepted");
         assertEquals(1, stillAccepted.size(), "the accepted invitation is kept for its 20 days");
         assertEquals("kept@example.org", stillAccepted.get(0).get("email").asText());
@@ -139,7 +138,7 @@ class PersonalDataIsKeptOnlyForItsRetentionTest {
 
         // 21 days on: past every period
         timeOffSet.set(21 * 86_400);
-        Accounts.await("the accepted invitation is deleted", 30_000, () -> invitations("accepted").isEmpty());
+        Accounts.await("the accepted invitation is deleted", () -> invitations("accepted").isEmpty());
         assertEquals(0, invitations("revoked").size(), "revoked 21 days ago: deleted before its lifespan's end");
         assertEquals(0, requests("rejected").size(), "rejected 21 days ago: deleted");
         String everything = admin().get(AccessApi.access("/invitations")).body();

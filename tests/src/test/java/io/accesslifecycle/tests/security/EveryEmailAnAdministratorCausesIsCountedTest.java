@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.accesslifecycle.tests.AccessApi;
+import io.accesslifecycle.tests.Jobs;
 import io.accesslifecycle.tests.LifecycleServerConfig;
 import io.accesslifecycle.tests.Mail;
 import org.junit.jupiter.api.Test;
@@ -97,8 +98,8 @@ class EveryEmailAnAdministratorCausesIsCountedTest {
         assertRefused(ceiling, "emailsPerRealmPerHour");
         assertEquals(0, realm.admin().users().searchByEmail("budget.four@example.org", true).size());
 
-        Mail.await(mail, "budget.three@example.org", "", 20_000);
-        mail.waitForIncomingEmail(4_000, mail.getReceivedMessages().length + 1);
+        Mail.await(mail, "budget.three@example.org", "");
+        Jobs.ranTwiceMore(urls.getBase(), Jobs.OUTBOX); // whatever was queued has left
         assertFalse(Mail.to(mail.getReceivedMessages(), "budget.two@example.org").size() > 0, "nothing sent past the limit");
         assertEquals(2, Mail.to(mail.getReceivedMessages(), "budget.one@example.org").stream()
                 .filter(m -> Mail.subject(m).toLowerCase().contains("password")).count(), "declaration and one resend");

@@ -110,6 +110,7 @@ class EveryEndpointEnforcesAdminPermissionsTest {
             row("GET", "/expirations?withinDays=30", null, Need.VIEW, 200),
             row("POST", "/offboarding", Map.of("usernames", List.of("plain-user"), "mode", "archive"), Need.MANAGE, 400),
             row("GET", "/config", null, Need.VIEW, 200),
+            row("GET", "/jobs", null, Need.VIEW, 200),
             row("PUT", "/config", Map.of("usernameMaxLength", 1), Need.REALM, 400),
             // the public pages: a bearer token does not sign anyone in there
             page("GET", "/realms/lifecycle/access-invitation", null, 400),

@@ -134,7 +134,7 @@ class FormsPostedFromAnotherSiteAreRefusedTest {
         AccessApi.Response invited = admin.post(AccessApi.access("/invitations"), Map.of("locale", "en",
                 "invitees", List.of(Map.of("email", "plain-user@lifecycle.test")), "roles", List.of("analyst")));
         String id = invited.json().get("results").get(0).get("invitationId").asText();
-        String link = Mail.invitationLink(Mail.await(mail, "plain-user@lifecycle.test", "invites you", 20_000));
+        String link = Mail.invitationLink(Mail.await(mail, "plain-user@lifecycle.test", "invites you"));
         String key = link.replaceAll(".*[?&]key=([^&]+).*", "$1");
         Browser browser = new Browser();
         browser.signIn("/realms/lifecycle/access-request", "plain-user", "Plain-Passw0rd!");

@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import io.accesslifecycle.tests.AccessApi;
+import io.accesslifecycle.tests.Mail;
 import io.accesslifecycle.tests.LifecycleServerConfig;
 import org.junit.jupiter.api.Test;
 import org.keycloak.testframework.annotations.InjectKeycloakUrls;
@@ -60,7 +61,7 @@ class ConcurrentDeclarationsGetDistinctUsernamesTest {
             assertTrue(usernames.contains("jdupont" + n), "jdupont" + n + " in " + usernames);
         }
         assertEquals(50, realm.admin().users().search("jdupont", 0, 100).size());
-        assertTrue(mail.waitForIncomingEmail(30_000, 50));
+        Mail.awaitTotal(mail, 50);
     }
 
     @Test

@@ -77,7 +77,7 @@ class DeclaredUserChoosesPasswordAndSignsInTest {
         assertTrue(realm.admin().users().get(id).roles().realmLevel().listEffective().stream().anyMatch(r -> r.getName().equals("analyst")));
         assertEquals("/staff", realm.admin().users().get(id).groups().get(0).getPath());
 
-        assertTrue(mail.waitForIncomingEmail(10_000, 1));
+        Mail.awaitTotal(mail, 1);
         MimeMessage email = Mail.to(mail.getReceivedMessages(), "claire.martin@example.org").get(0);
         assertEquals("Your Access Lifecycle account is ready: choose your password", Mail.subject(email));
         assertTrue(Mail.text(email).contains("cmartin"));
@@ -112,7 +112,7 @@ class DeclaredUserChoosesPasswordAndSignsInTest {
         assertEquals(201, created.status(), created.body());
         assertEquals("hlefevre", created.json().get("username").asText());
 
-        assertTrue(mail.waitForIncomingEmail(10_000, 1));
+        Mail.awaitTotal(mail, 1);
         MimeMessage email = Mail.to(mail.getReceivedMessages(), "helene.lefevre@example.org").get(0);
         assertEquals("Votre compte Access Lifecycle est prêt : choisissez votre mot de passe", Mail.subject(email));
         assertTrue(Mail.text(email).contains("Bonjour Hélène"), Mail.text(email));
