@@ -1,10 +1,37 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type Keycloak from 'keycloak-js';
 import {
-  Alert, AlertActionCloseButton, AlertGroup, Bullseye, Button, EmptyState, EmptyStateActions, EmptyStateBody,
-  EmptyStateFooter, Masthead, MastheadBrand, MastheadContent, MastheadLogo, MastheadMain, MastheadToggle, Nav, NavItem,
-  NavList, Page, PageSidebar, PageSidebarBody, PageToggleButton, SkipToContent, Spinner, ToggleGroup, ToggleGroupItem,
-  Toolbar, ToolbarContent, ToolbarGroup, ToolbarItem, Content,
+  Alert,
+  AlertActionCloseButton,
+  AlertGroup,
+  Bullseye,
+  Button,
+  EmptyState,
+  EmptyStateActions,
+  EmptyStateBody,
+  EmptyStateFooter,
+  Masthead,
+  MastheadBrand,
+  MastheadContent,
+  MastheadLogo,
+  MastheadMain,
+  MastheadToggle,
+  Nav,
+  NavItem,
+  NavList,
+  Page,
+  PageSidebar,
+  PageSidebarBody,
+  PageToggleButton,
+  SkipToContent,
+  Spinner,
+  ToggleGroup,
+  ToggleGroupItem,
+  Toolbar,
+  ToolbarContent,
+  ToolbarGroup,
+  ToolbarItem,
+  Content,
 } from '@patternfly/react-core';
 import BarsIcon from '@patternfly/react-icons/dist/esm/icons/bars-icon';
 import LockIcon from '@patternfly/react-icons/dist/esm/icons/lock-icon';
@@ -51,14 +78,17 @@ interface RootProps {
 export function Root({ config, keycloak, storedLocale, localeKey }: RootProps) {
   const claim = (keycloak.tokenParsed as { locale?: string } | undefined)?.locale;
   const [locale, setLocaleState] = useState<Locale>(() => chooseLocale(storedLocale, claim, navigator.languages ?? []));
-  const setLocale = useCallback((l: Locale) => {
-    setLocaleState(l);
-    try {
-      localStorage.setItem(localeKey, l);
-    } catch {
-      // private mode: the choice lasts as long as the page
-    }
-  }, [localeKey]);
+  const setLocale = useCallback(
+    (l: Locale) => {
+      setLocaleState(l);
+      try {
+        localStorage.setItem(localeKey, l);
+      } catch {
+        // private mode: the choice lasts as long as the page
+      }
+    },
+    [localeKey],
+  );
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);
@@ -71,16 +101,20 @@ export function Root({ config, keycloak, storedLocale, localeKey }: RootProps) {
 
 function Console({ config, keycloak }: { config: ConsoleConfig; keycloak: Keycloak }) {
   const { t, locale, setLocale } = useI18n();
-  const api = useMemo(() => new AccessApi(config, {
-    token: async () => {
-      try {
-        await keycloak.updateToken(30);
-      } catch {
-        await keycloak.login();
-      }
-      return keycloak.token!;
-    },
-  }), [config, keycloak]);
+  const api = useMemo(
+    () =>
+      new AccessApi(config, {
+        token: async () => {
+          try {
+            await keycloak.updateToken(30);
+          } catch {
+            await keycloak.login();
+          }
+          return keycloak.token!;
+        },
+      }),
+    [config, keycloak],
+  );
   const parsed = keycloak.tokenParsed as { preferred_username?: string; name?: string } | undefined;
   const name = parsed?.preferred_username ?? '';
   // an administrator of the administration realm is named with it: "admin (master)"
@@ -117,7 +151,8 @@ function Console({ config, keycloak }: { config: ConsoleConfig; keycloak: Keyclo
     );
   }, [api, settingsRound]);
   useEffect(() => {
-    if (access === 'granted') api.get<Catalogue>('/catalogue').then(setCatalogue, () => setCatalogue({ roles: [], groups: [] }));
+    if (access === 'granted')
+      api.get<Catalogue>('/catalogue').then(setCatalogue, () => setCatalogue({ roles: [], groups: [] }));
   }, [api, access]);
 
   const notify = useCallback((variant: Notice['variant'], title: string) => {
@@ -125,23 +160,35 @@ function Console({ config, keycloak }: { config: ConsoleConfig; keycloak: Keyclo
     setNotices((n) => [...n, { key, variant, title }]);
     window.setTimeout(() => setNotices((n) => n.filter((x) => x.key !== key)), 8000);
   }, []);
-  const services: Services = useMemo(() => ({
-    api, config, username, catalogue, settings, notify,
-    reloadSettings: () => setSettingsRound((r) => r + 1),
-  }), [api, config, username, catalogue, settings, notify]);
+  const services: Services = useMemo(
+    () => ({
+      api,
+      config,
+      username,
+      catalogue,
+      settings,
+      notify,
+      reloadSettings: () => setSettingsRound((r) => r + 1),
+    }),
+    [api, config, username, catalogue, settings, notify],
+  );
 
-  const signOut = () => keycloak.logout({ redirectUri: pageAddress(window.location.href, config.signInRealm, config.realm) });
+  const signOut = () =>
+    keycloak.logout({ redirectUri: pageAddress(window.location.href, config.signInRealm, config.realm) });
   // the other place to sign in: the administration realm from the realm's page, and back
-  const otherRealm = config.adminRealm === '' ? undefined
-    : config.signInRealm === config.realm ? config.adminRealm : config.realm;
-  const signInAt = (realm: string) => keycloak.logout({ redirectUri: pageAddress(window.location.href, realm, config.realm) });
+  const otherRealm =
+    config.adminRealm === '' ? undefined : config.signInRealm === config.realm ? config.adminRealm : config.realm;
+  const signInAt = (realm: string) =>
+    keycloak.logout({ redirectUri: pageAddress(window.location.href, realm, config.realm) });
 
   const masthead = (
     <Masthead>
       <MastheadMain>
         {access === 'granted' && (
           <MastheadToggle>
-            <PageToggleButton isHamburgerButton aria-label={t('toggleNavigation')}><BarsIcon /></PageToggleButton>
+            <PageToggleButton isHamburgerButton aria-label={t('toggleNavigation')}>
+              <BarsIcon />
+            </PageToggleButton>
           </MastheadToggle>
         )}
         <MastheadBrand>
@@ -157,17 +204,33 @@ function Console({ config, keycloak }: { config: ConsoleConfig; keycloak: Keyclo
             <ToolbarGroup align={{ default: 'alignEnd' }} gap={{ default: 'gapMd' }} alignItems="center">
               <ToolbarItem>
                 <ToggleGroup isCompact aria-label={t('language')} id="language-switch">
-                  <ToggleGroupItem text="FR" buttonId="language-fr" lang="fr" aria-label="Français"
-                                   isSelected={locale === 'fr'} onChange={() => setLocale('fr')} />
-                  <ToggleGroupItem text="EN" buttonId="language-en" lang="en" aria-label="English"
-                                   isSelected={locale === 'en'} onChange={() => setLocale('en')} />
+                  <ToggleGroupItem
+                    text="FR"
+                    buttonId="language-fr"
+                    lang="fr"
+                    aria-label="Français"
+                    isSelected={locale === 'fr'}
+                    onChange={() => setLocale('fr')}
+                  />
+                  <ToggleGroupItem
+                    text="EN"
+                    buttonId="language-en"
+                    lang="en"
+                    aria-label="English"
+                    isSelected={locale === 'en'}
+                    onChange={() => setLocale('en')}
+                  />
                 </ToggleGroup>
               </ToolbarItem>
               <ToolbarItem>
-                <Content component="p" className="ac-signed-in" id="signed-in-as">{t('signedInAs', { username })}</Content>
+                <Content component="p" className="ac-signed-in" id="signed-in-as">
+                  {t('signedInAs', { username })}
+                </Content>
               </ToolbarItem>
               <ToolbarItem>
-                <Button variant="secondary" size="sm" onClick={signOut} id="sign-out">{t('signOut')}</Button>
+                <Button variant="secondary" size="sm" onClick={signOut} id="sign-out">
+                  {t('signOut')}
+                </Button>
               </ToolbarItem>
             </ToolbarGroup>
           </ToolbarContent>
@@ -176,32 +239,45 @@ function Console({ config, keycloak }: { config: ConsoleConfig; keycloak: Keyclo
     </Masthead>
   );
 
-  const sidebar = access === 'granted' ? (
-    <PageSidebar>
-      <PageSidebarBody>
-        <Nav aria-label={t('navigation')}>
-          <NavList>
-            {VIEWS.map((v) => (
-              <NavItem key={v.path} itemId={v.path} isActive={view === v.path} to={`#/${v.path}`} id={`nav-${v.path}`}>
-                {t(v.key)}
-              </NavItem>
-            ))}
-          </NavList>
-        </Nav>
-      </PageSidebarBody>
-    </PageSidebar>
-  ) : undefined;
+  const sidebar =
+    access === 'granted' ? (
+      <PageSidebar>
+        <PageSidebarBody>
+          <Nav aria-label={t('navigation')}>
+            <NavList>
+              {VIEWS.map((v) => (
+                <NavItem
+                  key={v.path}
+                  itemId={v.path}
+                  isActive={view === v.path}
+                  to={`#/${v.path}`}
+                  id={`nav-${v.path}`}
+                >
+                  {t(v.key)}
+                </NavItem>
+              ))}
+            </NavList>
+          </Nav>
+        </PageSidebarBody>
+      </PageSidebar>
+    ) : undefined;
 
   let body;
   if (access === 'checking') {
-    body = <Bullseye><Spinner aria-label={t('loading')} /></Bullseye>;
+    body = (
+      <Bullseye>
+        <Spinner aria-label={t('loading')} />
+      </Bullseye>
+    );
   } else if (access === 'denied') {
     body = (
       <EmptyState titleText={t('noAccessTitle')} icon={LockIcon} headingLevel="h1" id="no-access" status="warning">
         <EmptyStateBody>{t('noAccessBody', { username, realm: config.realm })}</EmptyStateBody>
         <EmptyStateFooter>
           <EmptyStateActions>
-            <Button variant="primary" onClick={signOut}>{t('signInAsSomeoneElse')}</Button>
+            <Button variant="primary" onClick={signOut}>
+              {t('signInAsSomeoneElse')}
+            </Button>
             {otherRealm && (
               <Button variant="secondary" onClick={() => signInAt(otherRealm)} id="sign-in-other-realm">
                 {t('signInAtRealm', { realm: otherRealm })}
@@ -229,14 +305,24 @@ function Console({ config, keycloak }: { config: ConsoleConfig; keycloak: Keyclo
 
   return (
     <ServicesProvider value={services}>
-      <Page masthead={masthead} sidebar={sidebar} isManagedSidebar mainContainerId="main"
-            skipToContent={<SkipToContent href="#main">{t('skipToContent')}</SkipToContent>}>
+      <Page
+        masthead={masthead}
+        sidebar={sidebar}
+        isManagedSidebar
+        mainContainerId="main"
+        skipToContent={<SkipToContent href="#main">{t('skipToContent')}</SkipToContent>}
+      >
         {body}
       </Page>
       <AlertGroup isToast isLiveRegion>
         {notices.map((n) => (
-          <Alert key={n.key} variant={n.variant} title={n.title} timeout={false}
-                 actionClose={<AlertActionCloseButton onClose={() => setNotices((x) => x.filter((y) => y.key !== n.key))} />} />
+          <Alert
+            key={n.key}
+            variant={n.variant}
+            title={n.title}
+            timeout={false}
+            actionClose={<AlertActionCloseButton onClose={() => setNotices((x) => x.filter((y) => y.key !== n.key))} />}
+          />
         ))}
       </AlertGroup>
     </ServicesProvider>

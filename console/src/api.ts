@@ -9,7 +9,7 @@ export class ApiError extends Error {
     readonly field: string | undefined,
     readonly detail: string | undefined,
   ) {
-    super(detail ? `${error ?? status}: ${detail}` : error ?? `HTTP ${status}`);
+    super(detail ? `${error ?? status}: ${detail}` : (error ?? `HTTP ${status}`));
   }
 
   /** Signed in, but not allowed (401 once the token is refused, 403 without the rights). */
@@ -37,7 +37,10 @@ export function queryString(query: Query = {}): string {
 export class AccessApi {
   private readonly base: string;
 
-  constructor(config: ConsoleConfig, private readonly tokens: TokenSource) {
+  constructor(
+    config: ConsoleConfig,
+    private readonly tokens: TokenSource,
+  ) {
     this.base = `${config.adminUrl}admin/realms/${encodeURIComponent(config.realm)}/access`;
   }
 

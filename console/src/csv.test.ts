@@ -20,7 +20,9 @@ describe('parseInvitees', () => {
   });
 
   it('reads a CSV file with a header, in any column order, with quotes and a BOM', () => {
-    const p = parseInvitees('\uFEFFlast name;first name;email\n"Dupont, Jr";Jean-Pierre;jp@example.org\r\nLovelace;Ada;ada@example.org\r\n');
+    const p = parseInvitees(
+      '\uFEFFlast name;first name;email\n"Dupont, Jr";Jean-Pierre;jp@example.org\r\nLovelace;Ada;ada@example.org\r\n',
+    );
     expect(p.rows).toEqual([
       { row: 1, email: 'jp@example.org', firstName: 'Jean-Pierre', lastName: 'Dupont, Jr' },
       { row: 2, email: 'ada@example.org', firstName: 'Ada', lastName: 'Lovelace' },
@@ -48,7 +50,10 @@ describe('parseInvitees', () => {
   });
 
   it('reads addresses separated by spaces', () => {
-    expect(parseInvitees('a@example.org b@example.org').ready.map((r) => r.email)).toEqual(['a@example.org', 'b@example.org']);
+    expect(parseInvitees('a@example.org b@example.org').ready.map((r) => r.email)).toEqual([
+      'a@example.org',
+      'b@example.org',
+    ]);
   });
 
   it('rejects what is past the limit of valid rows', () => {
@@ -66,8 +71,20 @@ describe('parseInvitees', () => {
 
 describe('isValidEmail', () => {
   it('accepts ordinary addresses and refuses the rest', () => {
-    for (const ok of ['a@b.fr', 'jean-pierre.dupont+test@sub.example.org', "o'neil@example.ie"]) expect(isValidEmail(ok)).toBe(true);
-    for (const bad of ['', 'a', 'a@b', 'a@@b.fr', 'a b@c.fr', 'a@b..fr', 'a..b@c.fr', '@b.fr', 'a@-b.fr', 'x'.repeat(250) + '@b.fr'])
+    for (const ok of ['a@b.fr', 'jean-pierre.dupont+test@sub.example.org', "o'neil@example.ie"])
+      expect(isValidEmail(ok)).toBe(true);
+    for (const bad of [
+      '',
+      'a',
+      'a@b',
+      'a@@b.fr',
+      'a b@c.fr',
+      'a@b..fr',
+      'a..b@c.fr',
+      '@b.fr',
+      'a@-b.fr',
+      'x'.repeat(250) + '@b.fr',
+    ])
       expect(isValidEmail(bad)).toBe(false);
   });
 });

@@ -24,7 +24,8 @@ export interface ParsedInvitees {
 }
 
 // An address as people type them: something@domain.tld, no spaces or separators. The server checks again.
-const EMAIL = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
+const EMAIL =
+  /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
 
 export function isValidEmail(value: string): boolean {
   return value.length <= 254 && EMAIL.test(value) && !value.includes('..');
@@ -67,10 +68,27 @@ function delimiterOf(line: string): string {
 }
 
 const HEADERS: Record<string, 'email' | 'firstName' | 'lastName'> = {
-  email: 'email', 'e-mail': 'email', mail: 'email', courriel: 'email', adresse: 'email', address: 'email',
-  'email address': 'email', 'adresse email': 'email', 'adresse e-mail': 'email',
-  firstname: 'firstName', 'first name': 'firstName', 'first_name': 'firstName', 'given name': 'firstName', prénom: 'firstName', prenom: 'firstName',
-  lastname: 'lastName', 'last name': 'lastName', 'last_name': 'lastName', surname: 'lastName', 'family name': 'lastName', nom: 'lastName',
+  email: 'email',
+  'e-mail': 'email',
+  mail: 'email',
+  courriel: 'email',
+  adresse: 'email',
+  address: 'email',
+  'email address': 'email',
+  'adresse email': 'email',
+  'adresse e-mail': 'email',
+  firstname: 'firstName',
+  'first name': 'firstName',
+  first_name: 'firstName',
+  'given name': 'firstName',
+  prénom: 'firstName',
+  prenom: 'firstName',
+  lastname: 'lastName',
+  'last name': 'lastName',
+  last_name: 'lastName',
+  surname: 'lastName',
+  'family name': 'lastName',
+  nom: 'lastName',
 };
 
 function headerOf(cells: string[]): Array<'email' | 'firstName' | 'lastName' | null> | null {
@@ -94,7 +112,8 @@ const TOKEN = /(?:"([^"]*)"|([^,;<>\t"]*?))\s*<([^>]*)>|([^\s,;<>"]+)/g;
 function entriesOfLine(line: string, delimiter: string): Array<Omit<InviteeRow, 'row'>> {
   if ((line.match(/@/g) ?? []).length > 1) {
     return [...line.matchAll(TOKEN)].map((m) =>
-      m[3] !== undefined ? { email: m[3].trim(), ...splitName(m[1] ?? m[2] ?? '') } : { email: m[4] });
+      m[3] !== undefined ? { email: m[3].trim(), ...splitName(m[1] ?? m[2] ?? '') } : { email: m[4] },
+    );
   }
   const cells = splitCsvLine(line, delimiter).filter((c) => c !== '');
   if (cells.length === 1) {
@@ -116,7 +135,10 @@ function entryOfCell(cell: string): Omit<InviteeRow, 'row'> {
 
 /** Reads the text and checks each row: invalid addresses, repeated addresses and rows past the limit are rejected. */
 export function parseInvitees(text: string, max: number = MAX_INVITEES): ParsedInvitees {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/).filter((l) => l.trim() !== '');
+  const lines = text
+    .replace(/^\uFEFF/, '')
+    .split(/\r\n|\r|\n/)
+    .filter((l) => l.trim() !== '');
   const entries: Array<Omit<InviteeRow, 'row'>> = [];
   if (lines.length > 0) {
     const delimiter = delimiterOf(lines[0]);

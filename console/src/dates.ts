@@ -63,10 +63,14 @@ export interface DatedGroup<T> {
  * The expirations as a timeline: first the accounts in their grace period (soonest deletion first), then the
  * coming end dates week by week.
  */
-export function groupByWeek<T extends { status: string; accessExpiresOn: string; deletionOn?: string }>(items: T[]): DatedGroup<T>[] {
-  const grace = items.filter((i) => i.status === 'expired-grace')
+export function groupByWeek<T extends { status: string; accessExpiresOn: string; deletionOn?: string }>(
+  items: T[],
+): DatedGroup<T>[] {
+  const grace = items
+    .filter((i) => i.status === 'expired-grace')
     .sort((a, b) => (a.deletionOn ?? a.accessExpiresOn).localeCompare(b.deletionOn ?? b.accessExpiresOn));
-  const coming = items.filter((i) => i.status !== 'expired-grace')
+  const coming = items
+    .filter((i) => i.status !== 'expired-grace')
     .sort((a, b) => a.accessExpiresOn.localeCompare(b.accessExpiresOn));
   const groups: DatedGroup<T>[] = grace.length ? [{ key: 'grace', items: grace }] : [];
   for (const item of coming) {

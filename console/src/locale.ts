@@ -9,7 +9,10 @@ function supported(tag: string | undefined | null): Locale | undefined {
   return LOCALES.find((l) => l === lang);
 }
 
-export function chooseLocale(chosen: string | null | undefined, claim: string | undefined,
-                             browser: readonly string[]): Locale {
+export function chooseLocale(
+  chosen: string | null | undefined,
+  claim: string | undefined,
+  browser: readonly string[],
+): Locale {
   return supported(chosen) ?? supported(claim) ?? browser.map(supported).find(Boolean) ?? 'en';
 }

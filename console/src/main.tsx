@@ -23,7 +23,11 @@ async function start() {
   const keycloak = new Keycloak({ url: config.authServerUrl, realm: config.signInRealm, clientId: config.clientId });
   const before: Locale = chooseLocale(storedLocale(), undefined, navigator.languages ?? [navigator.language]);
   try {
-    const authenticated = await keycloak.init({ pkceMethod: 'S256', checkLoginIframe: false, responseMode: 'fragment' });
+    const authenticated = await keycloak.init({
+      pkceMethod: 'S256',
+      checkLoginIframe: false,
+      responseMode: 'fragment',
+    });
     if (!authenticated) {
       // Keycloak's sign-in page, in the language the console would speak
       await keycloak.login({ locale: before });
@@ -31,7 +35,11 @@ async function start() {
     }
   } catch (e) {
     document.documentElement.lang = before;
-    root.render(<p role="alert" style={{ margin: '2rem' }}>{translate(before, 'signInFailed')} ({String((e as Error)?.message ?? e)})</p>);
+    root.render(
+      <p role="alert" style={{ margin: '2rem' }}>
+        {translate(before, 'signInFailed')} ({String((e as Error)?.message ?? e)})
+      </p>,
+    );
     return;
   }
   root.render(<Root config={config} keycloak={keycloak} storedLocale={storedLocale()} localeKey={LOCALE_KEY} />);

@@ -3,7 +3,13 @@ import { useI18n } from '../i18n';
 import { isIsoDate } from '../dates';
 
 /** A calendar date (YYYY-MM-DD) typed or picked, with a button to remove it. */
-export function DateField({ id, value, onChange, clearable = true, label }: {
+export function DateField({
+  id,
+  value,
+  onChange,
+  clearable = true,
+  label,
+}: {
   id: string;
   value: string;
   onChange: (iso: string) => void;
@@ -30,7 +36,9 @@ export function DateField({ id, value, onChange, clearable = true, label }: {
       </FlexItem>
       {clearable && value && (
         <FlexItem>
-          <Button variant="link" isInline onClick={() => onChange('')} id={`${id}-clear`}>{t('noEndDate')}</Button>
+          <Button variant="link" isInline onClick={() => onChange('')} id={`${id}-clear`}>
+            {t('noEndDate')}
+          </Button>
         </FlexItem>
       )}
     </Flex>

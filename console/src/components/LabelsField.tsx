@@ -1,5 +1,12 @@
 import { useState } from 'react';
-import { Label, LabelGroup, TextInputGroup, TextInputGroupMain, TextInputGroupUtilities, Button } from '@patternfly/react-core';
+import {
+  Label,
+  LabelGroup,
+  TextInputGroup,
+  TextInputGroupMain,
+  TextInputGroupUtilities,
+  Button,
+} from '@patternfly/react-core';
 import TimesIcon from '@patternfly/react-icons/dist/esm/icons/times-icon';
 import { useI18n } from '../i18n';
 
@@ -8,7 +15,12 @@ const LABEL = /^[\p{L}\p{N}][\p{L}\p{N} ._:/-]{0,63}$/u;
 /**
  * Labels as removable chips; Enter, comma or leaving the field adds what was typed. Known labels are suggested.
  */
-export function LabelsField({ id, value, onChange, suggestions = [] }: {
+export function LabelsField({
+  id,
+  value,
+  onChange,
+  suggestions = [],
+}: {
   id: string;
   value: string[];
   onChange: (labels: string[]) => void;
@@ -17,7 +29,10 @@ export function LabelsField({ id, value, onChange, suggestions = [] }: {
   const { t } = useI18n();
   const [draft, setDraft] = useState('');
   const add = (text: string) => {
-    const parts = text.split(',').map((s) => s.trim()).filter((s) => s && LABEL.test(s) && !value.includes(s));
+    const parts = text
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s && LABEL.test(s) && !value.includes(s));
     if (parts.length) onChange([...value, ...parts]);
     setDraft('');
   };
@@ -43,8 +58,16 @@ export function LabelsField({ id, value, onChange, suggestions = [] }: {
         >
           <LabelGroup numLabels={12} aria-label={t('labels')}>
             {value.map((l) => (
-              <Label key={l} variant="outline" color="blue" onClose={() => onChange(value.filter((x) => x !== l))}
-                     closeBtnAriaLabel={t('removeLabel', { label: l })} data-label={l}>{l}</Label>
+              <Label
+                key={l}
+                variant="outline"
+                color="blue"
+                onClose={() => onChange(value.filter((x) => x !== l))}
+                closeBtnAriaLabel={t('removeLabel', { label: l })}
+                data-label={l}
+              >
+                {l}
+              </Label>
             ))}
           </LabelGroup>
         </TextInputGroupMain>
@@ -55,7 +78,11 @@ export function LabelsField({ id, value, onChange, suggestions = [] }: {
         )}
       </TextInputGroup>
       <datalist id={listId}>
-        {suggestions.filter((s) => !value.includes(s)).map((s) => <option key={s} value={s} />)}
+        {suggestions
+          .filter((s) => !value.includes(s))
+          .map((s) => (
+            <option key={s} value={s} />
+          ))}
       </datalist>
     </>
   );

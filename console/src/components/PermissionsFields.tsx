@@ -14,7 +14,13 @@ function toggled(list: string[], item: string, on: boolean): string[] {
 }
 
 /** Roles and groups from the catalogue, each with its help text, as check boxes. */
-export function PermissionsFields({ idPrefix, roles, groups, onRoles, onGroups }: {
+export function PermissionsFields({
+  idPrefix,
+  roles,
+  groups,
+  onRoles,
+  onGroups,
+}: {
   idPrefix: string;
   roles: string[];
   groups: string[];
@@ -35,14 +41,26 @@ export function PermissionsFields({ idPrefix, roles, groups, onRoles, onGroups }
   const unknownGroups = groups.filter((g) => !catalogue?.groups.some((c) => c.path === g));
   const safeId = (s: string) => `${idPrefix}-${s.replace(/[^A-Za-z0-9_-]/g, '_')}`;
   return (
-    <FormFieldGroup header={<FormFieldGroupHeader titleText={{ text: t('permissions'), id: `${idPrefix}-permissions` }}
-                                                titleDescription={t('permissionsHelp')} />}>
+    <FormFieldGroup
+      header={
+        <FormFieldGroupHeader
+          titleText={{ text: t('permissions'), id: `${idPrefix}-permissions` }}
+          titleDescription={t('permissionsHelp')}
+        />
+      }
+    >
       <FormGroup role="group" isStack label={t('roles')} fieldId={`${idPrefix}-roles`}>
         {catalogue?.roles.length === 0 && <Content component="small">{t('nothingToGrant')}</Content>}
         {catalogue?.roles.map((r) => (
-          <Checkbox key={r.ref} id={safeId(`role-${r.ref}`)} label={r.clientId ? `${r.clientId} · ${r.name}` : r.name}
-                    description={help(r)} isChecked={roles.includes(r.ref)} data-ref={r.ref}
-                    onChange={(_e, on) => onRoles(toggled(roles, r.ref, on))} />
+          <Checkbox
+            key={r.ref}
+            id={safeId(`role-${r.ref}`)}
+            label={r.clientId ? `${r.clientId} · ${r.name}` : r.name}
+            description={help(r)}
+            isChecked={roles.includes(r.ref)}
+            data-ref={r.ref}
+            onChange={(_e, on) => onRoles(toggled(roles, r.ref, on))}
+          />
         ))}
         {unknownRoles.map((r) => (
           <Checkbox key={r} id={safeId(`role-${r}`)} label={r} description={t('notInCatalogue')} isChecked isDisabled />
@@ -50,12 +68,25 @@ export function PermissionsFields({ idPrefix, roles, groups, onRoles, onGroups }
       </FormGroup>
       <FormGroup role="group" isStack label={t('groups')} fieldId={`${idPrefix}-groups`}>
         {catalogue?.groups.map((g) => (
-          <Checkbox key={g.path} id={safeId(`group-${g.path}`)} label={g.path} description={g.description}
-                    isChecked={groups.includes(g.path)} data-ref={g.path}
-                    onChange={(_e, on) => onGroups(toggled(groups, g.path, on))} />
+          <Checkbox
+            key={g.path}
+            id={safeId(`group-${g.path}`)}
+            label={g.path}
+            description={g.description}
+            isChecked={groups.includes(g.path)}
+            data-ref={g.path}
+            onChange={(_e, on) => onGroups(toggled(groups, g.path, on))}
+          />
         ))}
         {unknownGroups.map((g) => (
-          <Checkbox key={g} id={safeId(`group-${g}`)} label={g} description={t('notInCatalogue')} isChecked isDisabled />
+          <Checkbox
+            key={g}
+            id={safeId(`group-${g}`)}
+            label={g}
+            description={t('notInCatalogue')}
+            isChecked
+            isDisabled
+          />
         ))}
       </FormGroup>
     </FormFieldGroup>

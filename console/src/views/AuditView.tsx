@@ -1,7 +1,25 @@
 import { Fragment, useState } from 'react';
 import {
-  ActionGroup, Button, Content, EmptyState, EmptyStateBody, Form, FormGroup, FormSelect, FormSelectOption, Grid, GridItem,
-  PageSection, Spinner, TextInput, Title, Toolbar, ToolbarContent, ToolbarItem, CodeBlock, CodeBlockCode,
+  ActionGroup,
+  Button,
+  Content,
+  EmptyState,
+  EmptyStateBody,
+  Form,
+  FormGroup,
+  FormSelect,
+  FormSelectOption,
+  Grid,
+  GridItem,
+  PageSection,
+  Spinner,
+  TextInput,
+  Title,
+  Toolbar,
+  ToolbarContent,
+  ToolbarItem,
+  CodeBlock,
+  CodeBlockCode,
 } from '@patternfly/react-core';
 import { ExpandableRowContent, Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import DownloadIcon from '@patternfly/react-icons/dist/esm/icons/download-icon';
@@ -13,9 +31,23 @@ import { DateField } from '../components/DateField';
 import { Pager } from '../components/Pager';
 
 export const AUDIT_TYPES = [
-  'USER_DECLARED', 'PERMISSIONS_CHANGED', 'INVITATION_SENT', 'INVITATION_EDITED', 'INVITATION_REVOKED', 'INVITATION_RESENT',
-  'INVITATION_ACCEPTED', 'INVITATION_PURGED', 'ACCESS_REQUESTED', 'REQUEST_APPROVED', 'REQUEST_REJECTED', 'ACCESS_EXPIRED',
-  'ACCESS_RESTORED', 'ACCOUNT_DELETED', 'USER_OFFBOARDED', 'REQUEST_WITHDRAWN', 'SETTINGS_CHANGED',
+  'USER_DECLARED',
+  'PERMISSIONS_CHANGED',
+  'INVITATION_SENT',
+  'INVITATION_EDITED',
+  'INVITATION_REVOKED',
+  'INVITATION_RESENT',
+  'INVITATION_ACCEPTED',
+  'INVITATION_PURGED',
+  'ACCESS_REQUESTED',
+  'REQUEST_APPROVED',
+  'REQUEST_REJECTED',
+  'ACCESS_EXPIRED',
+  'ACCESS_RESTORED',
+  'ACCOUNT_DELETED',
+  'USER_OFFBOARDED',
+  'REQUEST_WITHDRAWN',
+  'SETTINGS_CHANGED',
 ];
 
 interface Filters {
@@ -34,8 +66,17 @@ export function changes(before: unknown, after: unknown): string[] {
   const a = (after ?? {}) as Record<string, unknown>;
   if (typeof b !== 'object' || typeof a !== 'object') return [];
   const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])];
-  const show = (v: unknown) => (v === undefined || v === null || v === '' ? '∅' : Array.isArray(v) ? `[${v.join(', ')}]` : typeof v === 'object' ? JSON.stringify(v) : String(v));
-  return keys.filter((k) => JSON.stringify(b[k]) !== JSON.stringify(a[k])).map((k) => `${k}: ${show(b[k])} → ${show(a[k])}`);
+  const show = (v: unknown) =>
+    v === undefined || v === null || v === ''
+      ? '∅'
+      : Array.isArray(v)
+        ? `[${v.join(', ')}]`
+        : typeof v === 'object'
+          ? JSON.stringify(v)
+          : String(v);
+  return keys
+    .filter((k) => JSON.stringify(b[k]) !== JSON.stringify(a[k]))
+    .map((k) => `${k}: ${show(b[k])} → ${show(a[k])}`);
 }
 
 export function AuditView() {
@@ -74,11 +115,20 @@ export function AuditView() {
   return (
     <>
       <PageSection>
-        <Title headingLevel="h1" id="view-title">{t('auditTitle')}</Title>
+        <Title headingLevel="h1" id="view-title">
+          {t('auditTitle')}
+        </Title>
         <Content component="p">{t('auditIntro')}</Content>
       </PageSection>
       <PageSection>
-        <Form id="audit-filters" onSubmit={(e) => { e.preventDefault(); setFilters(draft); setFirst(0); }}>
+        <Form
+          id="audit-filters"
+          onSubmit={(e) => {
+            e.preventDefault();
+            setFilters(draft);
+            setFirst(0);
+          }}
+        >
           <Grid hasGutter md={4} xl={2}>
             <GridItem>
               <FormGroup label={t('auditUser')} fieldId="audit-user">
@@ -94,25 +144,58 @@ export function AuditView() {
               <FormGroup label={t('auditType')} fieldId="audit-type">
                 <FormSelect id="audit-type" value={draft.type} onChange={(_e, v) => set({ type: v })}>
                   <FormSelectOption value="" label={t('anyType')} />
-                  {AUDIT_TYPES.map((k) => <FormSelectOption key={k} value={k} label={k} />)}
+                  {AUDIT_TYPES.map((k) => (
+                    <FormSelectOption key={k} value={k} label={k} />
+                  ))}
                 </FormSelect>
               </FormGroup>
             </GridItem>
             <GridItem>
               <FormGroup label={t('auditFrom')} fieldId="audit-from">
-                <DateField id="audit-from" label={t('auditFrom')} value={draft.from} onChange={(v) => set({ from: v })} clearable={false} />
+                <DateField
+                  id="audit-from"
+                  label={t('auditFrom')}
+                  value={draft.from}
+                  onChange={(v) => set({ from: v })}
+                  clearable={false}
+                />
               </FormGroup>
             </GridItem>
             <GridItem>
               <FormGroup label={t('auditTo')} fieldId="audit-to">
-                <DateField id="audit-to" label={t('auditTo')} value={draft.to} onChange={(v) => set({ to: v })} clearable={false} />
+                <DateField
+                  id="audit-to"
+                  label={t('auditTo')}
+                  value={draft.to}
+                  onChange={(v) => set({ to: v })}
+                  clearable={false}
+                />
               </FormGroup>
             </GridItem>
           </Grid>
           <ActionGroup>
-            <Button type="submit" id="audit-apply">{t('applyFilters')}</Button>
-            <Button variant="link" onClick={() => { setDraft(EMPTY); setFilters(EMPTY); setFirst(0); }}>{t('resetFilters')}</Button>
-            <Button variant="secondary" icon={<DownloadIcon />} onClick={download} isLoading={downloading} id="audit-csv">{t('downloadCsv')}</Button>
+            <Button type="submit" id="audit-apply">
+              {t('applyFilters')}
+            </Button>
+            <Button
+              variant="link"
+              onClick={() => {
+                setDraft(EMPTY);
+                setFilters(EMPTY);
+                setFirst(0);
+              }}
+            >
+              {t('resetFilters')}
+            </Button>
+            <Button
+              variant="secondary"
+              icon={<DownloadIcon />}
+              onClick={download}
+              isLoading={downloading}
+              id="audit-csv"
+            >
+              {t('downloadCsv')}
+            </Button>
           </ActionGroup>
         </Form>
       </PageSection>
@@ -120,30 +203,68 @@ export function AuditView() {
         <Toolbar>
           <ToolbarContent>
             <ToolbarItem variant="pagination" align={{ default: 'alignEnd' }}>
-              <Pager idPrefix="audit-pager" first={first} max={max} count={list.data?.length ?? 0} onFirst={setFirst} onMax={(m) => { setMax(m); setFirst(0); }} />
+              <Pager
+                idPrefix="audit-pager"
+                first={first}
+                max={max}
+                count={list.data?.length ?? 0}
+                onFirst={setFirst}
+                onMax={(m) => {
+                  setMax(m);
+                  setFirst(0);
+                }}
+              />
             </ToolbarItem>
           </ToolbarContent>
         </Toolbar>
         <ErrorAlert error={list.error ?? error} />
         {list.loading && !list.data && <Spinner aria-label={t('loading')} />}
         {list.data?.length === 0 && (
-          <EmptyState titleText={t('noAuditTitle')} headingLevel="h2" variant="sm"><EmptyStateBody>{t('noAuditBody')}</EmptyStateBody></EmptyState>
+          <EmptyState titleText={t('noAuditTitle')} headingLevel="h2" variant="sm">
+            <EmptyStateBody>{t('noAuditBody')}</EmptyStateBody>
+          </EmptyState>
         )}
         {list.data && list.data.length > 0 && (
           <Table aria-label={t('auditTitle')} id="audit-table" variant="compact">
-            <Thead><Tr><Th screenReaderText={t('details')} /><Th>{t('colTime')}</Th><Th>{t('colType')}</Th><Th>{t('colActor')}</Th><Th>{t('colTarget')}</Th><Th>{t('colChange')}</Th><Th>{t('note')}</Th></Tr></Thead>
+            <Thead>
+              <Tr>
+                <Th screenReaderText={t('details')} />
+                <Th>{t('colTime')}</Th>
+                <Th>{t('colType')}</Th>
+                <Th>{t('colActor')}</Th>
+                <Th>{t('colTarget')}</Th>
+                <Th>{t('colChange')}</Th>
+                <Th>{t('note')}</Th>
+              </Tr>
+            </Thead>
             {list.data.map((r, i) => {
               const isOpen = open.includes(r.id);
               const diff = changes(r.before, r.after);
               return (
                 <Tbody key={r.id} isExpanded={isOpen}>
                   <Tr>
-                    <Td expand={{ rowIndex: i, isExpanded: isOpen, onToggle: () => setOpen((o) => (isOpen ? o.filter((x) => x !== r.id) : [...o, r.id])), expandId: `audit-expand-${r.id}` }} />
+                    <Td
+                      expand={{
+                        rowIndex: i,
+                        isExpanded: isOpen,
+                        onToggle: () => setOpen((o) => (isOpen ? o.filter((x) => x !== r.id) : [...o, r.id])),
+                        expandId: `audit-expand-${r.id}`,
+                      }}
+                    />
                     <Td dataLabel={t('colTime')}>{instant(r.time)}</Td>
-                    <Td dataLabel={t('colType')}><code>{r.type}</code></Td>
+                    <Td dataLabel={t('colType')}>
+                      <code>{r.type}</code>
+                    </Td>
                     <Td dataLabel={t('colActor')}>{r.actorName ?? r.actorId ?? '—'}</Td>
                     <Td dataLabel={t('colTarget')}>{r.targetName ?? r.targetId ?? '—'}</Td>
-                    <Td dataLabel={t('colChange')}>{diff.slice(0, 3).map((d) => <div key={d} className="ac-diff">{d}</div>)}{diff.length > 3 ? '…' : ''}</Td>
+                    <Td dataLabel={t('colChange')}>
+                      {diff.slice(0, 3).map((d) => (
+                        <div key={d} className="ac-diff">
+                          {d}
+                        </div>
+                      ))}
+                      {diff.length > 3 ? '…' : ''}
+                    </Td>
                     <Td dataLabel={t('note')}>{r.note}</Td>
                   </Tr>
                   <Tr isExpanded={isOpen}>
@@ -151,11 +272,20 @@ export function AuditView() {
                       <ExpandableRowContent>
                         {isOpen && (
                           <Grid hasGutter md={6}>
-                            {([['before', r.before], ['after', r.after]] as const).map(([k, v]) => (
+                            {(
+                              [
+                                ['before', r.before],
+                                ['after', r.after],
+                              ] as const
+                            ).map(([k, v]) => (
                               <Fragment key={k}>
                                 <GridItem>
-                                  <Title headingLevel="h3" size="md">{t(k)}</Title>
-                                  <CodeBlock><CodeBlockCode>{v === undefined ? '—' : JSON.stringify(v, null, 2)}</CodeBlockCode></CodeBlock>
+                                  <Title headingLevel="h3" size="md">
+                                    {t(k)}
+                                  </Title>
+                                  <CodeBlock>
+                                    <CodeBlockCode>{v === undefined ? '—' : JSON.stringify(v, null, 2)}</CodeBlockCode>
+                                  </CodeBlock>
                                 </GridItem>
                               </Fragment>
                             ))}

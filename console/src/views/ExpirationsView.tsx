@@ -1,8 +1,37 @@
 import { useState } from 'react';
 import {
-  Button, Card, CardBody, CardHeader, CardTitle, Content, EmptyState, EmptyStateBody, Form, FormGroup, FormHelperText,
-  FormSelect, FormSelectOption, HelperText, HelperTextItem, Label, LabelGroup, Modal, ModalBody, ModalFooter, ModalHeader,
-  PageSection, Spinner, Stack, StackItem, TextArea, Title, Toolbar, ToolbarContent, ToolbarItem, Flex, FlexItem,
+  Button,
+  Card,
+  CardBody,
+  CardHeader,
+  CardTitle,
+  Content,
+  EmptyState,
+  EmptyStateBody,
+  Form,
+  FormGroup,
+  FormHelperText,
+  FormSelect,
+  FormSelectOption,
+  HelperText,
+  HelperTextItem,
+  Label,
+  LabelGroup,
+  Modal,
+  ModalBody,
+  ModalFooter,
+  ModalHeader,
+  PageSection,
+  Spinner,
+  Stack,
+  StackItem,
+  TextArea,
+  Title,
+  Toolbar,
+  ToolbarContent,
+  ToolbarItem,
+  Flex,
+  FlexItem,
 } from '@patternfly/react-core';
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { addDays, daysBetween, groupByWeek, todayIso } from '../dates';
@@ -32,7 +61,10 @@ function WeekChart({ groups }: { groups: Array<{ key: string; items: Expiration[
         {bars.map((b) => (
           <li key={b.key}>
             <span className="ac-chart-label">{b.label}</span>
-            <span className={`ac-chart-bar${b.grace ? ' ac-chart-bar-grace' : ''}`} style={{ width: `${(100 * b.n) / top}%` }} />
+            <span
+              className={`ac-chart-bar${b.grace ? ' ac-chart-bar-grace' : ''}`}
+              style={{ width: `${(100 * b.n) / top}%` }}
+            />
             <span className="ac-chart-count">{t('nPeople', { n: b.n })}</span>
           </li>
         ))}
@@ -55,15 +87,24 @@ export function ExpirationsView() {
   return (
     <>
       <PageSection>
-        <Title headingLevel="h1" id="view-title">{t('expirationsTitle')}</Title>
+        <Title headingLevel="h1" id="view-title">
+          {t('expirationsTitle')}
+        </Title>
         <Content component="p">{t('expirationsIntro', { days: settings?.expiryGraceDays ?? 30 })}</Content>
       </PageSection>
       <PageSection>
         <Toolbar>
           <ToolbarContent>
             <ToolbarItem>
-              <FormSelect id="expirations-within" aria-label={t('withinDays')} value={String(within)} onChange={(_e, v) => setWithin(Number(v))}>
-                {WINDOWS.map((d) => <FormSelectOption key={d} value={String(d)} label={t('nextNDays', { n: d })} />)}
+              <FormSelect
+                id="expirations-within"
+                aria-label={t('withinDays')}
+                value={String(within)}
+                onChange={(_e, v) => setWithin(Number(v))}
+              >
+                {WINDOWS.map((d) => (
+                  <FormSelectOption key={d} value={String(d)} label={t('nextNDays', { n: d })} />
+                ))}
               </FormSelect>
             </ToolbarItem>
           </ToolbarContent>
@@ -77,40 +118,92 @@ export function ExpirationsView() {
         )}
         {list.data && list.data.length > 0 && (
           <Stack hasGutter>
-            <StackItem><WeekChart groups={groups} /></StackItem>
+            <StackItem>
+              <WeekChart groups={groups} />
+            </StackItem>
             {groups.map((g) => (
               <StackItem key={g.key}>
                 <Card isCompact id={`expirations-${g.key}`} className={g.key === 'grace' ? 'ac-grace' : undefined}>
                   <CardHeader>
                     <CardTitle component="h2">
-                      {g.key === 'grace' ? t('inGraceTitle') : t('weekOf', { date: date(g.key) })}
-                      {' '}<Label isCompact>{g.items.length}</Label>
+                      {g.key === 'grace' ? t('inGraceTitle') : t('weekOf', { date: date(g.key) })}{' '}
+                      <Label isCompact>{g.items.length}</Label>
                     </CardTitle>
                   </CardHeader>
                   <CardBody>
-                    <Table variant="compact" aria-label={g.key === 'grace' ? t('inGraceTitle') : t('weekOf', { date: date(g.key) })}>
-                      <Thead><Tr><Th>{t('colUser')}</Th><Th>{t('colLabels')}</Th><Th>{t('colEndDate')}</Th><Th>{t('colWhen')}</Th><Th screenReaderText={t('colActions')} /></Tr></Thead>
+                    <Table
+                      variant="compact"
+                      aria-label={g.key === 'grace' ? t('inGraceTitle') : t('weekOf', { date: date(g.key) })}
+                    >
+                      <Thead>
+                        <Tr>
+                          <Th>{t('colUser')}</Th>
+                          <Th>{t('colLabels')}</Th>
+                          <Th>{t('colEndDate')}</Th>
+                          <Th>{t('colWhen')}</Th>
+                          <Th screenReaderText={t('colActions')} />
+                        </Tr>
+                      </Thead>
                       <Tbody>
                         {g.items.map((e) => {
                           const left = daysBetween(today, e.accessExpiresOn);
                           return (
                             <Tr key={e.id} id={`expiration-${e.username}`} data-end={e.accessExpiresOn}>
-                              <Td dataLabel={t('colUser')}><strong>{e.username}</strong><div><Content component="small">{[name(e), e.email].filter(Boolean).join(' · ')}</Content></div></Td>
-                              <Td dataLabel={t('colLabels')}>
-                                <LabelGroup numLabels={3} aria-label={t('colLabels')}>{e.labels.map((l) => <Label key={l} isCompact variant="outline">{l}</Label>)}</LabelGroup>
+                              <Td dataLabel={t('colUser')}>
+                                <strong>{e.username}</strong>
+                                <div>
+                                  <Content component="small">{[name(e), e.email].filter(Boolean).join(' · ')}</Content>
+                                </div>
                               </Td>
-                              <Td dataLabel={t('colEndDate')} className="ac-end-date">{date(e.accessExpiresOn)}</Td>
+                              <Td dataLabel={t('colLabels')}>
+                                <LabelGroup numLabels={3} aria-label={t('colLabels')}>
+                                  {e.labels.map((l) => (
+                                    <Label key={l} isCompact variant="outline">
+                                      {l}
+                                    </Label>
+                                  ))}
+                                </LabelGroup>
+                              </Td>
+                              <Td dataLabel={t('colEndDate')} className="ac-end-date">
+                                {date(e.accessExpiresOn)}
+                              </Td>
                               <Td dataLabel={t('colWhen')}>
-                                {e.status === 'expired-grace'
-                                  ? <Label isCompact color="red">{e.deletionOn ? t('deletedOn', { date: date(e.deletionOn) }) : t('statusGraceShort')}</Label>
-                                  : <Label isCompact color={left <= 7 ? 'orange' : 'yellow'}>{left === 0 ? t('endsToday') : t('endsInDays', { n: left })}</Label>}
+                                {e.status === 'expired-grace' ? (
+                                  <Label isCompact color="red">
+                                    {e.deletionOn
+                                      ? t('deletedOn', { date: date(e.deletionOn) })
+                                      : t('statusGraceShort')}
+                                  </Label>
+                                ) : (
+                                  <Label isCompact color={left <= 7 ? 'orange' : 'yellow'}>
+                                    {left === 0 ? t('endsToday') : t('endsInDays', { n: left })}
+                                  </Label>
+                                )}
                               </Td>
                               <Td dataLabel={t('colActions')} isActionCell>
                                 <Flex flexWrap={{ default: 'nowrap' }} spaceItems={{ default: 'spaceItemsXs' }}>
-                                  <FlexItem><Button variant="secondary" size="sm" onClick={() => setExtending(e)} id={`extend-${e.username}`}
-                                                    aria-label={t('extendAccessOf', { username: e.username })}>{t('extend')}</Button></FlexItem>
-                                  <FlexItem><Button variant="link" size="sm" onClick={() => setClearing(e)} id={`clear-${e.username}`}
-                                                    aria-label={t('clearEndDateOf', { username: e.username })}>{t('clearEndDate')}</Button></FlexItem>
+                                  <FlexItem>
+                                    <Button
+                                      variant="secondary"
+                                      size="sm"
+                                      onClick={() => setExtending(e)}
+                                      id={`extend-${e.username}`}
+                                      aria-label={t('extendAccessOf', { username: e.username })}
+                                    >
+                                      {t('extend')}
+                                    </Button>
+                                  </FlexItem>
+                                  <FlexItem>
+                                    <Button
+                                      variant="link"
+                                      size="sm"
+                                      onClick={() => setClearing(e)}
+                                      id={`clear-${e.username}`}
+                                      aria-label={t('clearEndDateOf', { username: e.username })}
+                                    >
+                                      {t('clearEndDate')}
+                                    </Button>
+                                  </FlexItem>
                                 </Flex>
                               </Td>
                             </Tr>
@@ -125,14 +218,40 @@ export function ExpirationsView() {
           </Stack>
         )}
       </PageSection>
-      {extending && <EndDateModal expiration={extending} mode="extend" onClose={(done) => { setExtending(undefined); if (done) list.reload(); }} />}
-      {clearing && <EndDateModal expiration={clearing} mode="clear" onClose={(done) => { setClearing(undefined); if (done) list.reload(); }} />}
+      {extending && (
+        <EndDateModal
+          expiration={extending}
+          mode="extend"
+          onClose={(done) => {
+            setExtending(undefined);
+            if (done) list.reload();
+          }}
+        />
+      )}
+      {clearing && (
+        <EndDateModal
+          expiration={clearing}
+          mode="clear"
+          onClose={(done) => {
+            setClearing(undefined);
+            if (done) list.reload();
+          }}
+        />
+      )}
     </>
   );
 }
 
 /** Moves or removes one user's end date: the access is read, then written back with only the date changed. */
-function EndDateModal({ expiration, mode, onClose }: { expiration: Expiration; mode: 'extend' | 'clear'; onClose: (done: boolean) => void }) {
+function EndDateModal({
+  expiration,
+  mode,
+  onClose,
+}: {
+  expiration: Expiration;
+  mode: 'extend' | 'clear';
+  onClose: (done: boolean) => void;
+}) {
   const { t, date } = useI18n();
   const { api, notify } = useServices();
   const base = expiration.accessExpiresOn > todayIso() ? expiration.accessExpiresOn : todayIso();
@@ -146,9 +265,16 @@ function EndDateModal({ expiration, mode, onClose }: { expiration: Expiration; m
     try {
       const path = `/users/${encodeURIComponent(expiration.id)}/access`;
       const access = await api.get<UserAccess>(path);
-      await api.put(path, accessUpdate(access, { accessExpiresOn: mode === 'clear' ? null : newDate, note: note.trim() || null }));
-      notify('success', mode === 'clear' ? t('endDateCleared', { username: expiration.username })
-        : t('endDateMoved', { username: expiration.username, date: date(newDate) }));
+      await api.put(
+        path,
+        accessUpdate(access, { accessExpiresOn: mode === 'clear' ? null : newDate, note: note.trim() || null }),
+      );
+      notify(
+        'success',
+        mode === 'clear'
+          ? t('endDateCleared', { username: expiration.username })
+          : t('endDateMoved', { username: expiration.username, date: date(newDate) }),
+      );
       onClose(true);
     } catch (e) {
       setError(e);
@@ -156,27 +282,60 @@ function EndDateModal({ expiration, mode, onClose }: { expiration: Expiration; m
     }
   };
   return (
-    <Modal isOpen variant="small" onClose={() => onClose(false)} aria-labelledby="end-date-title" id={mode === 'extend' ? 'extend-access' : 'clear-end-date'}>
-      <ModalHeader labelId="end-date-title"
-                   title={mode === 'extend' ? t('extendTitle', { username: expiration.username }) : t('clearTitle', { username: expiration.username })}
-                   description={t('currentEndDate', { date: date(expiration.accessExpiresOn) })} />
+    <Modal
+      isOpen
+      variant="small"
+      onClose={() => onClose(false)}
+      aria-labelledby="end-date-title"
+      id={mode === 'extend' ? 'extend-access' : 'clear-end-date'}
+    >
+      <ModalHeader
+        labelId="end-date-title"
+        title={
+          mode === 'extend'
+            ? t('extendTitle', { username: expiration.username })
+            : t('clearTitle', { username: expiration.username })
+        }
+        description={t('currentEndDate', { date: date(expiration.accessExpiresOn) })}
+      />
       <ModalBody>
-        <Form onSubmit={(e) => { e.preventDefault(); apply(); }}>
+        <Form
+          onSubmit={(e) => {
+            e.preventDefault();
+            apply();
+          }}
+        >
           {mode === 'extend' ? (
             <FormGroup label={t('newEndDate')} fieldId="extend-date" isRequired>
-              <DateField id="extend-date" label={t('newEndDate')} value={newDate} onChange={setNewDate} clearable={false} />
+              <DateField
+                id="extend-date"
+                label={t('newEndDate')}
+                value={newDate}
+                onChange={setNewDate}
+                clearable={false}
+              />
               <Flex spaceItems={{ default: 'spaceItemsSm' }} className="ac-quick">
                 {[30, 90, 180].map((d) => (
-                  <FlexItem key={d}><Button variant="tertiary" size="sm" onClick={() => setNewDate(addDays(base, d))}>{t('plusDays', { n: d })}</Button></FlexItem>
+                  <FlexItem key={d}>
+                    <Button variant="tertiary" size="sm" onClick={() => setNewDate(addDays(base, d))}>
+                      {t('plusDays', { n: d })}
+                    </Button>
+                  </FlexItem>
                 ))}
               </Flex>
               <FieldError error={error} field="accessExpiresOn" />
             </FormGroup>
           ) : (
-            <Content component="p">{expiration.status === 'expired-grace' ? t('clearWhatGrace') : t('clearWhat')}</Content>
+            <Content component="p">
+              {expiration.status === 'expired-grace' ? t('clearWhatGrace') : t('clearWhat')}
+            </Content>
           )}
           {mode === 'extend' && expiration.status === 'expired-grace' && (
-            <FormHelperText><HelperText><HelperTextItem variant="warning">{t('extendRestores')}</HelperTextItem></HelperText></FormHelperText>
+            <FormHelperText>
+              <HelperText>
+                <HelperTextItem variant="warning">{t('extendRestores')}</HelperTextItem>
+              </HelperText>
+            </FormHelperText>
           )}
           <FormGroup label={t('note')} fieldId="end-date-note">
             <TextArea id="end-date-note" value={note} onChange={(_e, v) => setNote(v)} maxLength={1000} />
@@ -185,10 +344,18 @@ function EndDateModal({ expiration, mode, onClose }: { expiration: Expiration; m
         </Form>
       </ModalBody>
       <ModalFooter>
-        <Button variant="primary" id="end-date-save" onClick={apply} isLoading={busy} isDisabled={busy || (mode === 'extend' && !newDate)}>
+        <Button
+          variant="primary"
+          id="end-date-save"
+          onClick={apply}
+          isLoading={busy}
+          isDisabled={busy || (mode === 'extend' && !newDate)}
+        >
           {mode === 'extend' ? t('extend') : t('clearEndDate')}
         </Button>
-        <Button variant="link" onClick={() => onClose(false)}>{t('cancel')}</Button>
+        <Button variant="link" onClick={() => onClose(false)}>
+          {t('cancel')}
+        </Button>
       </ModalFooter>
     </Modal>
   );

@@ -1,7 +1,25 @@
 import { useMemo, useRef, useState } from 'react';
 import {
-  Alert, Button, Content, Form, FormGroup, FormHelperText, FormSection, FormSelect, FormSelectOption, HelperText,
-  HelperTextItem, Label, PageSection, Switch, TextArea, TextInput, Title, Flex, FlexItem, ActionGroup,
+  Alert,
+  Button,
+  Content,
+  Form,
+  FormGroup,
+  FormHelperText,
+  FormSection,
+  FormSelect,
+  FormSelectOption,
+  HelperText,
+  HelperTextItem,
+  Label,
+  PageSection,
+  Switch,
+  TextArea,
+  TextInput,
+  Title,
+  Flex,
+  FlexItem,
+  ActionGroup,
 } from '@patternfly/react-core';
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import UploadIcon from '@patternfly/react-icons/dist/esm/icons/upload-icon';
@@ -32,7 +50,7 @@ export function InviteView() {
   const [plan, setPlan] = useState('');
   const [phone, setPhone] = useState('');
   const [country, setCountry] = useState('');
-  const required = plan ? settings?.callerRequiredFields?.[plan] ?? [] : [];
+  const required = plan ? (settings?.callerRequiredFields?.[plan] ?? []) : [];
   const [message, setMessage] = useState('');
   const [language, setLanguage] = useState<string>(locale);
   const [note, setNote] = useState('');
@@ -66,7 +84,9 @@ export function InviteView() {
     setError(undefined);
     const request: InviteRequest = {
       invitees: parsed.ready.map((r) => ({ email: r.email, firstName: r.firstName, lastName: r.lastName })),
-      roles, groups, labels,
+      roles,
+      groups,
+      labels,
       accessExpiresOn: endDate || undefined,
       authorisedCaller: oneInvitee && caller ? true : undefined,
       // the one caller invitee's designation follows the same rules as an edit of a user's access
@@ -107,14 +127,27 @@ export function InviteView() {
     return (
       <>
         <PageSection>
-          <Title headingLevel="h1" id="view-title">{t('inviteResultsTitle')}</Title>
+          <Title headingLevel="h1" id="view-title">
+            {t('inviteResultsTitle')}
+          </Title>
           <Content component="p" id="invite-summary">
-            {t('inviteResultsSummary', { invited: count('invited'), reinvited: count('reinvited'), rejected: count('rejected') })}
+            {t('inviteResultsSummary', {
+              invited: count('invited'),
+              reinvited: count('reinvited'),
+              rejected: count('rejected'),
+            })}
           </Content>
         </PageSection>
         <PageSection>
           <Table aria-label={t('inviteResultsTitle')} id="invite-results" variant="compact">
-            <Thead><Tr><Th width={10}>{t('colRow')}</Th><Th>{t('colEmail')}</Th><Th>{t('colResult')}</Th><Th>{t('colReason')}</Th></Tr></Thead>
+            <Thead>
+              <Tr>
+                <Th width={10}>{t('colRow')}</Th>
+                <Th>{t('colEmail')}</Th>
+                <Th>{t('colResult')}</Th>
+                <Th>{t('colReason')}</Th>
+              </Tr>
+            </Thead>
             <Tbody>
               {sent.rows.map(({ row, result }) => {
                 const status = result?.status ?? 'rejected';
@@ -123,17 +156,28 @@ export function InviteView() {
                     <Td dataLabel={t('colRow')}>{row.row}</Td>
                     <Td dataLabel={t('colEmail')}>{row.email || '—'}</Td>
                     <Td dataLabel={t('colResult')}>
-                      <Label isCompact color={status === 'rejected' ? 'red' : status === 'reinvited' ? 'blue' : 'green'}>{t(`result.${status}`)}</Label>
+                      <Label
+                        isCompact
+                        color={status === 'rejected' ? 'red' : status === 'reinvited' ? 'blue' : 'green'}
+                      >
+                        {t(`result.${status}`)}
+                      </Label>
                     </Td>
-                    <Td dataLabel={t('colReason')}>{result ? result.reason ?? '' : `${t('notSent')}: ${problem(row)}`}</Td>
+                    <Td dataLabel={t('colReason')}>
+                      {result ? (result.reason ?? '') : `${t('notSent')}: ${problem(row)}`}
+                    </Td>
                   </Tr>
                 );
               })}
             </Tbody>
           </Table>
           <ActionGroup className="ac-actions">
-            <Button variant="primary" onClick={restart} id="invite-more">{t('inviteMore')}</Button>
-            <Button variant="link" component="a" href="#/invitations" id="see-invitations">{t('seePending')}</Button>
+            <Button variant="primary" onClick={restart} id="invite-more">
+              {t('inviteMore')}
+            </Button>
+            <Button variant="link" component="a" href="#/invitations" id="see-invitations">
+              {t('seePending')}
+            </Button>
           </ActionGroup>
         </PageSection>
       </>
@@ -143,43 +187,106 @@ export function InviteView() {
   return (
     <>
       <PageSection>
-        <Title headingLevel="h1" id="view-title">{t('inviteTitle')}</Title>
+        <Title headingLevel="h1" id="view-title">
+          {t('inviteTitle')}
+        </Title>
         <Content component="p">{t('inviteIntro', { max: MAX_INVITEES })}</Content>
       </PageSection>
       <PageSection>
-        <Form id="invite-form" onSubmit={(e) => { e.preventDefault(); if (parsed.ready.length) send(); }} maxWidth="64rem">
+        <Form
+          id="invite-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (parsed.ready.length) send();
+          }}
+          maxWidth="64rem"
+        >
           <FormSection title={t('inviteWho')} titleElement="h2">
             <FormGroup label={t('addresses')} fieldId="invite-addresses" isRequired>
-              <TextArea id="invite-addresses" value={text} onChange={(_e, v) => setText(v)} rows={8} resizeOrientation="vertical"
-                        aria-describedby="invite-addresses-help" placeholder={t('addressesPlaceholder')} spellCheck={false} />
+              <TextArea
+                id="invite-addresses"
+                value={text}
+                onChange={(_e, v) => setText(v)}
+                rows={8}
+                resizeOrientation="vertical"
+                aria-describedby="invite-addresses-help"
+                placeholder={t('addressesPlaceholder')}
+                spellCheck={false}
+              />
               <FormHelperText>
-                <HelperText><HelperTextItem id="invite-addresses-help">{t('addressesHelp')}</HelperTextItem></HelperText>
+                <HelperText>
+                  <HelperTextItem id="invite-addresses-help">{t('addressesHelp')}</HelperTextItem>
+                </HelperText>
               </FormHelperText>
               <Flex className="ac-upload" alignItems={{ default: 'alignItemsCenter' }}>
                 <FlexItem>
-                  <Button variant="secondary" icon={<UploadIcon />} onClick={() => file.current?.click()} id="invite-upload">{t('uploadCsv')}</Button>
-                  <input ref={file} type="file" id="invite-file" accept=".csv,.txt,text/csv,text/plain" hidden
-                         aria-label={t('uploadCsv')} onChange={(e) => { upload(e.target.files?.[0]); e.target.value = ''; }} />
+                  <Button
+                    variant="secondary"
+                    icon={<UploadIcon />}
+                    onClick={() => file.current?.click()}
+                    id="invite-upload"
+                  >
+                    {t('uploadCsv')}
+                  </Button>
+                  <input
+                    ref={file}
+                    type="file"
+                    id="invite-file"
+                    accept=".csv,.txt,text/csv,text/plain"
+                    hidden
+                    aria-label={t('uploadCsv')}
+                    onChange={(e) => {
+                      upload(e.target.files?.[0]);
+                      e.target.value = '';
+                    }}
+                  />
                 </FlexItem>
               </Flex>
             </FormGroup>
             {parsed.rows.length > 0 && (
               <>
-                <Alert isInline isPlain variant={parsed.rejected.length ? 'warning' : 'success'} id="invite-check"
-                       title={t('checkSummary', { rows: parsed.rows.length, ready: parsed.ready.length, rejected: parsed.rejected.length })} />
+                <Alert
+                  isInline
+                  isPlain
+                  variant={parsed.rejected.length ? 'warning' : 'success'}
+                  id="invite-check"
+                  title={t('checkSummary', {
+                    rows: parsed.rows.length,
+                    ready: parsed.ready.length,
+                    rejected: parsed.rejected.length,
+                  })}
+                />
                 <div className="ac-scroll">
                   <Table aria-label={t('checkTable')} id="invite-validation" variant="compact" isStickyHeader>
-                    <Thead><Tr><Th width={10}>{t('colRow')}</Th><Th>{t('colEmail')}</Th><Th>{t('colName')}</Th><Th>{t('colCheck')}</Th></Tr></Thead>
+                    <Thead>
+                      <Tr>
+                        <Th width={10}>{t('colRow')}</Th>
+                        <Th>{t('colEmail')}</Th>
+                        <Th>{t('colName')}</Th>
+                        <Th>{t('colCheck')}</Th>
+                      </Tr>
+                    </Thead>
                     <Tbody>
                       {parsed.rows.map((r) => (
-                        <Tr key={r.row} id={`invite-row-${r.row}`} data-email={r.email} data-check={r.problem ? 'rejected' : 'ready'}>
+                        <Tr
+                          key={r.row}
+                          id={`invite-row-${r.row}`}
+                          data-email={r.email}
+                          data-check={r.problem ? 'rejected' : 'ready'}
+                        >
                           <Td dataLabel={t('colRow')}>{r.row}</Td>
                           <Td dataLabel={t('colEmail')}>{r.email || '—'}</Td>
                           <Td dataLabel={t('colName')}>{[r.firstName, r.lastName].filter(Boolean).join(' ')}</Td>
                           <Td dataLabel={t('colCheck')}>
-                            {r.problem
-                              ? <Label isCompact color="red">{t('rowRejected')}: {problem(r)}</Label>
-                              : <Label isCompact color="green">{t('rowReady')}</Label>}
+                            {r.problem ? (
+                              <Label isCompact color="red">
+                                {t('rowRejected')}: {problem(r)}
+                              </Label>
+                            ) : (
+                              <Label isCompact color="green">
+                                {t('rowReady')}
+                              </Label>
+                            )}
                           </Td>
                         </Tr>
                       ))}
@@ -190,10 +297,20 @@ export function InviteView() {
             )}
           </FormSection>
           <FormSection title={t('inviteWhat')} titleElement="h2">
-            <PermissionsFields idPrefix="invite" roles={roles} groups={groups} onRoles={setRoles} onGroups={setGroups} />
+            <PermissionsFields
+              idPrefix="invite"
+              roles={roles}
+              groups={groups}
+              onRoles={setRoles}
+              onGroups={setGroups}
+            />
             <FormGroup label={t('labels')} fieldId="invite-labels">
               <LabelsField id="invite-labels" value={labels} onChange={setLabels} />
-              <FormHelperText><HelperText><HelperTextItem id="invite-labels-help">{t('labelsHelp')}</HelperTextItem></HelperText></FormHelperText>
+              <FormHelperText>
+                <HelperText>
+                  <HelperTextItem id="invite-labels-help">{t('labelsHelp')}</HelperTextItem>
+                </HelperText>
+              </FormHelperText>
               <FieldError error={error} field="labels" />
             </FormGroup>
             <FormGroup label={t('endDate')} fieldId="invite-expires-on">
@@ -201,31 +318,71 @@ export function InviteView() {
               <FieldError error={error} field="accessExpiresOn" />
             </FormGroup>
             <FormGroup label={t('authorisedCaller')} fieldId="invite-caller" hasNoPaddingTop>
-              <Switch id="invite-caller" label={t('callerYes')} isChecked={oneInvitee && caller} isDisabled={!oneInvitee}
-                      onChange={(_e, on) => { setCaller(on); if (on && !plan) setPlan(plans[0]); }} aria-describedby="invite-caller-help" />
-              <FormHelperText><HelperText><HelperTextItem id="invite-caller-help">{t('inviteCallerHelp')}</HelperTextItem></HelperText></FormHelperText>
+              <Switch
+                id="invite-caller"
+                label={t('callerYes')}
+                isChecked={oneInvitee && caller}
+                isDisabled={!oneInvitee}
+                onChange={(_e, on) => {
+                  setCaller(on);
+                  if (on && !plan) setPlan(plans[0]);
+                }}
+                aria-describedby="invite-caller-help"
+              />
+              <FormHelperText>
+                <HelperText>
+                  <HelperTextItem id="invite-caller-help">{t('inviteCallerHelp')}</HelperTextItem>
+                </HelperText>
+              </FormHelperText>
               <FieldError error={error} field="authorisedCaller" />
             </FormGroup>
             {oneInvitee && caller && (
               <>
                 <FormGroup label={t('supportPlan')} fieldId="invite-plan" isRequired>
-                  <FormSelect id="invite-plan" value={plan || plans[0]} onChange={(_e, v) => setPlan(v)}
-                              validated={fieldState(error, 'supportPlan')}>
+                  <FormSelect
+                    id="invite-plan"
+                    value={plan || plans[0]}
+                    onChange={(_e, v) => setPlan(v)}
+                    validated={fieldState(error, 'supportPlan')}
+                  >
                     {plans.map((p) => (
-                      <FormSelectOption key={p} value={p}
-                                        label={t('planWithLimit', { plan: p, limit: settings?.authorisedCallerLimit?.[p] ?? '?' })} />
+                      <FormSelectOption
+                        key={p}
+                        value={p}
+                        label={t('planWithLimit', { plan: p, limit: settings?.authorisedCallerLimit?.[p] ?? '?' })}
+                      />
                     ))}
                   </FormSelect>
                   <FieldError error={error} field="supportPlan" />
                 </FormGroup>
-                <FormGroup label={t('callerPhone')} fieldId="invite-phone" isRequired={required.includes('callerPhone')}>
-                  <TextInput id="invite-phone" type="tel" value={phone} onChange={(_e, v) => setPhone(v)}
-                             validated={fieldState(error, 'callerPhone')} autoComplete="off" />
+                <FormGroup
+                  label={t('callerPhone')}
+                  fieldId="invite-phone"
+                  isRequired={required.includes('callerPhone')}
+                >
+                  <TextInput
+                    id="invite-phone"
+                    type="tel"
+                    value={phone}
+                    onChange={(_e, v) => setPhone(v)}
+                    validated={fieldState(error, 'callerPhone')}
+                    autoComplete="off"
+                  />
                   <FieldError error={error} field="callerPhone" />
                 </FormGroup>
-                <FormGroup label={t('callerCountry')} fieldId="invite-country" isRequired={required.includes('callerCountry')}>
-                  <TextInput id="invite-country" value={country} maxLength={2} placeholder="FR"
-                             onChange={(_e, v) => setCountry(v.toUpperCase())} validated={fieldState(error, 'callerCountry')} />
+                <FormGroup
+                  label={t('callerCountry')}
+                  fieldId="invite-country"
+                  isRequired={required.includes('callerCountry')}
+                >
+                  <TextInput
+                    id="invite-country"
+                    value={country}
+                    maxLength={2}
+                    placeholder="FR"
+                    onChange={(_e, v) => setCountry(v.toUpperCase())}
+                    validated={fieldState(error, 'callerCountry')}
+                  />
                   <FieldError error={error} field="callerCountry" />
                 </FormGroup>
               </>
@@ -233,25 +390,56 @@ export function InviteView() {
           </FormSection>
           <FormSection title={t('inviteEmail')} titleElement="h2">
             <FormGroup label={t('message')} fieldId="invite-message">
-              <TextArea id="invite-message" value={message} onChange={(_e, v) => setMessage(v)} maxLength={2000} resizeOrientation="vertical" />
-              <FormHelperText><HelperText><HelperTextItem>{t('messageHelp')}</HelperTextItem></HelperText></FormHelperText>
+              <TextArea
+                id="invite-message"
+                value={message}
+                onChange={(_e, v) => setMessage(v)}
+                maxLength={2000}
+                resizeOrientation="vertical"
+              />
+              <FormHelperText>
+                <HelperText>
+                  <HelperTextItem>{t('messageHelp')}</HelperTextItem>
+                </HelperText>
+              </FormHelperText>
               <FieldError error={error} field="message" />
             </FormGroup>
             <FormGroup label={t('emailLanguage')} fieldId="invite-locale">
-              <FormSelect id="invite-locale" value={language} onChange={(_e, v) => setLanguage(v)} validated={fieldState(error, 'locale')}>
+              <FormSelect
+                id="invite-locale"
+                value={language}
+                onChange={(_e, v) => setLanguage(v)}
+                validated={fieldState(error, 'locale')}
+              >
                 <FormSelectOption value="fr" label="Français" />
                 <FormSelectOption value="en" label="English" />
               </FormSelect>
             </FormGroup>
             <FormGroup label={t('note')} fieldId="invite-note">
-              <TextArea id="invite-note" value={note} onChange={(_e, v) => setNote(v)} maxLength={1000} resizeOrientation="vertical" />
-              <FormHelperText><HelperText><HelperTextItem>{t('noteHelp')}</HelperTextItem></HelperText></FormHelperText>
+              <TextArea
+                id="invite-note"
+                value={note}
+                onChange={(_e, v) => setNote(v)}
+                maxLength={1000}
+                resizeOrientation="vertical"
+              />
+              <FormHelperText>
+                <HelperText>
+                  <HelperTextItem>{t('noteHelp')}</HelperTextItem>
+                </HelperText>
+              </FormHelperText>
               <FieldError error={error} field="note" />
             </FormGroup>
           </FormSection>
           <ErrorAlert error={error} />
           <ActionGroup>
-            <Button variant="primary" type="submit" id="invite-send" isDisabled={parsed.ready.length === 0 || sending} isLoading={sending}>
+            <Button
+              variant="primary"
+              type="submit"
+              id="invite-send"
+              isDisabled={parsed.ready.length === 0 || sending}
+              isLoading={sending}
+            >
               {t('sendInvitations', { n: parsed.ready.length })}
             </Button>
           </ActionGroup>

@@ -1,5 +1,15 @@
 import { useState } from 'react';
-import { Button, Content, Form, FormGroup, Modal, ModalBody, ModalFooter, ModalHeader, TextArea } from '@patternfly/react-core';
+import {
+  Button,
+  Content,
+  Form,
+  FormGroup,
+  Modal,
+  ModalBody,
+  ModalFooter,
+  ModalHeader,
+  TextArea,
+} from '@patternfly/react-core';
 import { useI18n } from '../i18n';
 import { useServices } from '../services';
 import type { OffboardingRow, UserSummary } from '../types';
@@ -26,7 +36,11 @@ export function RemoveUserModal({ user, onClose }: { user: UserSummary; onClose:
     setBusy(true);
     setError(undefined);
     try {
-      const answer = await api.post('/offboarding', { usernames: [user.username], mode: 'delete', note: note.trim() || undefined });
+      const answer = await api.post('/offboarding', {
+        usernames: [user.username],
+        mode: 'delete',
+        note: note.trim() || undefined,
+      });
       const row = offboardingRows(answer).find((r) => r.username === user.username) ?? offboardingRows(answer)[0];
       if (row && !DONE.includes(row.status)) {
         setError(t('removeFailed', { username: user.username, reason: row.reason ?? row.status }));
@@ -42,8 +56,19 @@ export function RemoveUserModal({ user, onClose }: { user: UserSummary; onClose:
   };
 
   return (
-    <Modal isOpen variant="small" onClose={() => onClose(false)} aria-labelledby="remove-title" aria-describedby="remove-what" id="remove-user">
-      <ModalHeader title={t('removeTitle', { username: user.username })} labelId="remove-title" titleIconVariant="danger" />
+    <Modal
+      isOpen
+      variant="small"
+      onClose={() => onClose(false)}
+      aria-labelledby="remove-title"
+      aria-describedby="remove-what"
+      id="remove-user"
+    >
+      <ModalHeader
+        title={t('removeTitle', { username: user.username })}
+        labelId="remove-title"
+        titleIconVariant="danger"
+      />
       <ModalBody>
         <Content id="remove-what">
           <p>{t('removeWhat', { username: user.username, email: user.email ?? '' })}</p>
@@ -62,8 +87,12 @@ export function RemoveUserModal({ user, onClose }: { user: UserSummary; onClose:
         <ErrorAlert error={error} />
       </ModalBody>
       <ModalFooter>
-        <Button variant="danger" id="remove-confirm" onClick={remove} isLoading={busy} isDisabled={busy}>{t('removeConfirm')}</Button>
-        <Button variant="link" onClick={() => onClose(false)} id="remove-cancel">{t('cancel')}</Button>
+        <Button variant="danger" id="remove-confirm" onClick={remove} isLoading={busy} isDisabled={busy}>
+          {t('removeConfirm')}
+        </Button>
+        <Button variant="link" onClick={() => onClose(false)} id="remove-cancel">
+          {t('cancel')}
+        </Button>
       </ModalFooter>
     </Modal>
   );

@@ -1,7 +1,24 @@
 import { useState } from 'react';
 import {
-  Button, Content, EmptyState, EmptyStateBody, FormSelect, FormSelectOption, Icon, Label, LabelGroup, PageSection,
-  SearchInput, Spinner, Title, Toolbar, ToolbarContent, ToolbarItem, Tooltip, Flex, FlexItem,
+  Button,
+  Content,
+  EmptyState,
+  EmptyStateBody,
+  FormSelect,
+  FormSelectOption,
+  Icon,
+  Label,
+  LabelGroup,
+  PageSection,
+  SearchInput,
+  Spinner,
+  Title,
+  Toolbar,
+  ToolbarContent,
+  ToolbarItem,
+  Tooltip,
+  Flex,
+  FlexItem,
 } from '@patternfly/react-core';
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import CheckCircleIcon from '@patternfly/react-icons/dist/esm/icons/check-circle-icon';
@@ -24,9 +41,17 @@ type Row = UserSummary & { invitation?: boolean };
 
 function fromInvitation(i: Invitation): Row {
   return {
-    id: i.id, username: '', email: i.email, firstName: i.firstName, lastName: i.lastName, enabled: false,
-    status: 'pending' as UserSummary['status'], labels: i.labels ?? [], accessExpiresOn: i.accessExpiresOn,
-    authorisedCaller: i.authorisedCaller, invitation: true,
+    id: i.id,
+    username: '',
+    email: i.email,
+    firstName: i.firstName,
+    lastName: i.lastName,
+    enabled: false,
+    status: 'pending' as UserSummary['status'],
+    labels: i.labels ?? [],
+    accessExpiresOn: i.accessExpiresOn,
+    authorisedCaller: i.authorisedCaller,
+    invitation: true,
   };
 }
 
@@ -45,7 +70,13 @@ export function UsersView() {
   const labels = useLoad(() => api.get<LabelCount[]>('/labels'), []);
   const users = useLoad<Row[]>(async () => {
     if (status === 'pending') {
-      const invitations = await api.get<Invitation[]>('/invitations', { status: 'pending', label, q: query, first, max });
+      const invitations = await api.get<Invitation[]>('/invitations', {
+        status: 'pending',
+        label,
+        q: query,
+        first,
+        max,
+      });
       return invitations.map(fromInvitation);
     }
     return api.get<UserSummary[]>('/users', { label, status, q: query, first, max });
@@ -60,38 +91,73 @@ export function UsersView() {
   return (
     <>
       <PageSection>
-        <Title headingLevel="h1" id="view-title">{t('usersTitle')}</Title>
+        <Title headingLevel="h1" id="view-title">
+          {t('usersTitle')}
+        </Title>
         <Content component="p">{t('usersIntro')}</Content>
       </PageSection>
       <PageSection>
         <Toolbar id="users-toolbar">
           <ToolbarContent>
             <ToolbarItem>
-              <SearchInput searchInputId="users-search" aria-label={t('searchUsers')} submitSearchButtonLabel={t('search')} resetButtonLabel={t('clearSearch')} placeholder={t('searchUsers')} value={q}
-                           onChange={(_e, v) => setQ(v)} onSearch={(_e, v) => filter(() => setQuery(v))}
-                           onClear={() => filter(() => { setQ(''); setQuery(''); })} />
+              <SearchInput
+                searchInputId="users-search"
+                aria-label={t('searchUsers')}
+                submitSearchButtonLabel={t('search')}
+                resetButtonLabel={t('clearSearch')}
+                placeholder={t('searchUsers')}
+                value={q}
+                onChange={(_e, v) => setQ(v)}
+                onSearch={(_e, v) => filter(() => setQuery(v))}
+                onClear={() =>
+                  filter(() => {
+                    setQ('');
+                    setQuery('');
+                  })
+                }
+              />
             </ToolbarItem>
             <ToolbarItem>
-              <FormSelect id="users-status" aria-label={t('filterStatus')} value={status}
-                          onChange={(_e, v) => filter(() => setStatus(v))}>
+              <FormSelect
+                id="users-status"
+                aria-label={t('filterStatus')}
+                value={status}
+                onChange={(_e, v) => filter(() => setStatus(v))}
+              >
                 <FormSelectOption value="" label={t('anyStatus')} />
-                {STATUSES.map((s) => <FormSelectOption key={s} value={s} label={t(`status.${s}`)} />)}
+                {STATUSES.map((s) => (
+                  <FormSelectOption key={s} value={s} label={t(`status.${s}`)} />
+                ))}
               </FormSelect>
             </ToolbarItem>
             <ToolbarItem>
-              <FormSelect id="users-label" aria-label={t('filterLabel')} value={label}
-                          onChange={(_e, v) => filter(() => setLabel(v))}>
+              <FormSelect
+                id="users-label"
+                aria-label={t('filterLabel')}
+                value={label}
+                onChange={(_e, v) => filter(() => setLabel(v))}
+              >
                 <FormSelectOption value="" label={t('anyLabel')} />
-                {labels.data?.map((l) => <FormSelectOption key={l.label} value={l.label} label={`${l.label} (${l.users})`} />)}
+                {labels.data?.map((l) => (
+                  <FormSelectOption key={l.label} value={l.label} label={`${l.label} (${l.users})`} />
+                ))}
               </FormSelect>
             </ToolbarItem>
             <ToolbarItem variant="pagination" align={{ default: 'alignEnd' }}>
-              <Pager first={first} max={max} count={users.data?.length ?? 0} onFirst={setFirst} onMax={(m) => filter(() => setMax(m))} />
+              <Pager
+                first={first}
+                max={max}
+                count={users.data?.length ?? 0}
+                onFirst={setFirst}
+                onMax={(m) => filter(() => setMax(m))}
+              />
             </ToolbarItem>
           </ToolbarContent>
         </Toolbar>
         <ErrorAlert error={users.error} />
-        {users.loading && !users.data ? <Spinner aria-label={t('loading')} /> : (
+        {users.loading && !users.data ? (
+          <Spinner aria-label={t('loading')} />
+        ) : (
           <Table aria-label={t('usersTitle')} id="users-table" variant="compact">
             <Thead>
               <Tr>
@@ -112,37 +178,71 @@ export function UsersView() {
                   <Tr key={u.id} id={`user-${who}`} data-username={u.username} data-status={u.status}>
                     <Td dataLabel={t('colActive')}>
                       {active ? (
-                        <Icon status="success" title={t('isActive')}><CheckCircleIcon aria-label={t('isActive')} role="img" /></Icon>
-                      ) : <span className="pf-v6-screen-reader">{t('isNotActive')}</span>}
+                        <Icon status="success" title={t('isActive')}>
+                          <CheckCircleIcon aria-label={t('isActive')} role="img" />
+                        </Icon>
+                      ) : (
+                        <span className="pf-v6-screen-reader">{t('isNotActive')}</span>
+                      )}
                     </Td>
                     <Td dataLabel={t('colUser')}>
-                      <div className="ac-user"><strong>{u.invitation ? u.email : u.username}</strong></div>
-                      <Content component="small">{[name(u), u.invitation ? t('invitedNotYetAccepted') : u.email].filter(Boolean).join(' · ')}</Content>
+                      <div className="ac-user">
+                        <strong>{u.invitation ? u.email : u.username}</strong>
+                      </div>
+                      <Content component="small">
+                        {[name(u), u.invitation ? t('invitedNotYetAccepted') : u.email].filter(Boolean).join(' · ')}
+                      </Content>
                     </Td>
-                    <Td dataLabel={t('colStatus')}><StatusLabel status={u.status} /></Td>
+                    <Td dataLabel={t('colStatus')}>
+                      <StatusLabel status={u.status} />
+                    </Td>
                     <Td dataLabel={t('colLabels')}>
                       <LabelGroup numLabels={4} aria-label={t('colLabels')}>
-                        {u.labels.map((l) => <Label key={l} isCompact variant="outline" data-label={l}>{l}</Label>)}
+                        {u.labels.map((l) => (
+                          <Label key={l} isCompact variant="outline" data-label={l}>
+                            {l}
+                          </Label>
+                        ))}
                       </LabelGroup>
                     </Td>
-                    <Td dataLabel={t('colEndDate')} className="ac-end-date">{date(u.accessExpiresOn)}</Td>
+                    <Td dataLabel={t('colEndDate')} className="ac-end-date">
+                      {date(u.accessExpiresOn)}
+                    </Td>
                     <Td dataLabel={t('colCaller')}>
-                      {u.authorisedCaller && <Label isCompact color="purple" icon={<PhoneIcon />} className="ac-caller">{t('callerBadge')}</Label>}
+                      {u.authorisedCaller && (
+                        <Label isCompact color="purple" icon={<PhoneIcon />} className="ac-caller">
+                          {t('callerBadge')}
+                        </Label>
+                      )}
                     </Td>
                     <Td dataLabel={t('colActions')} isActionCell>
                       {!u.invitation && (
                         <Flex flexWrap={{ default: 'nowrap' }} spaceItems={{ default: 'spaceItemsSm' }}>
                           <FlexItem>
                             <Tooltip content={t('editAccessOf', { username: u.username })}>
-                              <Button variant="plain" icon={<PencilAltIcon />} aria-label={t('editAccessOf', { username: u.username })}
-                                      id={`edit-${u.username}`} onClick={() => setEditing(u)} />
+                              <Button
+                                variant="plain"
+                                icon={<PencilAltIcon />}
+                                aria-label={t('editAccessOf', { username: u.username })}
+                                id={`edit-${u.username}`}
+                                onClick={() => setEditing(u)}
+                              />
                             </Tooltip>
                           </FlexItem>
                           <FlexItem>
                             <Tooltip content={t('removeUser', { username: u.username })}>
-                              <Button variant="plain" isDanger aria-label={t('removeUser', { username: u.username })}
-                                      id={`remove-${u.username}`} onClick={() => setRemoving(u)}
-                                      icon={<Icon status="danger"><TrashIcon /></Icon>} />
+                              <Button
+                                variant="plain"
+                                isDanger
+                                aria-label={t('removeUser', { username: u.username })}
+                                id={`remove-${u.username}`}
+                                onClick={() => setRemoving(u)}
+                                icon={
+                                  <Icon status="danger">
+                                    <TrashIcon />
+                                  </Icon>
+                                }
+                              />
                             </Tooltip>
                           </FlexItem>
                         </Flex>
@@ -161,11 +261,26 @@ export function UsersView() {
         )}
       </PageSection>
       {editing && (
-        <EditAccessModal user={editing} labelSuggestions={labels.data?.map((l) => l.label) ?? []}
-                         onClose={(saved) => { setEditing(undefined); if (saved) { users.reload(); labels.reload(); } }} />
+        <EditAccessModal
+          user={editing}
+          labelSuggestions={labels.data?.map((l) => l.label) ?? []}
+          onClose={(saved) => {
+            setEditing(undefined);
+            if (saved) {
+              users.reload();
+              labels.reload();
+            }
+          }}
+        />
       )}
       {removing && (
-        <RemoveUserModal user={removing} onClose={(done) => { setRemoving(undefined); if (done) users.reload(); }} />
+        <RemoveUserModal
+          user={removing}
+          onClose={(done) => {
+            setRemoving(undefined);
+            if (done) users.reload();
+          }}
+        />
       )}
     </>
   );
