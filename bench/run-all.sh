@@ -142,7 +142,7 @@ run_expiry_phase() {
     grace_start=$(date -u -d '-30 days' +%F)
     due=$(psql_at kc_ours "select count(*) from user_attribute a join user_entity u on u.id = a.user_id
         where a.name = 'accessExpiresOn' and a.value <= '$today' and a.value > '$grace_start' and u.enabled")
-    # the job's selection (EndDateQuery: one indexed range on USER_ATTRIBUTE(NAME, VALUE), a batch of 500), as PostgreSQL times it
+    # the job's selection (EndDateStore: one indexed range on USER_ATTRIBUTE(NAME, VALUE), a batch of 500), as PostgreSQL times it
     sel_ms=$(psql_at kc_ours "explain (analyze, format json) select a.user_id from user_attribute a join user_entity u on u.id = a.user_id
         where a.name = 'accessExpiresOn' and a.value <= '$today' and a.value > '$grace_start'
           and u.realm_id = (select id from realm where name = 'lifecycle') and u.enabled
