@@ -37,15 +37,13 @@ export interface I18n {
 
 const I18nContext = createContext<I18n | null>(null);
 
-function Translations({
-  locale,
-  setLocale,
-  children,
-}: {
+interface LanguageProps {
   locale: Locale;
   setLocale: (l: Locale) => void;
   children: ReactNode;
-}) {
+}
+
+function Translations({ locale, setLocale, children }: LanguageProps) {
   // a t fixed to the console's language, whatever i18next's global one is
   const { t } = useTranslation(undefined, { lng: locale });
   const value = useMemo<I18n>(
@@ -61,15 +59,7 @@ function Translations({
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 
-export function I18nProvider({
-  locale,
-  setLocale,
-  children,
-}: {
-  locale: Locale;
-  setLocale: (l: Locale) => void;
-  children: ReactNode;
-}) {
+export function I18nProvider({ locale, setLocale, children }: LanguageProps) {
   return (
     <I18nextProvider i18n={i18n}>
       <Translations locale={locale} setLocale={setLocale}>
