@@ -5,11 +5,9 @@ import java.util.List;
 /** The names the in-process benchmark turns into usernames: accents, compound first names, Cyrillic, Greek, and a few more. */
 final class BenchNames {
 
-    private BenchNames() {
-    }
+    private BenchNames() {}
 
-    record Person(String firstName, String lastName) {
-    }
+    record Person(String firstName, String lastName) {}
 
     static final List<Person> PEOPLE = List.of(
             // plain and accented Latin

@@ -1,14 +1,13 @@
 package io.accesslifecycle.bench;
 
-import java.net.Socket;
-import java.net.SocketException;
-import java.util.Map;
-
 import com.icegreen.greenmail.Managers;
 import com.icegreen.greenmail.server.AbstractServer;
 import com.icegreen.greenmail.smtp.SmtpServer;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import java.net.Socket;
+import java.net.SocketException;
+import java.util.Map;
 
 /**
  * The SMTP sink Keycloak sends to: GreenMail on 127.0.0.1, optionally with {@code TCP_NODELAY} on the connections it
@@ -23,8 +22,7 @@ import com.icegreen.greenmail.util.ServerSetup;
  */
 final class BenchSink {
 
-    private BenchSink() {
-    }
+    private BenchSink() {}
 
     static GreenMail smtp(int port, boolean noDelay) {
         ServerSetup setup = new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);

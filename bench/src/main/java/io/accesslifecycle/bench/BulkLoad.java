@@ -1,11 +1,10 @@
 package io.accesslifecycle.bench;
 
+import io.accesslifecycle.devserver.BulkUsers;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.util.HashMap;
 import java.util.Map;
-
-import io.accesslifecycle.devserver.BulkUsers;
 
 /**
  * {@code java ... BulkLoad --jdbc=URL --count=100000 [--prefix=bulk] [--due-every=100] [--due-date=YYYY-MM-DD]
@@ -14,8 +13,7 @@ import io.accesslifecycle.devserver.BulkUsers;
  */
 public final class BulkLoad {
 
-    private BulkLoad() {
-    }
+    private BulkLoad() {}
 
     public static void main(String[] args) throws Exception {
         Map<String, String> o = new HashMap<>();
@@ -23,16 +21,23 @@ public final class BulkLoad {
             String[] kv = a.replaceFirst("^--", "").split("=", 2);
             o.put(kv[0], kv.length > 1 ? kv[1] : "true");
         }
-        BulkUsers.Spec spec = new BulkUsers.Spec("lifecycle", o.getOrDefault("prefix", "bulk"),
-                Integer.parseInt(o.get("count")), "bench.example.org", o.getOrDefault("template", "plain-user"),
-                Integer.parseInt(o.getOrDefault("due-every", "0")), o.get("due-date"),
-                Integer.parseInt(o.getOrDefault("later-every", "0")), o.get("later-date"));
+        BulkUsers.Spec spec = new BulkUsers.Spec(
+                "lifecycle",
+                o.getOrDefault("prefix", "bulk"),
+                Integer.parseInt(o.get("count")),
+                "bench.example.org",
+                o.getOrDefault("template", "plain-user"),
+                Integer.parseInt(o.getOrDefault("due-every", "0")),
+                o.get("due-date"),
+                Integer.parseInt(o.getOrDefault("later-every", "0")),
+                o.get("later-date"));
         long started = System.nanoTime();
-        try (Connection db = DriverManager.getConnection(o.get("jdbc"), o.getOrDefault("user", "keycloak"),
-                o.getOrDefault("password", "keycloak"))) {
+        try (Connection db = DriverManager.getConnection(
+                o.get("jdbc"), o.getOrDefault("user", "keycloak"), o.getOrDefault("password", "keycloak"))) {
             int due = BulkUsers.load(db, spec);
-            System.out.printf("loaded %d users (%d due on %s) in %.1f s%n", spec.count(), due, spec.dueDate(),
-                    (System.nanoTime() - started) / 1e9);
+            System.out.printf(
+                    "loaded %d users (%d due on %s) in %.1f s%n",
+                    spec.count(), due, spec.dueDate(), (System.nanoTime() - started) / 1e9);
         }
     }
 }

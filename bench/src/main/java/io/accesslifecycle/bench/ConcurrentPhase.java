@@ -21,8 +21,7 @@ import java.util.function.IntFunction;
 final class ConcurrentPhase {
 
     /** What one task did: its status (201 when the user exists and the email call succeeded), its time, its username. */
-    record Outcome(boolean ok, long nanos, long endNanos, String username, String error, boolean emailSent) {
-    }
+    record Outcome(boolean ok, long nanos, long endNanos, String username, String error, boolean emailSent) {}
 
     record Result(String side, int concurrency, List<Outcome> outcomes, long wallNanos, String note) {
 
@@ -81,8 +80,7 @@ final class ConcurrentPhase {
         Outcome run(long startNanos);
     }
 
-    private ConcurrentPhase() {
-    }
+    private ConcurrentPhase() {}
 
     static Result run(String side, int concurrency, IntFunction<Task> taskFor, String note) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
@@ -105,7 +103,8 @@ final class ConcurrentPhase {
             for (int i = 0; i < concurrency; i++) {
                 outcomes[i] = futures.get(i).get();
             }
-            long end = Arrays.stream(outcomes).mapToLong(Outcome::endNanos).max().orElse(gate);
+            long end =
+                    Arrays.stream(outcomes).mapToLong(Outcome::endNanos).max().orElse(gate);
             return new Result(side, concurrency, List.of(outcomes), end - gate, note);
         } finally {
             pool.shutdownNow();

@@ -23,7 +23,8 @@ final class Http {
 
     record Response(int status, String body, Optional<String> location) {
         String field(String name) {
-            Matcher m = Pattern.compile("\"" + Pattern.quote(name) + "\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"").matcher(body);
+            Matcher m = Pattern.compile("\"" + Pattern.quote(name) + "\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"")
+                    .matcher(body);
             return m.find() ? m.group(1) : null;
         }
     }
@@ -53,10 +54,13 @@ final class Http {
      * renewed (password grant again) when less than 15 s of it remain: the master realm's tokens live 60 s only.
      */
     static Http signedIn(String base, String realm, String user, String password) {
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(20)).build();
+        HttpClient client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(20))
+                .build();
         String form = Map.of("grant_type", "password", "client_id", "admin-cli", "username", user, "password", password)
-                .entrySet().stream()
+                .entrySet()
+                .stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
         Http http = new Http(base, client, base + "/realms/" + realm + "/protocol/openid-connect/token", form);
@@ -66,7 +70,8 @@ final class Http {
 
     private synchronized void signIn() {
         long asked = System.nanoTime();
-        Response r = send(HttpRequest.newBuilder(URI.create(tokenUrl)).timeout(Duration.ofMinutes(1))
+        Response r = send(HttpRequest.newBuilder(URI.create(tokenUrl))
+                .timeout(Duration.ofMinutes(1))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(signInForm)));
         String t = r.status() == 200 ? r.field("access_token") : null;
@@ -95,17 +100,23 @@ final class Http {
     }
 
     Response post(String path, String json) {
-        return send(request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
+        return send(request(path)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     Response put(String path, String json) {
-        return send(request(path).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)));
+        return send(request(path)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     Response postForm(String path, Map<String, String> form) {
-        String body = form.entrySet().stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+        String body = form.entrySet().stream()
+                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
                 .collect(Collectors.joining("&"));
-        return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
+        return send(request(path)
+                .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
@@ -150,7 +161,8 @@ final class Http {
 
     private HttpRequest.Builder request(String path) {
         ensureFreshToken();
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(5))
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofMinutes(5))
                 .header("Accept", "application/json");
         return token == null ? b : b.header("Authorization", "Bearer " + token);
     }

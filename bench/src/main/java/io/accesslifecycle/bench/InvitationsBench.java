@@ -1,5 +1,9 @@
 package io.accesslifecycle.bench;
 
+import com.icegreen.greenmail.util.GreenMail;
+import jakarta.mail.Address;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,12 +23,6 @@ import java.util.Set;
 import java.util.StringJoiner;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import jakarta.mail.Address;
-import jakarta.mail.Message;
-import jakarta.mail.MessagingException;
-
-import com.icegreen.greenmail.util.GreenMail;
 
 /**
  * The bench client behind {@code bench/invitations.sh}: against one running Keycloak, with the SMTP sink in this JVM,
@@ -48,11 +46,11 @@ public final class InvitationsBench {
     static final String ROLE = "analyst";
     /** Targets of the brief: answer in 5 s (10 s at most on 2 cores); all emails in the sink within 60 s. */
     static final double ANSWER_TARGET_S = 5;
+
     static final double ANSWER_LIMIT_S = 10;
     static final double EMAILS_TARGET_S = 60;
 
-    private InvitationsBench() {
-    }
+    private InvitationsBench() {}
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0 || !args[0].equals("run")) {
@@ -68,9 +66,21 @@ public final class InvitationsBench {
     }
 
     /** What our single bulk request did. */
-    record Ours(int count, int httpStatus, String httpError, double answerMillis, int invited, int reinvited, int rejected,
-                List<String> rejectReasons, long[] arrivalsMillis, int sinkMessages, int sinkExpectedRecipients,
-                Map<String, Integer> deliveryStatuses, int listed, double mailTimeoutSeconds) {
+    record Ours(
+            int count,
+            int httpStatus,
+            String httpError,
+            double answerMillis,
+            int invited,
+            int reinvited,
+            int rejected,
+            List<String> rejectReasons,
+            long[] arrivalsMillis,
+            int sinkMessages,
+            int sinkExpectedRecipients,
+            Map<String, Integer> deliveryStatuses,
+            int listed,
+            double mailTimeoutSeconds) {
 
         int accepted() {
             return invited + reinvited;
@@ -87,9 +97,17 @@ public final class InvitationsBench {
     }
 
     /** What the N sequential stock calls did. */
-    record Stock(int count, double[] callMillis, int ok, Map<String, Integer> errors, double wallMillis,
-                 long[] arrivalsMillis, int sinkMessages, int sinkExpectedRecipients, int tokenRenewals,
-                 double renewalMillis) {
+    record Stock(
+            int count,
+            double[] callMillis,
+            int ok,
+            Map<String, Integer> errors,
+            double wallMillis,
+            long[] arrivalsMillis,
+            int sinkMessages,
+            int sinkExpectedRecipients,
+            int tokenRenewals,
+            double renewalMillis) {
 
         boolean allDelivered() {
             return ok > 0 && arrivalsMillis.length >= ok;
@@ -114,8 +132,7 @@ public final class InvitationsBench {
         }
     }
 
-    record Setup(String orgId, String notes) {
-    }
+    record Setup(String orgId, String notes) {}
 
     static int run(Map<String, String> opts) throws Exception {
         String base = opts.getOrDefault("base", "http://localhost:18080").replaceAll("/$", "");
@@ -133,8 +150,8 @@ public final class InvitationsBench {
         sink.start();
         try {
             SinkClock clock = new SinkClock(sink);
-            System.out.println("SMTP sink on 127.0.0.1:" + smtpPort + (noDelay ? " (TCP_NODELAY)" : " (Nagle on: ~43 ms per message in EHLO)")
-                    + "; run id " + runId);
+            System.out.println("SMTP sink on 127.0.0.1:" + smtpPort
+                    + (noDelay ? " (TCP_NODELAY)" : " (Nagle on: ~43 ms per message in EHLO)") + "; run id " + runId);
 
             Http realmAdmin = Http.signedIn(base);
             Http master = Http.signedIn(base, "master", MASTER_ADMIN, MASTER_PASSWORD);
@@ -145,15 +162,30 @@ public final class InvitationsBench {
 
             System.out.printf("ours: one request inviting %d addresses...%n", count);
             Ours ours = ours(realmAdmin, clock, sink, runId, count, mailTimeout);
-            System.out.printf(Locale.ROOT, "  ours: answered %d in %.0f ms (%d invited, %d rejected); %d/%d emails in the sink, last at %s%n",
-                    ours.httpStatus(), ours.answerMillis(), ours.accepted(), ours.rejected(), ours.arrivalsMillis().length,
-                    ours.accepted(), ours.allDelivered() ? String.format(Locale.ROOT, "%.1f s", ours.allEmailsMillis() / 1000) : "never");
+            System.out.printf(
+                    Locale.ROOT,
+                    "  ours: answered %d in %.0f ms (%d invited, %d rejected); %d/%d emails in the sink, last at %s%n",
+                    ours.httpStatus(),
+                    ours.answerMillis(),
+                    ours.accepted(),
+                    ours.rejected(),
+                    ours.arrivalsMillis().length,
+                    ours.accepted(),
+                    ours.allDelivered()
+                            ? String.format(Locale.ROOT, "%.1f s", ours.allEmailsMillis() / 1000)
+                            : "never");
             opts.put("loadavg-between", UsernamesBench.loadAverage());
 
             System.out.printf("stock: %d sequential organization invite-user calls...%n", count);
             Stock stock = stock(master, setup.orgId(), clock, sink, runId, count);
-            System.out.printf(Locale.ROOT, "  stock: %d ok, %d errors, wall %.1f s, p50 %.0f ms, p95 %.0f ms; %d emails in the sink%n",
-                    stock.ok(), stock.count() - stock.ok(), stock.wallMillis() / 1000, stock.percentile(50), stock.percentile(95),
+            System.out.printf(
+                    Locale.ROOT,
+                    "  stock: %d ok, %d errors, wall %.1f s, p50 %.0f ms, p95 %.0f ms; %d emails in the sink%n",
+                    stock.ok(),
+                    stock.count() - stock.ok(),
+                    stock.wallMillis() / 1000,
+                    stock.percentile(50),
+                    stock.percentile(95),
                     stock.arrivalsMillis().length);
 
             opts.put("phases-seconds", String.format(Locale.ROOT, "%.1f", (System.nanoTime() - clientStart) / 1e9));
@@ -175,7 +207,8 @@ public final class InvitationsBench {
         Http.Response probe = realmAdmin.put(Http.adminPath(""), "{\"organizationsEnabled\":true}");
         Http.Response enabled = probe;
         if (probe.status() != 204) {
-            notes.add("`realm-admin` may not enable organizations (" + probe.status() + "): the stock side uses the master "
+            notes.add("`realm-admin` may not enable organizations (" + probe.status()
+                    + "): the stock side uses the master "
                     + "realm's bootstrap administrator (`admin`, `admin-cli`, password grant), whose token lives 60 s "
                     + "and is renewed between calls, outside the timings");
             enabled = master.put(Http.adminPath(""), "{\"organizationsEnabled\":true}");
@@ -186,41 +219,60 @@ public final class InvitationsBench {
         String body = "{\"name\":" + Http.quote("bench-" + runId) + ",\"domains\":[{\"name\":\"example.org\"}]}";
         Http.Response created = master.post(Http.adminPath("/organizations"), body);
         if (created.status() != 201 || created.location().isEmpty()) {
-            throw new IllegalStateException("cannot create the organization: " + created.status() + " " + created.body());
+            throw new IllegalStateException(
+                    "cannot create the organization: " + created.status() + " " + created.body());
         }
         String location = created.location().get();
         String orgId = location.substring(location.lastIndexOf('/') + 1);
-        Http.Response asRealmAdmin = realmAdmin.postForm(Http.adminPath("/organizations/" + orgId + "/members/invite-user"),
-                Map.of("email", "bench-probe-" + runId + "@example.org", "firstName", "Probe", "lastName", "Realm-Admin"));
+        Http.Response asRealmAdmin = realmAdmin.postForm(
+                Http.adminPath("/organizations/" + orgId + "/members/invite-user"),
+                Map.of(
+                        "email",
+                        "bench-probe-" + runId + "@example.org",
+                        "firstName",
+                        "Probe",
+                        "lastName",
+                        "Realm-Admin"));
         notes.add("`realm-admin` calling invite-user: " + asRealmAdmin.status()
                 + (asRealmAdmin.status() == 403 ? " (forbidden: organizations need manage-realm)" : ""));
         return new Setup(orgId, String.join("; ", notes));
     }
 
-    private static void warmUp(Http realmAdmin, Http master, String orgId, SinkClock clock, GreenMail sink, String runId,
-                               int n) throws Exception {
+    private static void warmUp(
+            Http realmAdmin, Http master, String orgId, SinkClock clock, GreenMail sink, String runId, int n)
+            throws Exception {
         if (n <= 0) {
             return;
         }
         System.out.printf("warm-up: one request of %d invitees (ours), %d invite-user calls (stock)...%n", n, n);
         SinkClock.Phase phase = clock.start(n);
-        Http.Response r = realmAdmin.post(Http.adminPath("/access/invitations"), inviteBody("bench-warm-" + runId + "-", n));
+        Http.Response r =
+                realmAdmin.post(Http.adminPath("/access/invitations"), inviteBody("bench-warm-" + runId + "-", n));
         if (r.status() != 200) {
             throw new IllegalStateException("warm-up invitation failed: " + r.status() + " " + r.body());
         }
         if (phase.await(System.nanoTime() + 120_000_000_000L, 0, null) < n) {
-            throw new IllegalStateException("warm-up: only " + phase.seen() + " of " + n + " invitation emails in 120 s");
+            throw new IllegalStateException(
+                    "warm-up: only " + phase.seen() + " of " + n + " invitation emails in 120 s");
         }
         phase = clock.start(n);
         for (int i = 0; i < n; i++) {
-            Http.Response s = master.postForm(Http.adminPath("/organizations/" + orgId + "/members/invite-user"),
-                    Map.of("email", "bench-org-warm-" + runId + "-" + i + "@example.org", "firstName", "Warm", "lastName", "Up" + i));
+            Http.Response s = master.postForm(
+                    Http.adminPath("/organizations/" + orgId + "/members/invite-user"),
+                    Map.of(
+                            "email",
+                            "bench-org-warm-" + runId + "-" + i + "@example.org",
+                            "firstName",
+                            "Warm",
+                            "lastName",
+                            "Up" + i));
             if (s.status() != 204) {
                 throw new IllegalStateException("warm-up invite-user failed: " + s.status() + " " + s.body());
             }
         }
         if (phase.await(System.nanoTime() + 30_000_000_000L, 0, null) < n) {
-            throw new IllegalStateException("warm-up: only " + phase.seen() + " of " + n + " organization emails in 30 s");
+            throw new IllegalStateException(
+                    "warm-up: only " + phase.seen() + " of " + n + " organization emails in 30 s");
         }
         sink.purgeEmailFromAllMailboxes();
     }
@@ -255,28 +307,42 @@ public final class InvitationsBench {
         int reinvited = countOf(r.body(), "\"status\"\\s*:\\s*\"reinvited\"");
         int rejected = countOf(r.body(), "\"status\"\\s*:\\s*\"rejected\"");
         List<String> reasons = new ArrayList<>();
-        Matcher m = Pattern.compile("\"reason\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"").matcher(r.body() == null ? "" : r.body());
+        Matcher m = Pattern.compile("\"reason\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"")
+                .matcher(r.body() == null ? "" : r.body());
         while (m.find() && reasons.size() < 5) {
             reasons.add(m.group(1));
         }
         String error = r.status() == 200 ? null : ConcurrentPhase.error(r, "POST access/invitations");
-        System.out.printf(Locale.ROOT, "  answered %d in %.0f ms; waiting for the emails (at most %.0f s from the request start)%n",
-                r.status(), answerMillis, mailTimeout);
+        System.out.printf(
+                Locale.ROOT,
+                "  answered %d in %.0f ms; waiting for the emails (at most %.0f s from the request start)%n",
+                r.status(),
+                answerMillis,
+                mailTimeout);
 
         int accepted = invited + reinvited;
         if (accepted > 0) {
-            phase.await(start + (long) (mailTimeout * 1e9), 5_000, n -> System.out.printf(Locale.ROOT,
-                    "  %5.1f s: %d/%d emails in the sink%n", (System.nanoTime() - start) / 1e9, n, accepted));
+            phase.await(
+                    start + (long) (mailTimeout * 1e9),
+                    5_000,
+                    n -> System.out.printf(
+                            Locale.ROOT,
+                            "  %5.1f s: %d/%d emails in the sink%n",
+                            (System.nanoTime() - start) / 1e9,
+                            n,
+                            accepted));
         }
         long[] arrivals = relative(phase.arrivals(), start);
 
         // the API's own view of the deliveries, once the waiting is over
         Map<String, Integer> statuses = new LinkedHashMap<>();
         int listed = 0;
-        Http.Response list = api.get(Http.adminPath("/access/invitations?status=pending&max=1000&q=" + Http.encode(prefix)));
+        Http.Response list =
+                api.get(Http.adminPath("/access/invitations?status=pending&max=1000&q=" + Http.encode(prefix)));
         if (list.status() == 200) {
             listed = countOf(list.body(), "\"id\"\\s*:");
-            Matcher d = Pattern.compile("\"emailDelivery\"\\s*:\\s*\\{\\s*\"status\"\\s*:\\s*\"([a-z]+)\"").matcher(list.body());
+            Matcher d = Pattern.compile("\"emailDelivery\"\\s*:\\s*\\{\\s*\"status\"\\s*:\\s*\"([a-z]+)\"")
+                    .matcher(list.body());
             while (d.find()) {
                 statuses.merge(d.group(1), 1, Integer::sum);
             }
@@ -286,8 +352,21 @@ public final class InvitationsBench {
         int expected = recipientsMatching(sink, prefix, count);
         int messages = sink.getReceivedMessages().length;
         sink.purgeEmailFromAllMailboxes();
-        return new Ours(count, r.status(), error, answerMillis, invited, reinvited, rejected, reasons, arrivals, messages,
-                expected, statuses, listed, mailTimeout);
+        return new Ours(
+                count,
+                r.status(),
+                error,
+                answerMillis,
+                invited,
+                reinvited,
+                rejected,
+                reasons,
+                arrivals,
+                messages,
+                expected,
+                statuses,
+                listed,
+                mailTimeout);
     }
 
     // ---------------------------------------------------------------------------------------------------- stock
@@ -316,8 +395,8 @@ public final class InvitationsBench {
             if (i == 0) {
                 first = start;
             }
-            Http.Response r = master.postForm(path, Map.of("email", address(prefix, i), "firstName", "Bench",
-                    "lastName", "Invitee " + i));
+            Http.Response r = master.postForm(
+                    path, Map.of("email", address(prefix, i), "firstName", "Bench", "lastName", "Invitee " + i));
             long end = System.nanoTime();
             last = end;
             calls[i] = (end - start) / 1e6;
@@ -328,14 +407,22 @@ public final class InvitationsBench {
             }
             phase.poll();
             if (end - nextProgress >= 0) {
-                System.out.printf(Locale.ROOT, "  %5.1f s: %d/%d calls, %d emails in the sink%n", (end - first) / 1e9, i + 1,
-                        count, phase.seen());
+                System.out.printf(
+                        Locale.ROOT,
+                        "  %5.1f s: %d/%d calls, %d emails in the sink%n",
+                        (end - first) / 1e9,
+                        i + 1,
+                        count,
+                        phase.seen());
                 nextProgress += 10_000_000_000L;
             }
         }
         if (renewals > 0) {
             // not in any call's timing, but in the wall time (the report says how much)
-            System.out.printf(Locale.ROOT, "  (master token renewed %d times between calls, %.0f ms in all)%n", renewals,
+            System.out.printf(
+                    Locale.ROOT,
+                    "  (master token renewed %d times between calls, %.0f ms in all)%n",
+                    renewals,
                     renewalNanos / 1e6);
         }
         int okCalls = ok;
@@ -344,7 +431,16 @@ public final class InvitationsBench {
         int expected = recipientsMatching(sink, prefix, count);
         int messages = sink.getReceivedMessages().length;
         sink.purgeEmailFromAllMailboxes();
-        return new Stock(count, calls, okCalls, errors, (last - first) / 1e6, arrivals, messages, expected, renewals,
+        return new Stock(
+                count,
+                calls,
+                okCalls,
+                errors,
+                (last - first) / 1e6,
+                arrivals,
+                messages,
+                expected,
+                renewals,
                 renewalNanos / 1e6);
     }
 
@@ -394,7 +490,9 @@ public final class InvitationsBench {
 
     private static void write(String report, Path dir, String db) throws IOException {
         Files.createDirectories(dir);
-        String stamp = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(Instant.now());
+        String stamp = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+                .withZone(ZoneOffset.UTC)
+                .format(Instant.now());
         String name = "h2".equals(db) ? "invitations" : "invitations-" + db;
         Path file = dir.resolve(name + "-" + stamp + ".md");
         Files.writeString(file, report, StandardCharsets.UTF_8);

@@ -15,17 +15,24 @@ final class InvitationsReport {
     /** A pause between two arrivals longer than this is a gap between outbox runs (or a stall), not sending. */
     static final long GAP_MILLIS = 1_000;
 
-    private InvitationsReport() {
-    }
+    private InvitationsReport() {}
 
-    static String render(Map<String, String> opts, InvitationsBench.Setup setup, InvitationsBench.Ours o, InvitationsBench.Stock s) {
+    static String render(
+            Map<String, String> opts, InvitationsBench.Setup setup, InvitationsBench.Ours o, InvitationsBench.Stock s) {
         StringBuilder md = new StringBuilder();
-        String now = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC).format(Instant.now());
+        String now = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+                .withZone(ZoneOffset.UTC)
+                .format(Instant.now());
         String db = opts.getOrDefault("db-label", "H2 in memory (`--db=dev-mem`)");
         md.append("# Invitations benchmark: Access Lifecycle vs stock Keycloak\n\n");
-        md.append(String.format(Locale.ROOT, "Run %s: %,d invitations each side, database **%s**. Both sides ran in the same run, "
-                + "against the same Keycloak, one after the other, with the SMTP sink in the bench client (run id `%s`).%n%n",
-                now, o.count(), db, opts.getOrDefault("run-id", "?")));
+        md.append(String.format(
+                Locale.ROOT,
+                "Run %s: %,d invitations each side, database **%s**. Both sides ran in the same run, "
+                        + "against the same Keycloak, one after the other, with the SMTP sink in the bench client (run id `%s`).%n%n",
+                now,
+                o.count(),
+                db,
+                opts.getOrDefault("run-id", "?")));
 
         // ------------------------------------------------------------------------------------------- summary
         md.append("## Results\n\n");
@@ -44,36 +51,68 @@ final class InvitationsReport {
         md.append(new Table("figure", "ours (1 bulk request)", "stock (" + s.count() + " sequential calls)")
                 .right(1, 2)
                 .row("invitations asked for", o.count(), s.count())
-                .row("accepted (ours: rows `invited`; stock: 204)", o.accepted() + (o.reinvited() > 0 ? " (" + o.reinvited() + " reinvited)" : ""), s.ok())
+                .row(
+                        "accepted (ours: rows `invited`; stock: 204)",
+                        o.accepted() + (o.reinvited() > 0 ? " (" + o.reinvited() + " reinvited)" : ""),
+                        s.ok())
                 .row("rejected rows (ours) / failed calls (stock)", o.rejected(), s.count() - s.ok())
                 .row("HTTP errors", o.httpStatus() == 200 ? "0" : "1 (" + o.httpStatus() + ")", s.count() - s.ok())
-                .row("**time to answer**", sec(o.answerMillis()) + " (" + verdictAnswer(o.answerMillis()) + ")",
+                .row(
+                        "**time to answer**",
+                        sec(o.answerMillis()) + " (" + verdictAnswer(o.answerMillis()) + ")",
                         sec(s.wallMillis()) + " (all calls)")
-                .row("per call p50 / p95 / max", "1 call", ms(s.percentile(50)) + " / " + ms(s.percentile(95)) + " / " + ms(s.max()))
-                .row("**time until all emails reached the sink**", Double.isNaN(oursAll)
-                        ? "not within " + fmt(o.mailTimeoutSeconds(), "%.0f s") + " (" + o.arrivalsMillis().length + " of " + o.accepted() + ")"
-                        : sec(oursAll) + " (" + verdictEmails(oursAll) + ")",
-                        Double.isNaN(stockAll) ? "not all (" + s.arrivalsMillis().length + " of " + s.ok() + ")" : sec(stockAll))
-                .row("invitations per second, to the last email", perSecond(o.accepted(), oursAll), perSecond(s.ok(), stockAll))
-                .row("messages in the sink / distinct invitee addresses reached", o.sinkMessages() + " / " + o.sinkExpectedRecipients(),
+                .row(
+                        "per call p50 / p95 / max",
+                        "1 call",
+                        ms(s.percentile(50)) + " / " + ms(s.percentile(95)) + " / " + ms(s.max()))
+                .row(
+                        "**time until all emails reached the sink**",
+                        Double.isNaN(oursAll)
+                                ? "not within " + fmt(o.mailTimeoutSeconds(), "%.0f s") + " ("
+                                        + o.arrivalsMillis().length + " of " + o.accepted() + ")"
+                                : sec(oursAll) + " (" + verdictEmails(oursAll) + ")",
+                        Double.isNaN(stockAll)
+                                ? "not all (" + s.arrivalsMillis().length + " of " + s.ok() + ")"
+                                : sec(stockAll))
+                .row(
+                        "invitations per second, to the last email",
+                        perSecond(o.accepted(), oursAll),
+                        perSecond(s.ok(), stockAll))
+                .row(
+                        "messages in the sink / distinct invitee addresses reached",
+                        o.sinkMessages() + " / " + o.sinkExpectedRecipients(),
                         s.sinkMessages() + " / " + s.sinkExpectedRecipients())
-                .row("delivery status the API lists (`emailDelivery.status`)", deliveries(o), "n/a (sent before the answer)")
+                .row(
+                        "delivery status the API lists (`emailDelivery.status`)",
+                        deliveries(o),
+                        "n/a (sent before the answer)")
                 .render());
 
         md.append("\n**Ratios** (above 1: ours is faster):\n\n");
         md.append(new Table("ratio", "value", "meaning")
                 .right(1)
-                .row("stock wall time / our time to all emails", ratio(s.wallMillis(), oursAll),
+                .row(
+                        "stock wall time / our time to all emails",
+                        ratio(s.wallMillis(), oursAll),
                         "all " + o.count() + " people have their email sooner with ours by this factor")
-                .row("stock time to all emails / our time to all emails", ratio(stockAll, oursAll), "the same, sink to sink")
-                .row("stock wall time / our answer time", ratio(s.wallMillis(), o.answerMillis()),
+                .row(
+                        "stock time to all emails / our time to all emails",
+                        ratio(stockAll, oursAll),
+                        "the same, sink to sink")
+                .row(
+                        "stock wall time / our answer time",
+                        ratio(s.wallMillis(), o.answerMillis()),
                         "the administrator (or the script) gets its answer sooner by this factor")
                 .render());
         if (o.httpError() != null) {
-            md.append("\n- ours error: `").append(o.httpError().replace("`", "'")).append("`\n");
+            md.append("\n- ours error: `")
+                    .append(o.httpError().replace("`", "'"))
+                    .append("`\n");
         }
         for (String reason : o.rejectReasons()) {
-            md.append("\n- ours rejected row, for example: `").append(reason.replace("`", "'")).append("`\n");
+            md.append("\n- ours rejected row, for example: `")
+                    .append(reason.replace("`", "'"))
+                    .append("`\n");
         }
         int shown = 0;
         for (Map.Entry<String, Integer> e : s.errors().entrySet()) {
@@ -81,7 +120,11 @@ final class InvitationsReport {
                 md.append("- stock: ").append(s.errors().size() - 5).append(" more kinds of error\n");
                 break;
             }
-            md.append("- stock error ×").append(e.getValue()).append(": `").append(e.getKey().replace("`", "'")).append("`\n");
+            md.append("- stock error ×")
+                    .append(e.getValue())
+                    .append(": `")
+                    .append(e.getKey().replace("`", "'"))
+                    .append("`\n");
         }
 
         // ------------------------------------------------------------------------------------------- targets
@@ -89,7 +132,9 @@ final class InvitationsReport {
         md.append(new Table("target", "measured", "verdict")
                 .right(1)
                 .row("answer in 5 s (10 s at most on 2 cores)", sec(o.answerMillis()), verdictAnswer(o.answerMillis()))
-                .row("all emails in the sink within 60 s of the request start", Double.isNaN(oursAll) ? "not all" : sec(oursAll),
+                .row(
+                        "all emails in the sink within 60 s of the request start",
+                        Double.isNaN(oursAll) ? "not all" : sec(oursAll),
                         Double.isNaN(oursAll) ? "missed (not all delivered)" : verdictEmails(oursAll))
                 .render());
 
@@ -103,16 +148,37 @@ final class InvitationsReport {
             double sending = a[a.length - 1] - a[0] - g.totalMillis();
             md.append(new Table("stretch", "seconds", "what")
                     .right(1)
-                    .row("request start → answer", sec(o.answerMillis()), "invitations stored, emails queued, in one transaction")
-                    .row("answer → first email in the sink", sec(a[0] - o.answerMillis()), "until the next outbox run (every 3 s) sends its first message")
-                    .row("first → last email", sec(a[a.length - 1] - a[0]), String.format(Locale.ROOT,
-                            "%,d messages, %s per second on average", a.length, fmt((a.length - 1) / ((a[a.length - 1] - a[0]) / 1000.0), "%.1f")))
-                    .row("  of which pauses over " + GAP_MILLIS / 1000 + " s between two emails", sec(g.totalMillis()),
-                            g.count() + " pause(s)" + (g.count() == 0 ? "" : ": " + g.describe()) + " (between outbox runs: a run stops "
+                    .row(
+                            "request start → answer",
+                            sec(o.answerMillis()),
+                            "invitations stored, emails queued, in one transaction")
+                    .row(
+                            "answer → first email in the sink",
+                            sec(a[0] - o.answerMillis()),
+                            "until the next outbox run (every 3 s) sends its first message")
+                    .row(
+                            "first → last email",
+                            sec(a[a.length - 1] - a[0]),
+                            String.format(
+                                    Locale.ROOT,
+                                    "%,d messages, %s per second on average",
+                                    a.length,
+                                    fmt((a.length - 1) / ((a[a.length - 1] - a[0]) / 1000.0), "%.1f")))
+                    .row(
+                            "  of which pauses over " + GAP_MILLIS / 1000 + " s between two emails",
+                            sec(g.totalMillis()),
+                            g.count() + " pause(s)" + (g.count() == 0 ? "" : ": " + g.describe())
+                                    + " (between outbox runs: a run stops "
                                     + "picking batches after 20 s, the next starts at most 3 s later)")
-                    .row("  of which sending", sec(sending), String.format(Locale.ROOT, "%s messages per second while sending "
-                            + "(%.1f ms each: template, SMTP connection, transaction)", fmt(a.length / (sending / 1000.0), "%.1f"),
-                            sending / a.length))
+                    .row(
+                            "  of which sending",
+                            sec(sending),
+                            String.format(
+                                    Locale.ROOT,
+                                    "%s messages per second while sending "
+                                            + "(%.1f ms each: template, SMTP connection, transaction)",
+                                    fmt(a.length / (sending / 1000.0), "%.1f"),
+                                    sending / a.length))
                     .render());
             md.append("\nEmails in the sink by time since the request start:\n\n");
             Table by = new Table("after", "emails", "share").right(0, 1, 2);
@@ -124,57 +190,87 @@ final class InvitationsReport {
                 }
             }
             md.append(by.render());
-            md.append(String.format(Locale.ROOT, "%nArrival percentiles: first %s, 25 %% %s, 50 %% %s, 75 %% %s, 95 %% %s, last %s "
-                    + "(sink polled every %d ms).%n", sec(a[0]), sec(pct(a, 25)), sec(pct(a, 50)), sec(pct(a, 75)), sec(pct(a, 95)),
-                    sec(a[a.length - 1]), SinkClock.POLL_MILLIS));
+            md.append(String.format(
+                    Locale.ROOT,
+                    "%nArrival percentiles: first %s, 25 %% %s, 50 %% %s, 75 %% %s, 95 %% %s, last %s "
+                            + "(sink polled every %d ms).%n",
+                    sec(a[0]),
+                    sec(pct(a, 25)),
+                    sec(pct(a, 50)),
+                    sec(pct(a, 75)),
+                    sec(pct(a, 95)),
+                    sec(a[a.length - 1]),
+                    SinkClock.POLL_MILLIS));
         }
 
         // ------------------------------------------------------------------------------------------- stock, detail
         md.append("\n## Stock: the sequential calls\n\n");
         double mean = Arrays.stream(s.callMillis()).average().orElse(Double.NaN);
-        md.append(new Table("figure", "value").right(1)
+        md.append(new Table("figure", "value")
+                .right(1)
                 .row("calls", s.count())
                 .row("204 (invitation stored and email sent)", s.ok())
-                .row("latency p50 / p95 / max / mean (ms)", ms(s.percentile(50)) + " / " + ms(s.percentile(95)) + " / " + ms(s.max())
-                        + " / " + fmt(mean, "%.1f"))
+                .row(
+                        "latency p50 / p95 / max / mean (ms)",
+                        ms(s.percentile(50)) + " / " + ms(s.percentile(95)) + " / " + ms(s.max()) + " / "
+                                + fmt(mean, "%.1f"))
                 .row("wall time, first call's start → last answer", sec(s.wallMillis()))
-                .row("  of which master token renewals between calls", s.tokenRenewals() + " × , " + fmt(s.renewalMillis(), "%.0f") + " ms")
+                .row(
+                        "  of which master token renewals between calls",
+                        s.tokenRenewals() + " × , " + fmt(s.renewalMillis(), "%.0f") + " ms")
                 .row("calls per second", perSecond(s.count(), s.wallMillis()))
-                .row("last email in the sink (from the first call's start)", Double.isNaN(stockAll) ? "not all" : sec(stockAll))
+                .row(
+                        "last email in the sink (from the first call's start)",
+                        Double.isNaN(stockAll) ? "not all" : sec(stockAll))
                 .render());
 
         // ------------------------------------------------------------------------------------------- method
         md.append("\n## How it ran\n\n");
-        md.append("- Setup: organizations enabled on the realm (`PUT /admin/realms/lifecycle` `{\"organizationsEnabled\":true}`), "
-                + "one organization created (`POST /admin/realms/lifecycle/organizations` `{\"name\":\"bench-<run>\","
-                + "\"domains\":[{\"name\":\"example.org\"}]}`), id `" + setup.orgId() + "`.\n");
+        md.append(
+                "- Setup: organizations enabled on the realm (`PUT /admin/realms/lifecycle` `{\"organizationsEnabled\":true}`), "
+                        + "one organization created (`POST /admin/realms/lifecycle/organizations` `{\"name\":\"bench-<run>\","
+                        + "\"domains\":[{\"name\":\"example.org\"}]}`), id `" + setup.orgId() + "`.\n");
         if (!setup.notes().isBlank()) {
             md.append("- ").append(setup.notes()).append(".\n");
         }
-        md.append("- Warm-up before the measures: one request of ").append(opts.getOrDefault("warmup", "10"))
-                .append(" invitees (ours) and as many invite-user calls (stock), their emails awaited, then the sink emptied.\n");
-        md.append("- Ours first, then stock once all of ours had reached the sink (or the wait gave up), so the two never overlap.\n");
-        md.append("- One HTTP/1.1 client per side (java.net.http; stock reuses its connection). Keycloak opens one SMTP connection "
-                + "per message on both sides, to GreenMail in the bench client (same machine, same cores), ");
-        md.append(!"false".equals(opts.getOrDefault("sink-nodelay", "true"))
-                ? "with `TCP_NODELAY` on its connections: otherwise its two-line EHLO reply stalls ~43 ms per message on "
-                        + "Nagle's algorithm and delayed ACKs, a cost of the sink that a real MTA does not have (`BENCH_SINK_NODELAY=0` "
-                        + "brings the stall back).\n"
-                : "**with Nagle's algorithm on** (`BENCH_SINK_NODELAY=0`): its two-line EHLO reply stalls ~43 ms per message "
-                        + "on both sides, which the figures include.\n");
+        md.append("- Warm-up before the measures: one request of ")
+                .append(opts.getOrDefault("warmup", "10"))
+                .append(
+                        " invitees (ours) and as many invite-user calls (stock), their emails awaited, then the sink emptied.\n");
+        md.append(
+                "- Ours first, then stock once all of ours had reached the sink (or the wait gave up), so the two never overlap.\n");
+        md.append(
+                "- One HTTP/1.1 client per side (java.net.http; stock reuses its connection). Keycloak opens one SMTP connection "
+                        + "per message on both sides, to GreenMail in the bench client (same machine, same cores), ");
+        md.append(
+                !"false".equals(opts.getOrDefault("sink-nodelay", "true"))
+                        ? "with `TCP_NODELAY` on its connections: otherwise its two-line EHLO reply stalls ~43 ms per message on "
+                                + "Nagle's algorithm and delayed ACKs, a cost of the sink that a real MTA does not have (`BENCH_SINK_NODELAY=0` "
+                                + "brings the stall back).\n"
+                        : "**with Nagle's algorithm on** (`BENCH_SINK_NODELAY=0`): its two-line EHLO reply stalls ~43 ms per message "
+                                + "on both sides, which the figures include.\n");
         String kcOpts = opts.getOrDefault("kc-opts", "start-dev").strip();
         md.append("- Keycloak `kc.sh ").append(kcOpts).append("` (default pools");
-        md.append(kcOpts.contains("cache-templates=true") || !kcOpts.startsWith("start-dev") ? "; theme and template caches on, as in production"
-                : "; theme and template caches off, as `start-dev` sets them: every email reloads its templates").append(").\n");
+        md.append(
+                        kcOpts.contains("cache-templates=true") || !kcOpts.startsWith("start-dev")
+                                ? "; theme and template caches on, as in production"
+                                : "; theme and template caches off, as `start-dev` sets them: every email reloads its templates")
+                .append(").\n");
 
         // ------------------------------------------------------------------------------------------- machine
         md.append("\n## Machine\n\n");
         md.append(new Table("fact", "value")
                 .row("date", now)
-                .row("CPUs (nproc)", opts.getOrDefault("nproc", Integer.toString(Runtime.getRuntime().availableProcessors())))
+                .row(
+                        "CPUs (nproc)",
+                        opts.getOrDefault(
+                                "nproc", Integer.toString(Runtime.getRuntime().availableProcessors())))
                 .row("CPU model", Report.cpuModel())
                 .row("memory", Report.memory())
-                .row("OS", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"))
+                .row(
+                        "OS",
+                        System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+                                + System.getProperty("os.arch"))
                 .row("java -version", opts.getOrDefault("java-version", System.getProperty("java.runtime.version")))
                 .row("Keycloak", opts.getOrDefault("kc-version", "?") + " (`" + kcOpts.split(" ")[0] + "`)")
                 .row("database", db)
@@ -199,7 +295,8 @@ final class InvitationsReport {
         }
         timings.row("setup, warm-up and both phases", opts.getOrDefault("phases-seconds", "?"));
         if (opts.containsKey("script-start")) {
-            timings.row("script so far (Keycloak stop follows)",
+            timings.row(
+                    "script so far (Keycloak stop follows)",
                     Long.toString(Instant.now().getEpochSecond() - Long.parseLong(opts.get("script-start"))));
         }
         md.append(timings.render());
@@ -256,7 +353,11 @@ final class InvitationsReport {
             return o.listed() + " listed, no delivery status";
         }
         StringBuilder b = new StringBuilder();
-        o.deliveryStatuses().forEach((k, v) -> b.append(b.length() == 0 ? "" : ", ").append(k).append(' ').append(v));
+        o.deliveryStatuses()
+                .forEach((k, v) -> b.append(b.length() == 0 ? "" : ", ")
+                        .append(k)
+                        .append(' ')
+                        .append(v));
         return b + " (of " + o.listed() + " pending listed)";
     }
 
@@ -271,7 +372,8 @@ final class InvitationsReport {
     }
 
     private static String verdictEmails(double millis) {
-        return millis <= InvitationsBench.EMAILS_TARGET_S * 1000 ? "target met"
+        return millis <= InvitationsBench.EMAILS_TARGET_S * 1000
+                ? "target met"
                 : "missed by " + sec(millis - InvitationsBench.EMAILS_TARGET_S * 1000);
     }
 

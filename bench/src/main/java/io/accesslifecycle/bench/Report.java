@@ -14,22 +14,35 @@ import java.util.Properties;
 /** The Markdown report: machine facts, the JMH scores, the concurrent phases side by side, the ratios. */
 final class Report {
 
-    private Report() {
-    }
+    private Report() {}
 
-    static String render(Map<String, String> opts, Properties jmh, List<UsernamesBench.Comparison> comparisons, double serverSeconds) {
+    static String render(
+            Map<String, String> opts,
+            Properties jmh,
+            List<UsernamesBench.Comparison> comparisons,
+            double serverSeconds) {
         StringBuilder md = new StringBuilder();
-        String now = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC).format(Instant.now());
+        String now = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+                .withZone(ZoneOffset.UTC)
+                .format(Instant.now());
         md.append("# Usernames benchmark: Access Lifecycle vs stock Keycloak\n\n");
-        md.append("Run ").append(now).append(". Both sides ran on the same machine, in the same run, against the same server.\n\n");
+        md.append("Run ")
+                .append(now)
+                .append(". Both sides ran on the same machine, in the same run, against the same server.\n\n");
 
         md.append("## Machine\n\n");
         md.append(new Table("fact", "value")
                 .row("date", now)
-                .row("CPUs (nproc)", opts.getOrDefault("nproc", Integer.toString(Runtime.getRuntime().availableProcessors())))
+                .row(
+                        "CPUs (nproc)",
+                        opts.getOrDefault(
+                                "nproc", Integer.toString(Runtime.getRuntime().availableProcessors())))
                 .row("CPU model", cpuModel())
                 .row("memory", memory())
-                .row("OS", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"))
+                .row(
+                        "OS",
+                        System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+                                + System.getProperty("os.arch"))
                 .row("java -version", opts.getOrDefault("java-version", System.getProperty("java.runtime.version")))
                 .row("Keycloak", opts.getOrDefault("kc-version", "?") + " (`start-dev`, H2 in memory, default pools)")
                 .row("project (commit; bundle jar benched)", opts.getOrDefault("git", "?"))
@@ -44,17 +57,30 @@ final class Report {
         } else {
             double ours = Double.parseDouble(jmh.getProperty("ours.score"));
             double stock = Double.parseDouble(jmh.getProperty("stock.score"));
-            md.append("50 varied names (accents, compound first names, particles, Cyrillic, Greek, Vietnamese, Arabic, Han, kana); ")
-                    .append(jmh.getProperty("config", "")).append(".\n\n");
+            md.append(
+                            "50 varied names (accents, compound first names, particles, Cyrillic, Greek, Vietnamese, Arabic, Han, kana); ")
+                    .append(jmh.getProperty("config", ""))
+                    .append(".\n\n");
             md.append(new Table("benchmark", "names/s", "± (99.9 %)", "ns per name")
                     .right(1, 2, 3)
-                    .row("ours: `rule.firstFree(rule.name(first, last), p -> Set.of())`", fmt(ours, "%,.0f"),
-                            fmt(Double.parseDouble(jmh.getProperty("ours.error")), "%,.0f"), fmt(1e9 / ours, "%,.0f"))
-                    .row("stock: `username.toLowerCase(Locale.ROOT)`", fmt(stock, "%,.0f"),
-                            fmt(Double.parseDouble(jmh.getProperty("stock.error")), "%,.0f"), fmt(1e9 / stock, "%,.1f"))
+                    .row(
+                            "ours: `rule.firstFree(rule.name(first, last), p -> Set.of())`",
+                            fmt(ours, "%,.0f"),
+                            fmt(Double.parseDouble(jmh.getProperty("ours.error")), "%,.0f"),
+                            fmt(1e9 / ours, "%,.0f"))
+                    .row(
+                            "stock: `username.toLowerCase(Locale.ROOT)`",
+                            fmt(stock, "%,.0f"),
+                            fmt(Double.parseDouble(jmh.getProperty("stock.error")), "%,.0f"),
+                            fmt(1e9 / stock, "%,.1f"))
                     .render());
-            md.append(String.format(Locale.ROOT, "%nRatio of the time per name, ours/stock: **%.0f** (ours: %.1f µs of one core "
-                            + "per name, ICU transliteration included; stock: %.3f µs).%n", stock / ours, 1e6 / ours, 1e6 / stock));
+            md.append(String.format(
+                    Locale.ROOT,
+                    "%nRatio of the time per name, ours/stock: **%.0f** (ours: %.1f µs of one core "
+                            + "per name, ICU transliteration included; stock: %.3f µs).%n",
+                    stock / ours,
+                    1e6 / ours,
+                    1e6 / stock));
         }
 
         md.append("\n## 2. Concurrent user creation against the running server\n\n");
@@ -68,7 +94,8 @@ final class Report {
                 A sequential warm-up of 10 users per side ran first.
 
                 """);
-        Table summary = new Table("concurrency", "p50 ours/stock", "p95 ours/stock", "wall ours/stock", "errors ours / stock")
+        Table summary = new Table(
+                        "concurrency", "p50 ours/stock", "p95 ours/stock", "wall ours/stock", "errors ours / stock")
                 .right(0, 1, 2, 3, 4);
         for (UsernamesBench.Comparison c : comparisons) {
             ConcurrentPhase.Result o = c.ours();
@@ -76,24 +103,50 @@ final class Report {
             md.append("### ").append(o.concurrency()).append(" concurrent users\n\n");
             md.append(new Table("figure", "ours", "stock", "ours/stock")
                     .right(1, 2, 3)
-                    .row("requests (users asked for)", o.outcomes().size(), s.outcomes().size(), "")
+                    .row(
+                            "requests (users asked for)",
+                            o.outcomes().size(),
+                            s.outcomes().size(),
+                            "")
                     .row("created (201)", o.ok(), s.ok(), "")
                     .row("errors", o.errors(), s.errors(), "")
                     .row("distinct usernames", o.distinctUsernames(), s.distinctUsernames(), "")
                     .row("emails received by the sink", c.oursMail(), c.stockMail(), "")
-                    .row("latency p50 (ms)", ms(o.percentileMillis(50)), ms(s.percentileMillis(50)), ratio(o.percentileMillis(50), s.percentileMillis(50)))
-                    .row("latency p95 (ms)", ms(o.percentileMillis(95)), ms(s.percentileMillis(95)), ratio(o.percentileMillis(95), s.percentileMillis(95)))
+                    .row(
+                            "latency p50 (ms)",
+                            ms(o.percentileMillis(50)),
+                            ms(s.percentileMillis(50)),
+                            ratio(o.percentileMillis(50), s.percentileMillis(50)))
+                    .row(
+                            "latency p95 (ms)",
+                            ms(o.percentileMillis(95)),
+                            ms(s.percentileMillis(95)),
+                            ratio(o.percentileMillis(95), s.percentileMillis(95)))
                     .row("latency max (ms)", ms(o.maxMillis()), ms(s.maxMillis()), ratio(o.maxMillis(), s.maxMillis()))
-                    .row("wall time (ms)", ms(o.wallMillis()), ms(s.wallMillis()), ratio(o.wallMillis(), s.wallMillis()))
-                    .row("users created per second", fmt(o.usersPerSecond(), "%,.1f"), fmt(s.usersPerSecond(), "%,.1f"),
+                    .row(
+                            "wall time (ms)",
+                            ms(o.wallMillis()),
+                            ms(s.wallMillis()),
+                            ratio(o.wallMillis(), s.wallMillis()))
+                    .row(
+                            "users created per second",
+                            fmt(o.usersPerSecond(), "%,.1f"),
+                            fmt(s.usersPerSecond(), "%,.1f"),
                             ratio(o.usersPerSecond(), s.usersPerSecond()))
                     .render());
-            md.append("\nours: ").append(o.note()).append(". stock: ").append(s.note()).append(".\n");
+            md.append("\nours: ")
+                    .append(o.note())
+                    .append(". stock: ")
+                    .append(s.note())
+                    .append(".\n");
             errors(md, "ours", o);
             errors(md, "stock", s);
             md.append('\n');
-            summary.row(o.concurrency(), ratio(o.percentileMillis(50), s.percentileMillis(50)),
-                    ratio(o.percentileMillis(95), s.percentileMillis(95)), ratio(o.wallMillis(), s.wallMillis()),
+            summary.row(
+                    o.concurrency(),
+                    ratio(o.percentileMillis(50), s.percentileMillis(50)),
+                    ratio(o.percentileMillis(95), s.percentileMillis(95)),
+                    ratio(o.wallMillis(), s.wallMillis()),
                     o.errors() + " / " + s.errors());
         }
 
@@ -102,9 +155,15 @@ final class Report {
         if (!jmh.isEmpty() && !comparisons.isEmpty()) {
             double perName = 1e3 / Double.parseDouble(jmh.getProperty("ours.score"));
             double p50 = comparisons.get(0).ours().percentileMillis(50);
-            md.append(String.format(Locale.ROOT, "%nIn-process generation of one username takes %.3f ms; a declaration's p50 at %d "
-                    + "concurrent was %,.0f ms: generation itself is %.2g %% of it, the rest is the server's work (database, "
-                    + "retries on collision, email).%n", perName, comparisons.get(0).ours().concurrency(), p50, 100 * perName / p50));
+            md.append(String.format(
+                    Locale.ROOT,
+                    "%nIn-process generation of one username takes %.3f ms; a declaration's p50 at %d "
+                            + "concurrent was %,.0f ms: generation itself is %.2g %% of it, the rest is the server's work (database, "
+                            + "retries on collision, email).%n",
+                    perName,
+                    comparisons.get(0).ours().concurrency(),
+                    p50,
+                    100 * perName / p50));
         }
         serverErrors(md, opts.get("kc-log"));
 
@@ -112,21 +171,25 @@ final class Report {
         Table timings = new Table("step", "seconds").right(1);
         for (String step : List.of("build", "jmh", "kc-start")) {
             if (opts.containsKey(step + "-seconds")) {
-                timings.row(switch (step) {
-                    case "build" -> "build (mvn, when needed) and bench client";
-                    case "jmh" -> "JMH (in-process, before Keycloak starts)";
-                    default -> "Keycloak start (until /realms/lifecycle answers)";
-                }, opts.get(step + "-seconds"));
+                timings.row(
+                        switch (step) {
+                            case "build" -> "build (mvn, when needed) and bench client";
+                            case "jmh" -> "JMH (in-process, before Keycloak starts)";
+                            default -> "Keycloak start (until /realms/lifecycle answers)";
+                        },
+                        opts.get(step + "-seconds"));
             }
         }
         timings.row("warm-up and concurrent phases", fmt(serverSeconds, "%.1f"));
         if (opts.containsKey("script-start")) {
-            timings.row("script so far (Keycloak stop follows)",
+            timings.row(
+                    "script so far (Keycloak stop follows)",
                     fmt(Instant.now().getEpochSecond() - Long.parseLong(opts.get("script-start")), "%d"));
         }
         md.append(timings.render());
 
-        md.append("\n<details><summary>Usernames the rule gives for the 50 bench names (nobody holding any)</summary>\n\n");
+        md.append(
+                "\n<details><summary>Usernames the rule gives for the 50 bench names (nobody holding any)</summary>\n\n");
         Table names = new Table("name", "username");
         for (String[] row : UsernameGenerationBenchmark.sample()) {
             names.row(row[0], "`" + row[1] + "`");
@@ -167,7 +230,11 @@ final class Report {
             return;
         }
         md.append("Root causes of the ERROR entries (from `").append(log).append("`):\n\n");
-        causes.forEach((cause, n) -> md.append("- ×").append(n).append(" `").append(cause.replace("`", "'")).append("`\n"));
+        causes.forEach((cause, n) -> md.append("- ×")
+                .append(n)
+                .append(" `")
+                .append(cause.replace("`", "'"))
+                .append("`\n"));
     }
 
     private static void errors(StringBuilder md, String side, ConcurrentPhase.Result r) {
@@ -175,11 +242,20 @@ final class Report {
         int shown = 0;
         for (Map.Entry<String, Long> e : errors.entrySet()) {
             if (shown++ == 5) {
-                md.append("- ").append(side).append(": ").append(errors.size() - 5).append(" more kinds of error\n");
+                md.append("- ")
+                        .append(side)
+                        .append(": ")
+                        .append(errors.size() - 5)
+                        .append(" more kinds of error\n");
                 break;
             }
-            md.append("- ").append(side).append(" error ×").append(e.getValue()).append(": `")
-                    .append(e.getKey().replace("`", "'")).append("`\n");
+            md.append("- ")
+                    .append(side)
+                    .append(" error ×")
+                    .append(e.getValue())
+                    .append(": `")
+                    .append(e.getKey().replace("`", "'"))
+                    .append("`\n");
         }
     }
 
@@ -201,8 +277,11 @@ final class Report {
 
     static String cpuModel() {
         try {
-            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-                    .map(l -> l.replaceFirst("^[^:]*:\\s*", "")).findFirst().orElse("?");
+            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+                    .filter(l -> l.startsWith("model name"))
+                    .map(l -> l.replaceFirst("^[^:]*:\\s*", ""))
+                    .findFirst()
+                    .orElse("?");
         } catch (IOException e) {
             return "?";
         }
@@ -210,11 +289,14 @@ final class Report {
 
     static String memory() {
         try {
-            return Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal"))
+            return Files.readAllLines(Path.of("/proc/meminfo")).stream()
+                    .filter(l -> l.startsWith("MemTotal"))
                     .map(l -> {
                         long kb = Long.parseLong(l.replaceAll("\\D", ""));
                         return String.format(Locale.ROOT, "%.1f GiB", kb / 1024.0 / 1024.0);
-                    }).findFirst().orElse("?");
+                    })
+                    .findFirst()
+                    .orElse("?");
         } catch (IOException e) {
             return "?";
         }

@@ -1,10 +1,9 @@
 package io.accesslifecycle.bench;
 
+import com.icegreen.greenmail.util.GreenMail;
 import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.IntConsumer;
-
-import com.icegreen.greenmail.util.GreenMail;
 
 /**
  * When each message of a phase reached the SMTP sink. GreenMail counts a latch down for every message it stores;
@@ -32,6 +31,7 @@ final class SinkClock {
         private final int expected;
         /** nanoTime at which the k-th message (index k-1) was seen; 0 until then. */
         private final long[] arrivals;
+
         private int seen;
 
         private Phase(CountDownLatch latch, int expected) {

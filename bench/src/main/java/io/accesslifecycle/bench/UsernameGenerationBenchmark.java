@@ -1,12 +1,11 @@
 package io.accesslifecycle.bench;
 
-import java.util.Locale;
-import java.util.Set;
-import java.util.concurrent.TimeUnit;
-
 import io.accesslifecycle.settings.AccessSettings;
 import io.accesslifecycle.usernames.NameNormalizer;
 import io.accesslifecycle.usernames.UsernameRule;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -51,14 +50,18 @@ public class UsernameGenerationBenchmark {
 
     @Setup
     public void setUp() {
-        rule = new UsernameRule(new NameNormalizer(), AccessSettings.DEFAULTS.usernamePatterns(),
+        rule = new UsernameRule(
+                new NameNormalizer(),
+                AccessSettings.DEFAULTS.usernamePatterns(),
                 AccessSettings.DEFAULTS.usernameMaxLength());
-        firstNames = BenchNames.PEOPLE.stream().map(BenchNames.Person::firstName).toArray(String[]::new);
+        firstNames =
+                BenchNames.PEOPLE.stream().map(BenchNames.Person::firstName).toArray(String[]::new);
         lastNames = BenchNames.PEOPLE.stream().map(BenchNames.Person::lastName).toArray(String[]::new);
         typedUsernames = new String[NAMES];
         for (int i = 0; i < NAMES; i++) {
             String u = rule.firstFree(rule.name(firstNames[i], lastNames[i]), prefix -> Set.of());
-            typedUsernames[i] = u.substring(0, 1).toUpperCase(Locale.ROOT) + u.substring(1, u.length() - 1)
+            typedUsernames[i] = u.substring(0, 1).toUpperCase(Locale.ROOT)
+                    + u.substring(1, u.length() - 1)
                     + u.substring(u.length() - 1).toUpperCase(Locale.ROOT);
         }
     }
@@ -85,8 +88,10 @@ public class UsernameGenerationBenchmark {
         b.setUp();
         String[][] rows = new String[NAMES][];
         for (int i = 0; i < NAMES; i++) {
-            rows[i] = new String[] {b.firstNames[i] + " " + b.lastNames[i],
-                    b.rule.firstFree(b.rule.name(b.firstNames[i], b.lastNames[i]), prefix -> Set.of())};
+            rows[i] = new String[] {
+                b.firstNames[i] + " " + b.lastNames[i],
+                b.rule.firstFree(b.rule.name(b.firstNames[i], b.lastNames[i]), prefix -> Set.of())
+            };
         }
         return rows;
     }

@@ -1,5 +1,7 @@
 package io.accesslifecycle.bench;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
@@ -17,9 +19,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
-
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.Options;
@@ -41,12 +40,12 @@ public final class UsernamesBench {
     private static final String HOMONYM_LAST = "Dupont";
     private static final int WARMUP_USERS = 10;
 
-    private UsernamesBench() {
-    }
+    private UsernamesBench() {}
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            throw new IllegalArgumentException("usage: jmh --out=FILE | server --base=URL --smtp-port=N --jmh=FILE --results=DIR");
+            throw new IllegalArgumentException(
+                    "usage: jmh --out=FILE | server --base=URL --smtp-port=N --jmh=FILE --results=DIR");
         }
         Map<String, String> opts = new HashMap<>();
         for (int i = 1; i < args.length; i++) {
@@ -67,8 +66,10 @@ public final class UsernamesBench {
         OptionsBuilder builder = new OptionsBuilder();
         builder.include(UsernameGenerationBenchmark.class.getName() + "\\.")
                 .forks(1)
-                .warmupIterations(5).warmupTime(TimeValue.seconds(1))
-                .measurementIterations(5).measurementTime(TimeValue.seconds(1))
+                .warmupIterations(5)
+                .warmupTime(TimeValue.seconds(1))
+                .measurementIterations(5)
+                .measurementTime(TimeValue.seconds(1))
                 .threads(1)
                 .shouldFailOnError(true);
         if (opts.containsKey("log")) {
@@ -80,20 +81,33 @@ public final class UsernamesBench {
         Collection<RunResult> results = new Runner(options).run();
         for (RunResult r : results) {
             String method = r.getParams().getBenchmark().replaceFirst(".*\\.", "");
-            out.setProperty(method + ".score", Double.toString(r.getPrimaryResult().getScore()));
-            out.setProperty(method + ".error", Double.toString(r.getPrimaryResult().getScoreError()));
+            out.setProperty(
+                    method + ".score", Double.toString(r.getPrimaryResult().getScore()));
+            out.setProperty(
+                    method + ".error", Double.toString(r.getPrimaryResult().getScoreError()));
             out.setProperty(method + ".unit", r.getPrimaryResult().getScoreUnit());
             out.setProperty("jvm", r.getParams().getJvm());
-            out.setProperty("jdk", r.getParams().getJdkVersion() + " " + r.getParams().getVmName() + " " + r.getParams().getVmVersion());
-            out.setProperty("config", r.getParams().getForks() + " fork, " + r.getParams().getWarmup().getCount() + " x "
-                    + r.getParams().getWarmup().getTime() + " warm-up, " + r.getParams().getMeasurement().getCount() + " x "
-                    + r.getParams().getMeasurement().getTime() + " measured, " + r.getParams().getThreads() + " thread");
+            out.setProperty(
+                    "jdk",
+                    r.getParams().getJdkVersion() + " " + r.getParams().getVmName() + " "
+                            + r.getParams().getVmVersion());
+            out.setProperty(
+                    "config",
+                    r.getParams().getForks() + " fork, "
+                            + r.getParams().getWarmup().getCount() + " x "
+                            + r.getParams().getWarmup().getTime() + " warm-up, "
+                            + r.getParams().getMeasurement().getCount() + " x "
+                            + r.getParams().getMeasurement().getTime() + " measured, "
+                            + r.getParams().getThreads() + " thread");
         }
         try (Writer w = Files.newBufferedWriter(Path.of(opts.get("out")), StandardCharsets.UTF_8)) {
             out.store(w, "UsernameGenerationBenchmark");
         }
-        System.out.printf(Locale.ROOT, "JMH: ours %,.0f names/s, stock %,.0f names/s%n",
-                Double.parseDouble(out.getProperty("ours.score")), Double.parseDouble(out.getProperty("stock.score")));
+        System.out.printf(
+                Locale.ROOT,
+                "JMH: ours %,.0f names/s, stock %,.0f names/s%n",
+                Double.parseDouble(out.getProperty("ours.score")),
+                Double.parseDouble(out.getProperty("stock.score")));
     }
 
     // ------------------------------------------------------------------------------------------------- server
@@ -112,7 +126,8 @@ public final class UsernamesBench {
         GreenMail sink = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         sink.start();
         try {
-            System.out.println("SMTP sink on 127.0.0.1:" + smtpPort + "; warming up (" + WARMUP_USERS + " sequential users each side)...");
+            System.out.println("SMTP sink on 127.0.0.1:" + smtpPort + "; warming up (" + WARMUP_USERS
+                    + " sequential users each side)...");
             warmUp(base, run);
             waitForMail(sink, 2L * WARMUP_USERS);
             sink.purgeEmailFromAllMailboxes();
@@ -122,22 +137,37 @@ public final class UsernamesBench {
             for (int size : sizes) {
                 System.out.printf("%d concurrent declarations of %s %s (ours)...%n", size, HOMONYM_FIRST, HOMONYM_LAST);
                 Http api = Http.signedIn(base);
-                String preview = api.get(Http.adminPath("/access/usernames/preview?firstName=" + Http.encode(HOMONYM_FIRST)
-                        + "&lastName=" + Http.encode(HOMONYM_LAST))).field("username");
-                ConcurrentPhase.Result ours = ConcurrentPhase.run("ours", size, i -> declare(api, run, size, i),
-                        existingHomonyms + " " + HOMONYM_FIRST + " " + HOMONYM_LAST + " already in the realm; preview said " + preview);
+                String preview = api.get(Http.adminPath("/access/usernames/preview?firstName="
+                                + Http.encode(HOMONYM_FIRST) + "&lastName=" + Http.encode(HOMONYM_LAST)))
+                        .field("username");
+                ConcurrentPhase.Result ours = ConcurrentPhase.run(
+                        "ours",
+                        size,
+                        i -> declare(api, run, size, i),
+                        existingHomonyms + " " + HOMONYM_FIRST + " " + HOMONYM_LAST
+                                + " already in the realm; preview said " + preview);
                 int oursMail = waitForMail(sink, ours.emailsReportedSent());
                 sink.purgeEmailFromAllMailboxes();
                 existingHomonyms += (int) ours.ok();
-                System.out.printf(Locale.ROOT, "  ours: %d ok, %d errors, wall %.0f ms%n", ours.ok(), ours.errors(), ours.wallMillis());
+                System.out.printf(
+                        Locale.ROOT,
+                        "  ours: %d ok, %d errors, wall %.0f ms%n",
+                        ours.ok(),
+                        ours.errors(),
+                        ours.wallMillis());
 
                 System.out.printf("%d concurrent stock creations + execute-actions-email...%n", size);
                 Http stockApi = Http.signedIn(base);
-                ConcurrentPhase.Result stock = ConcurrentPhase.run("stock", size, i -> stockCreate(stockApi, run, size, i),
-                        "explicit usernames");
+                ConcurrentPhase.Result stock = ConcurrentPhase.run(
+                        "stock", size, i -> stockCreate(stockApi, run, size, i), "explicit usernames");
                 int stockMail = waitForMail(sink, stock.emailsReportedSent());
                 sink.purgeEmailFromAllMailboxes();
-                System.out.printf(Locale.ROOT, "  stock: %d ok, %d errors, wall %.0f ms%n", stock.ok(), stock.errors(), stock.wallMillis());
+                System.out.printf(
+                        Locale.ROOT,
+                        "  stock: %d ok, %d errors, wall %.0f ms%n",
+                        stock.ok(),
+                        stock.errors(),
+                        stock.wallMillis());
                 comparisons.add(new Comparison(ours, oursMail, stock, stockMail));
             }
             double serverSeconds = (System.nanoTime() - clientStart) / 1e9;
@@ -150,8 +180,7 @@ public final class UsernamesBench {
         }
     }
 
-    record Comparison(ConcurrentPhase.Result ours, int oursMail, ConcurrentPhase.Result stock, int stockMail) {
-    }
+    record Comparison(ConcurrentPhase.Result ours, int oursMail, ConcurrentPhase.Result stock, int stockMail) {}
 
     private static void warmUp(String base, String run) {
         Http api = Http.signedIn(base);
@@ -177,29 +206,50 @@ public final class UsernamesBench {
             Http.Response r = api.post(Http.adminPath("/access/users"), body);
             long end = System.nanoTime();
             boolean ok = r.status() == 201;
-            return new ConcurrentPhase.Outcome(ok, end - start, end, ok ? r.field("username") : null,
-                    ok ? null : ConcurrentPhase.error(r, "POST access/users"), ok && "sent".equals(r.field("setPasswordEmail")));
+            return new ConcurrentPhase.Outcome(
+                    ok,
+                    end - start,
+                    end,
+                    ok ? r.field("username") : null,
+                    ok ? null : ConcurrentPhase.error(r, "POST access/users"),
+                    ok && "sent".equals(r.field("setPasswordEmail")));
         };
     }
 
     /** Stock Keycloak: create with an explicit username, then the stock set-password email (two calls). */
     private static ConcurrentPhase.Task stockCreate(Http api, String run, int size, int i) {
         String username = String.format(Locale.ROOT, "stock%d.%03d.%s", size, i, run);
-        String body = Http.json("username", username, "email", username + "@bench.example.org",
-                "firstName", HOMONYM_FIRST, "lastName", HOMONYM_LAST, "enabled", "true");
+        String body = Http.json(
+                "username",
+                username,
+                "email",
+                username + "@bench.example.org",
+                "firstName",
+                HOMONYM_FIRST,
+                "lastName",
+                HOMONYM_LAST,
+                "enabled",
+                "true");
         return start -> {
             Http.Response created = api.post(Http.adminPath("/users"), body);
             if (created.status() != 201 || created.location().isEmpty()) {
                 long end = System.nanoTime();
-                return new ConcurrentPhase.Outcome(false, end - start, end, null, ConcurrentPhase.error(created, "POST users"), false);
+                return new ConcurrentPhase.Outcome(
+                        false, end - start, end, null, ConcurrentPhase.error(created, "POST users"), false);
             }
             String location = created.location().get();
             String id = location.substring(location.lastIndexOf('/') + 1);
-            Http.Response mail = api.put(Http.adminPath("/users/" + id + "/execute-actions-email"), "[\"UPDATE_PASSWORD\"]");
+            Http.Response mail =
+                    api.put(Http.adminPath("/users/" + id + "/execute-actions-email"), "[\"UPDATE_PASSWORD\"]");
             long end = System.nanoTime();
             boolean ok = mail.status() == 204;
-            return new ConcurrentPhase.Outcome(ok, end - start, end, username,
-                    ok ? null : ConcurrentPhase.error(mail, "PUT execute-actions-email"), ok);
+            return new ConcurrentPhase.Outcome(
+                    ok,
+                    end - start,
+                    end,
+                    username,
+                    ok ? null : ConcurrentPhase.error(mail, "PUT execute-actions-email"),
+                    ok);
         };
     }
 
@@ -231,7 +281,9 @@ public final class UsernamesBench {
 
     private static void write(String report, Path dir) throws IOException {
         Files.createDirectories(dir);
-        String stamp = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(Instant.now());
+        String stamp = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+                .withZone(ZoneOffset.UTC)
+                .format(Instant.now());
         Path file = dir.resolve("usernames-" + stamp + ".md");
         Files.writeString(file, report, StandardCharsets.UTF_8);
         Files.copy(file, dir.resolve("latest-usernames.md"), StandardCopyOption.REPLACE_EXISTING);

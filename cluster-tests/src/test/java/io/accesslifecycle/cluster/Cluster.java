@@ -23,8 +23,7 @@ public final class Cluster {
 
     public static final String REALM = "lifecycle";
 
-    private Cluster() {
-    }
+    private Cluster() {}
 
     /** A Keycloak node: its name ("A" or "B"), base URL, log and process id. */
     public record NodeInfo(String name, String base, Path log, long pid) {
@@ -58,8 +57,11 @@ public final class Cluster {
     }
 
     private static NodeInfo node(String n) {
-        return new NodeInfo(n.toUpperCase(), required("cluster.node." + n + ".url"),
-                Path.of(required("cluster.node." + n + ".log")), Long.parseLong(required("cluster.node." + n + ".pid")));
+        return new NodeInfo(
+                n.toUpperCase(),
+                required("cluster.node." + n + ".url"),
+                Path.of(required("cluster.node." + n + ".log")),
+                Long.parseLong(required("cluster.node." + n + ".pid")));
     }
 
     public static Sink sink() {
@@ -68,7 +70,8 @@ public final class Cluster {
 
     public static Connection db() {
         try {
-            return DriverManager.getConnection(required("cluster.db.url"), required("cluster.db.user"), required("cluster.db.password"));
+            return DriverManager.getConnection(
+                    required("cluster.db.url"), required("cluster.db.user"), required("cluster.db.password"));
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -76,7 +79,8 @@ public final class Cluster {
 
     /** The first column of the first row, as a long. */
     public static long count(String sql, Object... params) {
-        try (Connection c = db(); PreparedStatement st = c.prepareStatement(sql)) {
+        try (Connection c = db();
+                PreparedStatement st = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 st.setObject(i + 1, params[i]);
             }
@@ -91,7 +95,8 @@ public final class Cluster {
 
     /** Every row, each as its columns' strings. */
     public static List<List<String>> rows(String sql, Object... params) {
-        try (Connection c = db(); PreparedStatement st = c.prepareStatement(sql)) {
+        try (Connection c = db();
+                PreparedStatement st = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 st.setObject(i + 1, params[i]);
             }
@@ -113,7 +118,8 @@ public final class Cluster {
     }
 
     public static int update(String sql, Object... params) {
-        try (Connection c = db(); PreparedStatement st = c.prepareStatement(sql)) {
+        try (Connection c = db();
+                PreparedStatement st = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 st.setObject(i + 1, params[i]);
             }
@@ -168,7 +174,8 @@ public final class Cluster {
     private static String required(String property) {
         String v = System.getProperty(property);
         if (v == null || v.isBlank()) {
-            throw new IllegalStateException("system property " + property + " is not set: run these tests through bin/test-cluster");
+            throw new IllegalStateException(
+                    "system property " + property + " is not set: run these tests through bin/test-cluster");
         }
         return v;
     }

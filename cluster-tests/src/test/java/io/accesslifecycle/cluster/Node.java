@@ -1,5 +1,7 @@
 package io.accesslifecycle.cluster;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
@@ -12,9 +14,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 /**
  * HTTP to one node, as {@code realm-admin} of the lifecycle realm (a token from that node: with
  * {@code hostname-strict=false} each node issues tokens for its own address) or anonymously, like a browser posting
@@ -26,8 +25,10 @@ public final class Node {
     public static final String ADMIN_PASSWORD = "Admin-Passw0rd!";
     static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-            .cookieHandler(new CookieManager()).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(10))
+            .cookieHandler(new CookieManager())
+            .build();
     private final String base;
     private String token;
 
@@ -51,8 +52,17 @@ public final class Node {
 
     /** Signs in as the realm's access administrator (admin-cli, password grant) on this node. */
     public Node asAdmin() {
-        Response r = form("/realms/" + Cluster.REALM + "/protocol/openid-connect/token", Map.of(
-                "grant_type", "password", "client_id", "admin-cli", "username", ADMIN, "password", ADMIN_PASSWORD));
+        Response r = form(
+                "/realms/" + Cluster.REALM + "/protocol/openid-connect/token",
+                Map.of(
+                        "grant_type",
+                        "password",
+                        "client_id",
+                        "admin-cli",
+                        "username",
+                        ADMIN,
+                        "password",
+                        ADMIN_PASSWORD));
         if (r.status() != 200) {
             throw new IllegalStateException("sign-in on " + base + " failed: " + r.status() + " " + r.body());
         }
@@ -70,11 +80,15 @@ public final class Node {
     }
 
     public Response post(String path, Object body) {
-        return send(request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json(body))));
+        return send(request(path)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json(body))));
     }
 
     public Response put(String path, Object body) {
-        return send(request(path).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json(body))));
+        return send(request(path)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json(body))));
     }
 
     /** A form post, as a browser sends it (English pages). */
@@ -82,13 +96,16 @@ public final class Node {
         String body = form.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Accept-Language", "en").POST(HttpRequest.BodyPublishers.ofString(body)));
+        return send(request(path)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept-Language", "en")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : base + path))
-                .timeout(Duration.ofSeconds(120)).header("Accept", "application/json");
+                .timeout(Duration.ofSeconds(120))
+                .header("Accept", "application/json");
         return token == null ? b : b.header("Authorization", "Bearer " + token);
     }
 

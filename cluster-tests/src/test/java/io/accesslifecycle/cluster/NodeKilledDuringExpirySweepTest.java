@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.accesslifecycle.devserver.BulkUsers;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -12,8 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import io.accesslifecycle.devserver.BulkUsers;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
@@ -48,19 +47,43 @@ class NodeKilledDuringExpirySweepTest {
         String realmId = Cluster.realmId();
         String expiredKind = "expired"; // Notices.EXPIRED
         List<Cluster.NodeInfo> nodes = Cluster.nodes();
-        Map<String, Integer> logStart = Map.of("A", nodes.get(0).logText().length(), "B", nodes.get(1).logText().length());
+        Map<String, Integer> logStart = Map.of(
+                "A",
+                nodes.get(0).logText().length(),
+                "B",
+                nodes.get(1).logText().length());
 
         String yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1).toString();
         try (Connection db = Cluster.db()) {
-            assertEquals(USERS, BulkUsers.load(db, new BulkUsers.Spec(Cluster.REALM, prefix, USERS, "sweep.example.org",
-                    "plain-user", 1, yesterday, 0, null)));
+            assertEquals(
+                    USERS,
+                    BulkUsers.load(
+                            db,
+                            new BulkUsers.Spec(
+                                    Cluster.REALM,
+                                    prefix,
+                                    USERS,
+                                    "sweep.example.org",
+                                    "plain-user",
+                                    1,
+                                    yesterday,
+                                    0,
+                                    null)));
         }
 
         // wait for the sweep to be under way, then kill the node that took it
-        Cluster.await(Duration.ofSeconds(60), "the sweep to start", () -> state(expiredKind, realmId, prefix)[0] >= USERS / 20);
-        Cluster.await(Duration.ofSeconds(10), "a node's log to show it is running the sweep",
+        Cluster.await(
+                Duration.ofSeconds(60),
+                "the sweep to start",
+                () -> state(expiredKind, realmId, prefix)[0] >= USERS / 20);
+        Cluster.await(
+                Duration.ofSeconds(10),
+                "a node's log to show it is running the sweep",
                 () -> nodes.stream().anyMatch(n -> sweeping(n, logStart.get(n.name()))));
-        Cluster.NodeInfo victim = nodes.stream().filter(n -> sweeping(n, logStart.get(n.name()))).findFirst().orElseThrow();
+        Cluster.NodeInfo victim = nodes.stream()
+                .filter(n -> sweeping(n, logStart.get(n.name())))
+                .findFirst()
+                .orElseThrow();
         long[] before = state(expiredKind, realmId, prefix);
         assertTrue(before[0] < USERS, "the sweep ended before the kill: load more users (" + before[0] + " done)");
         ProcessHandle process = ProcessHandle.of(victim.pid()).orElseThrow();
@@ -73,26 +96,42 @@ class NodeKilledDuringExpirySweepTest {
         assertTrue(afterKill[0] < USERS, "killed in the middle of the sweep");
         assertEquals(0, afterKill[1], "right after the kill, no user is half processed");
 
-        Cluster.NodeInfo survivor = nodes.stream().filter(n -> n != victim).findFirst().orElseThrow();
-        Cluster.await(Duration.ofSeconds(240), "node " + survivor.name() + " to finish the sweep",
+        Cluster.NodeInfo survivor =
+                nodes.stream().filter(n -> n != victim).findFirst().orElseThrow();
+        Cluster.await(
+                Duration.ofSeconds(240),
+                "node " + survivor.name() + " to finish the sweep",
                 () -> state(expiredKind, realmId, prefix)[0] == USERS);
         long[] done = state(expiredKind, realmId, prefix);
         assertEquals(0, done[1], "every user wholly processed");
         assertEquals(0, done[2], "one ACCESS_EXPIRED audit entry per user, never two");
-        assertEquals(USERS, Cluster.count("select count(*) from access_notice n join user_entity u on u.id = n.user_id "
-                + "where u.username like ? and n.kind = ?", prefix + "-%", expiredKind));
+        assertEquals(
+                USERS,
+                Cluster.count(
+                        "select count(*) from access_notice n join user_entity u on u.id = n.user_id "
+                                + "where u.username like ? and n.kind = ?",
+                        prefix + "-%",
+                        expiredKind));
         assertTrue(survivor.alive());
-        assertTrue(survivor.logText().substring(logStart.get(survivor.name())).contains("Expiry in realm lifecycle"),
+        assertTrue(
+                survivor.logText().substring(logStart.get(survivor.name())).contains("Expiry in realm lifecycle"),
                 "the survivor logged its expiry pass");
 
         // each user is told once (the survivor's outbox sends what the dead node left queued)
         Sink sink = Cluster.sink();
         String domain = "@sweep.example.org";
-        Cluster.await(Duration.ofSeconds(300), "an email to each of the " + USERS + " users",
-                () -> sink.countsPerRecipient(to -> to.startsWith(prefix + "-") && to.endsWith(domain)).size() == USERS);
+        Cluster.await(
+                Duration.ofSeconds(300),
+                "an email to each of the " + USERS + " users",
+                () -> sink.countsPerRecipient(to -> to.startsWith(prefix + "-") && to.endsWith(domain))
+                                .size()
+                        == USERS);
         Cluster.sleep(3 * Cluster.setting("outbox.interval.seconds", 2) * 1000);
-        List<String> twice = sink.countsPerRecipient(to -> to.startsWith(prefix + "-") && to.endsWith(domain)).entrySet().stream()
-                .filter(e -> e.getValue() > 1).map(Map.Entry::getKey).toList();
+        List<String> twice =
+                sink.countsPerRecipient(to -> to.startsWith(prefix + "-") && to.endsWith(domain)).entrySet().stream()
+                        .filter(e -> e.getValue() > 1)
+                        .map(Map.Entry::getKey)
+                        .toList();
         // a message being sent at the moment of the kill may go out again: that one, never more
         assertTrue(twice.size() <= 1, "emailed twice: " + twice);
     }

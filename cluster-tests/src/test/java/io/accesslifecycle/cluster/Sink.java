@@ -1,5 +1,6 @@
 package io.accesslifecycle.cluster;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,13 +13,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 /** The mail sink bin/test-cluster started (devtools' MailSink), read through its JSON listing. */
 public final class Sink {
 
-    public record Mail(List<String> to, String subject, String text) {
-    }
+    public record Mail(List<String> to, String subject, String text) {}
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final String base;
@@ -29,8 +27,11 @@ public final class Sink {
 
     public List<Mail> all() {
         try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/messages"))
-                    .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = http.send(
+                    HttpRequest.newBuilder(URI.create(base + "/api/messages"))
+                            .timeout(Duration.ofSeconds(60))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             List<Mail> mails = new ArrayList<>();
             for (JsonNode m : Node.JSON.readTree(r.body())) {
                 List<String> to = new ArrayList<>();
@@ -60,6 +61,8 @@ public final class Sink {
     }
 
     public List<Mail> to(String recipient) {
-        return all().stream().filter(m -> m.to().contains(recipient.toLowerCase())).toList();
+        return all().stream()
+                .filter(m -> m.to().contains(recipient.toLowerCase()))
+                .toList();
     }
 }

@@ -12,7 +12,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
@@ -31,12 +30,22 @@ class TwentyAcceptancesAcrossNodesGiveOneAccountTest {
     void twentyRegistrationsOnBothNodesGiveOneAccount() throws Exception {
         String email = "race-" + Long.toString(System.currentTimeMillis() % 1_000_000, 36) + "@example.org";
         Node a = Cluster.a().client().asAdmin();
-        Node.Response invited = a.post(Node.access("/invitations"), Map.of("invitees",
-                List.of(Map.of("email", email, "firstName", "Rae", "lastName", "Ce")), "locale", "en"));
-        assertEquals("invited", invited.json().get("results").get(0).get("status").asText(), invited.body());
-        String invitationId = invited.json().get("results").get(0).get("invitationId").asText();
+        Node.Response invited = a.post(
+                Node.access("/invitations"),
+                Map.of(
+                        "invitees",
+                        List.of(Map.of("email", email, "firstName", "Rae", "lastName", "Ce")),
+                        "locale",
+                        "en"));
+        assertEquals(
+                "invited", invited.json().get("results").get(0).get("status").asText(), invited.body());
+        String invitationId =
+                invited.json().get("results").get(0).get("invitationId").asText();
         Sink sink = Cluster.sink();
-        Cluster.await(Duration.ofSeconds(60), "the invitation email", () -> !sink.to(email).isEmpty());
+        Cluster.await(
+                Duration.ofSeconds(60),
+                "the invitation email",
+                () -> !sink.to(email).isEmpty());
         Matcher key = KEY.matcher(sink.to(email).get(0).text());
         if (!key.find()) {
             throw new AssertionError("no link in " + sink.to(email).get(0).text());
@@ -51,8 +60,19 @@ class TwentyAcceptancesAcrossNodesGiveOneAccountTest {
             Node visitor = nodes.get(i % 2).client(); // a browser of its own: its own cookies
             clicks.add(pool.submit(() -> {
                 gate.await();
-                return visitor.form("/realms/" + Cluster.REALM + "/access-invitation/register", Map.of("key", k,
-                        "firstName", "Rae", "lastName", "Ce", "password", PASSWORD, "password-confirm", PASSWORD));
+                return visitor.form(
+                        "/realms/" + Cluster.REALM + "/access-invitation/register",
+                        Map.of(
+                                "key",
+                                k,
+                                "firstName",
+                                "Rae",
+                                "lastName",
+                                "Ce",
+                                "password",
+                                PASSWORD,
+                                "password-confirm",
+                                PASSWORD));
             }));
         }
         gate.countDown();
@@ -66,7 +86,8 @@ class TwentyAcceptancesAcrossNodesGiveOneAccountTest {
             } else if (r.status() == 410) {
                 refused++;
             } else {
-                other.add(r.status() + ": " + r.body().substring(0, Math.min(300, r.body().length())));
+                other.add(r.status() + ": "
+                        + r.body().substring(0, Math.min(300, r.body().length())));
             }
         }
         pool.shutdown();
@@ -75,15 +96,34 @@ class TwentyAcceptancesAcrossNodesGiveOneAccountTest {
         assertEquals(19, refused);
 
         String realmId = Cluster.realmId();
-        assertEquals(1, Cluster.count("select count(*) from user_entity where realm_id = ? and email = ?", realmId, email));
-        assertEquals(List.of(List.of("ACCEPTED")), Cluster.rows("select status from access_invitation where email = ?", email));
-        assertEquals(1, Cluster.count("select count(*) from access_audit where type = 'INVITATION_ACCEPTED' and note like ?",
-                "invitation " + invitationId + "%"));
+        assertEquals(
+                1, Cluster.count("select count(*) from user_entity where realm_id = ? and email = ?", realmId, email));
+        assertEquals(
+                List.of(List.of("ACCEPTED")),
+                Cluster.rows("select status from access_invitation where email = ?", email));
+        assertEquals(
+                1,
+                Cluster.count(
+                        "select count(*) from access_audit where type = 'INVITATION_ACCEPTED' and note like ?",
+                        "invitation " + invitationId + "%"));
         // and the account is usable from either node
         for (Cluster.NodeInfo node : nodes) {
-            String username = Cluster.rows("select username from user_entity where realm_id = ? and email = ?", realmId, email).get(0).get(0);
-            Node.Response token = node.client().form("/realms/" + Cluster.REALM + "/protocol/openid-connect/token", Map.of(
-                    "grant_type", "password", "client_id", "demo-app", "username", username, "password", PASSWORD));
+            String username = Cluster.rows(
+                            "select username from user_entity where realm_id = ? and email = ?", realmId, email)
+                    .get(0)
+                    .get(0);
+            Node.Response token = node.client()
+                    .form(
+                            "/realms/" + Cluster.REALM + "/protocol/openid-connect/token",
+                            Map.of(
+                                    "grant_type",
+                                    "password",
+                                    "client_id",
+                                    "demo-app",
+                                    "username",
+                                    username,
+                                    "password",
+                                    PASSWORD));
             assertEquals(200, token.status(), node.name() + ": " + token.body());
         }
     }

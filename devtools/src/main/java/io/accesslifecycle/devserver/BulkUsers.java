@@ -21,8 +21,16 @@ import java.util.List;
 public final class BulkUsers {
 
     /** What to load. {@code prefix}: lowercase letters, digits and hyphens. */
-    public record Spec(String realm, String prefix, int count, String domain, String templateUsername,
-                       int dueEvery, String dueDate, int laterEvery, String laterDate) {
+    public record Spec(
+            String realm,
+            String prefix,
+            int count,
+            String domain,
+            String templateUsername,
+            int dueEvery,
+            String dueDate,
+            int laterEvery,
+            String laterDate) {
         public Spec {
             if (!prefix.matches("[a-z0-9-]{1,40}") || count < 1) {
                 throw new IllegalArgumentException("prefix [a-z0-9-]{1,40} and count >= 1");
@@ -30,8 +38,7 @@ public final class BulkUsers {
         }
     }
 
-    private BulkUsers() {
-    }
+    private BulkUsers() {}
 
     /** Inserts the users in one transaction; returns how many users are due (have {@code dueDate}). */
     public static int load(Connection db, Spec spec) throws SQLException {
@@ -39,16 +46,28 @@ public final class BulkUsers {
         db.setAutoCommit(false);
         try {
             String realmId = single(db, "select id from realm where name = ?", spec.realm());
-            String template = single(db, "select id from user_entity where realm_id = ? and username = ?", realmId,
+            String template = single(
+                    db,
+                    "select id from user_entity where realm_id = ? and username = ?",
+                    realmId,
                     spec.templateUsername());
             long now = System.currentTimeMillis();
-            update(db, """
+            update(
+                    db,
+                    """
                     insert into user_entity (id, email, email_constraint, email_verified, enabled, first_name, last_name,
                                              realm_id, username, created_timestamp, not_before)
                     select md5(? || '-' || g)::uuid::text, ? || '-' || g || '@' || ?, ? || '-' || g || '@' || ?, true, true,
                            'Bulk', 'User ' || g, ?, ? || '-' || g, ?, 0
                     from generate_series(1, ?) g""",
-                    spec.prefix(), spec.prefix(), spec.domain(), spec.prefix(), spec.domain(), realmId, spec.prefix(), now,
+                    spec.prefix(),
+                    spec.prefix(),
+                    spec.domain(),
+                    spec.prefix(),
+                    spec.domain(),
+                    realmId,
+                    spec.prefix(),
+                    now,
                     spec.count());
             update(db, """
                     insert into user_role_mapping (role_id, user_id)
@@ -59,8 +78,7 @@ public final class BulkUsers {
                                             user_label, version)
                     select md5('c' || ? || '-' || g)::uuid::text, c.type, md5(? || '-' || g)::uuid::text, c.created_date,
                            c.secret_data, c.credential_data, c.priority, c.salt, c.user_label, c.version
-                    from credential c, generate_series(1, ?) g where c.user_id = ? and c.type = 'password'""",
-                    spec.prefix(), spec.prefix(), spec.count(), template);
+                    from credential c, generate_series(1, ?) g where c.user_id = ? and c.type = 'password'""", spec.prefix(), spec.prefix(), spec.count(), template);
             update(db, """
                     insert into user_attribute (id, name, value, user_id)
                     select md5('l' || ? || '-' || g)::uuid::text, 'labels', 'team-' || (g % 10), md5(? || '-' || g)::uuid::text
@@ -70,16 +88,23 @@ public final class BulkUsers {
                 due = update(db, """
                         insert into user_attribute (id, name, value, user_id)
                         select md5('e' || ? || '-' || g)::uuid::text, 'accessExpiresOn', ?, md5(? || '-' || g)::uuid::text
-                        from generate_series(1, ?) g where g % ? = 0""",
-                        spec.prefix(), spec.dueDate(), spec.prefix(), spec.count(), spec.dueEvery());
+                        from generate_series(1, ?) g where g % ? = 0""", spec.prefix(), spec.dueDate(), spec.prefix(), spec.count(), spec.dueEvery());
             }
             if (spec.laterEvery() > 0 && spec.laterDate() != null) {
-                update(db, """
+                update(
+                        db,
+                        """
                         insert into user_attribute (id, name, value, user_id)
                         select md5('e' || ? || '-' || g)::uuid::text, 'accessExpiresOn', ?, md5(? || '-' || g)::uuid::text
                         from generate_series(1, ?) g where g % ? = 1 % ? and (? = 0 or g % ? <> 0)""",
-                        spec.prefix(), spec.laterDate(), spec.prefix(), spec.count(), spec.laterEvery(), spec.laterEvery(),
-                        spec.dueEvery(), Math.max(1, spec.dueEvery()));
+                        spec.prefix(),
+                        spec.laterDate(),
+                        spec.prefix(),
+                        spec.count(),
+                        spec.laterEvery(),
+                        spec.laterEvery(),
+                        spec.dueEvery(),
+                        Math.max(1, spec.dueEvery()));
             }
             db.commit();
             return due;
@@ -92,7 +117,8 @@ public final class BulkUsers {
     }
 
     private static String single(Connection db, String sql, Object... params) throws SQLException {
-        try (PreparedStatement st = prepare(db, sql, params); ResultSet rs = st.executeQuery()) {
+        try (PreparedStatement st = prepare(db, sql, params);
+                ResultSet rs = st.executeQuery()) {
             if (!rs.next()) {
                 throw new IllegalStateException("not found: " + sql + " " + List.of(params));
             }

@@ -16,8 +16,7 @@ import java.util.stream.Stream;
  */
 public final class DevServer {
 
-    private DevServer() {
-    }
+    private DevServer() {}
 
     public static void main(String[] args) throws Exception {
         Map<String, String> opts = new HashMap<>();
@@ -34,20 +33,31 @@ public final class DevServer {
 
         installJars(providers, home.resolve("providers"));
         Files.createDirectories(home.resolve("data/import"));
-        Files.copy(realm, home.resolve("data/import").resolve(realm.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(
+                realm, home.resolve("data/import").resolve(realm.getFileName()), StandardCopyOption.REPLACE_EXISTING);
 
         try (MailSink mail = new MailSink(smtpPort, webPort, Path.of(opts.get("mail-dir")))) {
-            ProcessBuilder kc = new ProcessBuilder(List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
-                    "--import-realm", "--http-port=" + httpPort,
-                    "--bootstrap-admin-username=admin", "--bootstrap-admin-password=admin"))
+            ProcessBuilder kc = new ProcessBuilder(List.of(
+                            home.resolve("bin/kc.sh").toString(),
+                            "start-dev",
+                            "--import-realm",
+                            "--http-port=" + httpPort,
+                            "--bootstrap-admin-username=admin",
+                            "--bootstrap-admin-password=admin"))
                     .inheritIO();
             kc.environment().put("SMTP_HOST", "127.0.0.1");
             kc.environment().put("SMTP_PORT", Integer.toString(smtpPort));
             kc.environment().put("JAVA_HOME", System.getProperty("java.home"));
             Process process = kc.start();
             if (opts.containsKey("master-console-client")) {
-                Thread setUp = new Thread(() -> new MasterConsoleClient(httpPort).setUpWhenReady(
-                        Path.of(opts.get("master-console-client")), "lifecycle", "admin", "admin", Duration.ofMinutes(10)),
+                Thread setUp = new Thread(
+                        () -> new MasterConsoleClient(httpPort)
+                                .setUpWhenReady(
+                                        Path.of(opts.get("master-console-client")),
+                                        "lifecycle",
+                                        "admin",
+                                        "admin",
+                                        Duration.ofMinutes(10)),
                         "master-console-client");
                 setUp.setDaemon(true);
                 setUp.start();

@@ -1,5 +1,14 @@
 package io.accesslifecycle.devserver;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import jakarta.mail.BodyPart;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -11,16 +20,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import jakarta.mail.BodyPart;
-import jakarta.mail.MessagingException;
-import jakarta.mail.Multipart;
-import jakarta.mail.internet.MimeMessage;
 
 /**
  * A local SMTP server for development: every message Keycloak sends is kept, listed at http://localhost:8025/ and
@@ -40,7 +39,8 @@ final class MailSink implements AutoCloseable {
         this.mailDir = mailDir;
         Files.createDirectories(mailDir);
         try (var files = Files.list(mailDir)) {
-            nextFile = (int) files.filter(f -> f.getFileName().toString().endsWith(".eml")).count();
+            nextFile = (int) files.filter(f -> f.getFileName().toString().endsWith(".eml"))
+                    .count();
         }
         smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
@@ -60,7 +60,8 @@ final class MailSink implements AutoCloseable {
                 body = json(messages);
                 type = "application/json; charset=utf-8";
             } else if (path.startsWith("/messages/")) {
-                int index = Integer.parseInt(path.substring("/messages/".length()).replaceAll("\\D.*", ""));
+                int index =
+                        Integer.parseInt(path.substring("/messages/".length()).replaceAll("\\D.*", ""));
                 if (index < 0 || index >= messages.length) {
                     exchange.sendResponseHeaders(404, -1);
                     return;
@@ -91,9 +92,15 @@ final class MailSink implements AutoCloseable {
                 + "<h1>Mail sent by Keycloak</h1><p>" + messages.length + " message(s), newest first.</p><table>"
                 + "<tr><th>#</th><th>To</th><th>Subject</th></tr>");
         for (int i = messages.length - 1; i >= 0; i--) {
-            html.append("<tr><td>").append(i).append("</td><td>")
-                    .append(escape(String.join(", ", recipients(messages[i])))).append("</td><td><a href=\"/messages/")
-                    .append(i).append("\">").append(escape(messages[i].getSubject())).append("</a></td></tr>");
+            html.append("<tr><td>")
+                    .append(i)
+                    .append("</td><td>")
+                    .append(escape(String.join(", ", recipients(messages[i]))))
+                    .append("</td><td><a href=\"/messages/")
+                    .append(i)
+                    .append("\">")
+                    .append(escape(messages[i].getSubject()))
+                    .append("</a></td></tr>");
         }
         return html.append("</table>").toString();
     }
@@ -104,15 +111,21 @@ final class MailSink implements AutoCloseable {
         for (int i = 0; i < messages.length; i++) {
             List<String> parts = new ArrayList<>();
             collect(messages[i].getContent(), messages[i].getContentType(), parts);
-            String text = parts.stream().filter(p -> p.startsWith("[text/plain]")).findFirst().orElse("")
+            String text = parts.stream()
+                    .filter(p -> p.startsWith("[text/plain]"))
+                    .findFirst()
+                    .orElse("")
                     .replaceFirst("^\\[text/plain]\n", "");
             json.append(i == 0 ? "" : ",").append("{\"index\":").append(i).append(",\"to\":[");
             List<String> to = recipients(messages[i]);
             for (int j = 0; j < to.size(); j++) {
                 json.append(j == 0 ? "" : ",").append(quote(to.get(j)));
             }
-            json.append("],\"subject\":").append(quote(messages[i].getSubject()))
-                    .append(",\"text\":").append(quote(text)).append('}');
+            json.append("],\"subject\":")
+                    .append(quote(messages[i].getSubject()))
+                    .append(",\"text\":")
+                    .append(quote(text))
+                    .append('}');
         }
         return json.append(']').toString();
     }
@@ -142,11 +155,18 @@ final class MailSink implements AutoCloseable {
         List<String> parts = new ArrayList<>();
         collect(message.getContent(), message.getContentType(), parts);
         StringBuilder html = new StringBuilder("<!doctype html><meta charset=utf-8><title>")
-                .append(escape(message.getSubject())).append("</title><p><a href=\"/\">All messages</a> | <a href=\"/messages/")
-                .append(index).append(".eml\">Raw</a></p><h1>").append(escape(message.getSubject())).append("</h1><p>To: ")
-                .append(escape(String.join(", ", recipients(message)))).append("</p>");
+                .append(escape(message.getSubject()))
+                .append("</title><p><a href=\"/\">All messages</a> | <a href=\"/messages/")
+                .append(index)
+                .append(".eml\">Raw</a></p><h1>")
+                .append(escape(message.getSubject()))
+                .append("</h1><p>To: ")
+                .append(escape(String.join(", ", recipients(message))))
+                .append("</p>");
         for (String part : parts) {
-            html.append("<pre style=\"white-space:pre-wrap;border:1px solid #ccc;padding:1em\">").append(escape(part)).append("</pre>");
+            html.append("<pre style=\"white-space:pre-wrap;border:1px solid #ccc;padding:1em\">")
+                    .append(escape(part))
+                    .append("</pre>");
         }
         return html.toString();
     }
@@ -189,7 +209,12 @@ final class MailSink implements AutoCloseable {
     }
 
     private static String escape(String s) {
-        return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return s == null
+                ? ""
+                : s.replace("&", "&amp;")
+                        .replace("<", "&lt;")
+                        .replace(">", "&gt;")
+                        .replace("\"", "&quot;");
     }
 
     @Override

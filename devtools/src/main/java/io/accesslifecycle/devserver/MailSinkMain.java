@@ -12,8 +12,7 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class MailSinkMain {
 
-    private MailSinkMain() {
-    }
+    private MailSinkMain() {}
 
     public static void main(String[] args) throws Exception {
         Map<String, String> opts = new HashMap<>();
@@ -27,7 +26,8 @@ public final class MailSinkMain {
         CountDownLatch stopped = new CountDownLatch(1);
         try (MailSink sink = new MailSink(smtpPort, webPort, mailDir)) {
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
-            System.out.printf("mail sink: SMTP 127.0.0.1:%d, messages http://127.0.0.1:%d/ (JSON: /api/messages), files %s%n",
+            System.out.printf(
+                    "mail sink: SMTP 127.0.0.1:%d, messages http://127.0.0.1:%d/ (JSON: /api/messages), files %s%n",
                     smtpPort, webPort, mailDir);
             stopped.await();
         }

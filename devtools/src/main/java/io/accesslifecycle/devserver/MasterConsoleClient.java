@@ -25,12 +25,13 @@ import java.util.regex.Pattern;
  */
 final class MasterConsoleClient {
 
-    static final List<String> CONSOLE_ROLES = List.of("view-users", "query-users", "manage-users", "query-groups",
-            "view-realm", "manage-realm");
+    static final List<String> CONSOLE_ROLES =
+            List.of("view-users", "query-users", "manage-users", "query-groups", "view-realm", "manage-realm");
     private static final Pattern FIRST_ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
 
     MasterConsoleClient(int httpPort) {
@@ -69,19 +70,28 @@ final class MasterConsoleClient {
         for (String role : CONSOLE_ROLES) {
             roles.add(send(token, "GET", admin + "/" + realmClient + "/roles/" + role, null));
         }
-        send(token, "POST", admin + "/" + client + "/scope-mappings/clients/" + realmClient, "[" + String.join(",", roles) + "]");
+        send(
+                token,
+                "POST",
+                admin + "/" + client + "/scope-mappings/clients/" + realmClient,
+                "[" + String.join(",", roles) + "]");
         System.out.println("[access-console] master-realm administrators may open the console of " + realm);
     }
 
     private String token(String user, String password) throws IOException, InterruptedException {
-        String form = "grant_type=password&client_id=admin-cli&username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
-                + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/realms/master/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        String form =
+                "grant_type=password&client_id=admin-cli&username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
+                        + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
+        HttpResponse<String> r = http.send(
+                HttpRequest.newBuilder(URI.create(base + "/realms/master/protocol/openid-connect/token"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         Matcher m = ACCESS_TOKEN.matcher(r.body());
         if (r.statusCode() != 200 || !m.find()) {
-            throw new IllegalStateException("the bootstrap administrator could not sign in (HTTP " + r.statusCode() + ")");
+            throw new IllegalStateException(
+                    "the bootstrap administrator could not sign in (HTTP " + r.statusCode() + ")");
         }
         return m.group(1);
     }
@@ -91,8 +101,14 @@ final class MasterConsoleClient {
         if (json != null) {
             b.header("Content-Type", "application/json");
         }
-        HttpResponse<String> r = http.send(b.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = http.send(
+                b.method(
+                                method,
+                                json == null
+                                        ? HttpRequest.BodyPublishers.noBody()
+                                        : HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() >= 300) {
             throw new IllegalStateException(method + " " + url + " answered " + r.statusCode());
         }
@@ -110,7 +126,8 @@ final class MasterConsoleClient {
     private boolean answers(String url) {
         try {
             return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding())
-                    .statusCode() == 200;
+                            .statusCode()
+                    == 200;
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {

@@ -3,6 +3,9 @@ package io.accesslifecycle.dockertests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dasniko.testcontainers.keycloak.KeycloakContainer;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -16,10 +19,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dasniko.testcontainers.keycloak.KeycloakContainer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,7 +44,8 @@ class ImageSmokeIT {
     private static final String DB = "keycloak";
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     private static final String NO_DOCKER =
             "No Docker engine reachable (Testcontainers found none): the image smoke test needs Docker; skipped.";
@@ -64,13 +64,17 @@ class ImageSmokeIT {
             return;
         }
 
-        Path root = Path.of(System.getProperty("accesslifecycle.root", "..")).toAbsolutePath().normalize();
+        Path root = Path.of(System.getProperty("accesslifecycle.root", ".."))
+                .toAbsolutePath()
+                .normalize();
         Path dockerfile = root.resolve("docker/Dockerfile");
         Path providers = root.resolve("target/keycloak-providers");
         assertTrue(Files.isRegularFile(dockerfile), "no Dockerfile at " + dockerfile);
         try (Stream<Path> jars = Files.isDirectory(providers) ? Files.list(providers) : Stream.empty()) {
-            assertTrue(jars.anyMatch(p -> p.getFileName().toString().startsWith("access-lifecycle-providers-")),
-                    "no providers jar in " + providers + ": run `mvn package` (or `mvn -Pdocker verify` from the root)");
+            assertTrue(
+                    jars.anyMatch(p -> p.getFileName().toString().startsWith("access-lifecycle-providers-")),
+                    "no providers jar in " + providers
+                            + ": run `mvn package` (or `mvn -Pdocker verify` from the root)");
         }
 
         // Context = repository root, as `docker build -f docker/Dockerfile .` does. Testcontainers would otherwise take
@@ -79,7 +83,8 @@ class ImageSmokeIT {
         String image = new ImageFromDockerfile("access-lifecycle:smoke-test", true)
                 .withDockerfile(dockerfile)
                 .withBuildArg("KEYCLOAK_VERSION", System.getProperty("keycloak.dist.version", "26.7.5"))
-                .withBuildImageCmdModifier(cmd -> cmd.withBaseDirectory(root.toFile()).withDockerfile(dockerfile.toFile()))
+                .withBuildImageCmdModifier(
+                        cmd -> cmd.withBaseDirectory(root.toFile()).withDockerfile(dockerfile.toFile()))
                 .get();
 
         network = Network.newNetwork();
@@ -122,28 +127,40 @@ class ImageSmokeIT {
         Assumptions.assumeTrue(dockerAvailable, NO_DOCKER);
         String base = keycloak.getAuthServerUrl().replaceAll("/$", "");
 
-        HttpResponse<String> realm = send(HttpRequest.newBuilder(URI.create(base + "/realms/" + REALM)).GET());
+        HttpResponse<String> realm = send(
+                HttpRequest.newBuilder(URI.create(base + "/realms/" + REALM)).GET());
         assertEquals(200, realm.statusCode(), "realm " + REALM + " not found: " + realm.body());
         assertEquals(REALM, JSON.readTree(realm.body()).path("realm").asText());
 
-        HttpResponse<String> token = send(HttpRequest.newBuilder(URI.create(base + "/realms/" + REALM + "/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of(
-                        "grant_type", "password", "client_id", "admin-cli", "username", ADMIN, "password", ADMIN_PASSWORD)))));
+        HttpResponse<String> token =
+                send(HttpRequest.newBuilder(URI.create(base + "/realms/" + REALM + "/protocol/openid-connect/token"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form(Map.of(
+                                "grant_type",
+                                "password",
+                                "client_id",
+                                "admin-cli",
+                                "username",
+                                ADMIN,
+                                "password",
+                                ADMIN_PASSWORD)))));
         assertEquals(200, token.statusCode(), "sign-in of " + ADMIN + " failed: " + token.body());
         String accessToken = JSON.readTree(token.body()).path("access_token").asText();
 
-        HttpResponse<String> preview = send(HttpRequest.newBuilder(URI.create(base + "/admin/realms/" + REALM
-                        + "/access/usernames/preview?" + form(Map.of("firstName", "Jean-Pierre", "lastName", "Dupont"))))
-                .header("Authorization", "Bearer " + accessToken)
-                .header("Accept", "application/json")
-                .GET());
+        HttpResponse<String> preview =
+                send(HttpRequest.newBuilder(URI.create(base + "/admin/realms/" + REALM + "/access/usernames/preview?"
+                                + form(Map.of("firstName", "Jean-Pierre", "lastName", "Dupont"))))
+                        .header("Authorization", "Bearer " + accessToken)
+                        .header("Accept", "application/json")
+                        .GET());
         assertEquals(200, preview.statusCode(), "username preview: " + preview.body());
         JsonNode body = JSON.readTree(preview.body());
         assertEquals("jpdupont", body.path("username").asText(), preview.body());
 
         // health and metrics were enabled at build time (kc.sh build) and are served on the management port
-        HttpResponse<String> metrics = send(HttpRequest.newBuilder(URI.create(keycloak.getMgmtServerUrl().replaceAll("/$", "") + "/metrics")).GET());
+        HttpResponse<String> metrics = send(
+                HttpRequest.newBuilder(URI.create(keycloak.getMgmtServerUrl().replaceAll("/$", "") + "/metrics"))
+                        .GET());
         assertEquals(200, metrics.statusCode(), "metrics: " + metrics.body());
     }
 

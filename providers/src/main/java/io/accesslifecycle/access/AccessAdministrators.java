@@ -2,13 +2,12 @@ package io.accesslifecycle.access;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.HashSet;
 import java.util.stream.Stream;
-
 import org.keycloak.models.AdminRoles;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.Constants;
@@ -29,8 +28,7 @@ import org.keycloak.models.UserModel;
  */
 public final class AccessAdministrators {
 
-    private AccessAdministrators() {
-    }
+    private AccessAdministrators() {}
 
     public static List<UserModel> of(KeycloakSession session, RealmModel realm) {
         ClientModel management = realm.getClientByClientId(Constants.REALM_MANAGEMENT_CLIENT_ID);
@@ -58,9 +56,12 @@ public final class AccessAdministrators {
 
     /** manage-users itself and every realm or client role that contains it, directly or through other composites. */
     static List<RoleModel> rolesImplying(RealmModel realm, RoleModel target) {
-        return Stream.concat(Stream.of(target), Stream.concat(realm.getRolesStream(),
-                        realm.getClientsStream().flatMap(ClientModel::getRolesStream))
-                .filter(r -> r.isComposite() && !r.getId().equals(target.getId()) && r.hasRole(target)))
+        return Stream.concat(
+                        Stream.of(target),
+                        Stream.concat(
+                                        realm.getRolesStream(),
+                                        realm.getClientsStream().flatMap(ClientModel::getRolesStream))
+                                .filter(r -> r.isComposite() && !r.getId().equals(target.getId()) && r.hasRole(target)))
                 .toList();
     }
 

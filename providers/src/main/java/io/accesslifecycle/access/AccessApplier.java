@@ -1,10 +1,9 @@
 package io.accesslifecycle.access;
 
-import java.util.List;
-
 import io.accesslifecycle.callers.CallerDesignation;
 import io.accesslifecycle.expiry.AccessEndDate;
 import io.accesslifecycle.labels.Labels;
+import java.util.List;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
@@ -16,11 +15,16 @@ import org.keycloak.models.UserModel;
  */
 public final class AccessApplier {
 
-    private AccessApplier() {
-    }
+    private AccessApplier() {}
 
-    public static void replace(RealmModel realm, UserModel user, List<RoleModel> roles, List<GroupModel> groups,
-                               List<String> labels, String accessExpiresOn, boolean authorisedCaller) {
+    public static void replace(
+            RealmModel realm,
+            UserModel user,
+            List<RoleModel> roles,
+            List<GroupModel> groups,
+            List<String> labels,
+            String accessExpiresOn,
+            boolean authorisedCaller) {
         RoleModel defaults = realm.getDefaultRole();
         user.getRoleMappingsStream()
                 .filter(role -> !role.equals(defaults) && !roles.contains(role))

@@ -1,13 +1,12 @@
 package io.accesslifecycle.access;
 
+import io.accesslifecycle.budget.EmailBudget;
+import io.accesslifecycle.common.Realms;
+import io.accesslifecycle.outbox.OutboxStore;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-
-import io.accesslifecycle.budget.EmailBudget;
-import io.accesslifecycle.common.Realms;
-import io.accesslifecycle.outbox.OutboxStore;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -68,6 +67,14 @@ final class AccessNotifications {
 
     private void queue(UserModel recipient, String template, String subject, Map<String, String> attributes) {
         String realmName = Realms.displayName(realm);
-        new OutboxStore(session).enqueueTo(realm, null, recipient, template, subject, List.of(realmName, attributes.get("username")), attributes);
+        new OutboxStore(session)
+                .enqueueTo(
+                        realm,
+                        null,
+                        recipient,
+                        template,
+                        subject,
+                        List.of(realmName, attributes.get("username")),
+                        attributes);
     }
 }

@@ -1,14 +1,5 @@
 package io.accesslifecycle.access;
 
-import java.time.LocalDate;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
-import java.util.stream.Stream;
-
 import io.accesslifecycle.audit.AuditLog;
 import io.accesslifecycle.callers.AuthorisedCallers;
 import io.accesslifecycle.callers.CallerDesignation;
@@ -22,6 +13,14 @@ import io.accesslifecycle.expiry.GracePeriod;
 import io.accesslifecycle.labels.Labels;
 import io.accesslifecycle.settings.AccessSettings;
 import io.accesslifecycle.settings.AccessSettingsStore;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Stream;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -48,8 +47,18 @@ public final class AccessService {
     public UserAccess read(UserModel user) {
         AccessSnapshot s = AccessSnapshot.of(user);
         CallerDesignation c = AuthorisedCallers.of(user);
-        return new UserAccess(user.getId(), user.getUsername(), user.getEmail(), s.roles(), s.groups(), s.labels(),
-                s.accessExpiresOn(), c.authorisedCaller(), c.supportPlan(), c.callerPhone(), c.callerCountry());
+        return new UserAccess(
+                user.getId(),
+                user.getUsername(),
+                user.getEmail(),
+                s.roles(),
+                s.groups(),
+                s.labels(),
+                s.accessExpiresOn(),
+                c.authorisedCaller(),
+                c.supportPlan(),
+                c.callerPhone(),
+                c.callerCountry());
     }
 
     /**
@@ -68,10 +77,12 @@ public final class AccessService {
         boolean byLabel = label != null && !label.isBlank();
         if (noText && (byLabel || wanted != null) && UserListStore.applies(realm, auth)) {
             // one query with the filters and the page: never every user of the realm through Java (bench/RESULTS.md)
-            return new UserListStore(session, realm).ids(byLabel ? label.strip() : null, wanted, today, page.first(), page.max())
-                    .stream().map(id -> session.users().getUserById(realm, id)).filter(Objects::nonNull)
-                    .map(u -> summary(u, settings, today))
-                    .toList();
+            return new UserListStore(session, realm)
+                    .ids(byLabel ? label.strip() : null, wanted, today, page.first(), page.max()).stream()
+                            .map(id -> session.users().getUserById(realm, id))
+                            .filter(Objects::nonNull)
+                            .map(u -> summary(u, settings, today))
+                            .toList();
         }
         Stream<UserModel> users;
         if (byLabel) {
@@ -83,29 +94,51 @@ public final class AccessService {
             }
             users = users.sorted(Comparator.comparing(UserModel::getUsername));
         } else {
-            users = session.users().searchForUserStream(realm, Map.of(UserModel.SEARCH,
-                    text == null || text.isBlank() ? "*" : text.strip(), UserModel.INCLUDE_SERVICE_ACCOUNT, "false"));
+            users = session.users()
+                    .searchForUserStream(
+                            realm,
+                            Map.of(
+                                    UserModel.SEARCH,
+                                    text == null || text.isBlank() ? "*" : text.strip(),
+                                    UserModel.INCLUDE_SERVICE_ACCOUNT,
+                                    "false"));
         }
-        return users
-                .filter(u -> auth.users().canView(u))
+        return users.filter(u -> auth.users().canView(u))
                 .map(u -> summary(u, settings, today))
                 .filter(s -> wanted == null || s.status().equals(wanted.value()))
-                .skip(page.first()).limit(page.max())
+                .skip(page.first())
+                .limit(page.max())
                 .toList();
     }
 
     private UserSummary summary(UserModel u, AccessSettings settings, LocalDate today) {
         AccessStatus status = AccessStatus.of(u.isEnabled(), u.getFirstAttribute(AccessEndDate.ATTRIBUTE), today);
-        LocalDate deletionOn = status == AccessStatus.EXPIRED_GRACE ? GracePeriod.deletionOn(session, u, settings, today) : null;
-        return new UserSummary(u.getId(), u.getUsername(), u.getEmail(), u.getFirstName(), u.getLastName(),
-                u.isEnabled(), status.value(),
-                u.getAttributeStream(Labels.ATTRIBUTE).toList(), u.getFirstAttribute(AccessEndDate.ATTRIBUTE),
-                "true".equals(u.getFirstAttribute(CallerDesignation.ATTRIBUTE)), deletionOn == null ? null : deletionOn.toString());
+        LocalDate deletionOn =
+                status == AccessStatus.EXPIRED_GRACE ? GracePeriod.deletionOn(session, u, settings, today) : null;
+        return new UserSummary(
+                u.getId(),
+                u.getUsername(),
+                u.getEmail(),
+                u.getFirstName(),
+                u.getLastName(),
+                u.isEnabled(),
+                status.value(),
+                u.getAttributeStream(Labels.ATTRIBUTE).toList(),
+                u.getFirstAttribute(AccessEndDate.ATTRIBUTE),
+                "true".equals(u.getFirstAttribute(CallerDesignation.ATTRIBUTE)),
+                deletionOn == null ? null : deletionOn.toString());
     }
 
     /** Every field of the update is taken as given (a missing one means none). */
-    public static final Set<String> ALL_FIELDS = Set.of("roles", "groups", "labels", "accessExpiresOn", "authorisedCaller",
-            "supportPlan", "callerPhone", "callerCountry");
+    public static final Set<String> ALL_FIELDS = Set.of(
+            "roles",
+            "groups",
+            "labels",
+            "accessExpiresOn",
+            "authorisedCaller",
+            "supportPlan",
+            "callerPhone",
+            "callerCountry");
 
     public UserAccess replace(UserModel user, AccessUpdate update) {
         return replace(user, update, ALL_FIELDS);
@@ -119,18 +152,26 @@ public final class AccessService {
         AccessSettings settings = AccessSettingsStore.read(realm);
         GrantRights rights = GrantRights.of(realm, auth);
         RoleModel defaults = realm.getDefaultRole();
-        List<RoleModel> currentRoles = user.getRoleMappingsStream().filter(r -> !r.equals(defaults) && !callerRole(r)).toList();
+        List<RoleModel> currentRoles = user.getRoleMappingsStream()
+                .filter(r -> !r.equals(defaults) && !callerRole(r))
+                .toList();
         List<GroupModel> currentGroups = user.getGroupsStream().toList();
-        Grants given = new GrantResolver(session, realm, auth).resolve(
-                present.contains("roles") ? update.roles() : null, present.contains("groups") ? update.groups() : null);
+        Grants given = new GrantResolver(session, realm, auth)
+                .resolve(
+                        present.contains("roles") ? update.roles() : null,
+                        present.contains("groups") ? update.groups() : null);
         List<RoleModel> roles0 = present.contains("roles") ? withoutCallerRoles(given.roles()) : currentRoles;
         List<GroupModel> groups = present.contains("groups") ? given.groups() : currentGroups;
-        List<String> labels = present.contains("labels") ? Labels.normalize("labels", update.labels())
+        List<String> labels = present.contains("labels")
+                ? Labels.normalize("labels", update.labels())
                 : user.getAttributeStream(Labels.ATTRIBUTE).toList();
         LocalDate today = settings.today();
         String end;
         if (present.contains("accessExpiresOn")) {
-            LocalDate parsed = AccessEndDate.parse("accessExpiresOn", update.accessExpiresOn(), today,
+            LocalDate parsed = AccessEndDate.parse(
+                    "accessExpiresOn",
+                    update.accessExpiresOn(),
+                    today,
                     user.getFirstAttribute(AccessEndDate.ATTRIBUTE));
             end = parsed == null ? null : parsed.toString();
         } else {
@@ -140,19 +181,28 @@ public final class AccessService {
         AuthorisedCallers callers = new AuthorisedCallers(session, realm);
         CallerDesignation caller;
         if (present.stream().anyMatch(CALLER_FIELDS::contains)) {
-            caller = CallerRules.check(new CallerDesignation(
-                    present.contains("authorisedCaller") ? Boolean.TRUE.equals(update.authorisedCaller()) : current.authorisedCaller(),
-                    present.contains("supportPlan") ? update.supportPlan() : current.supportPlan(),
-                    present.contains("callerPhone") ? update.callerPhone() : current.callerPhone(),
-                    present.contains("callerCountry") ? update.callerCountry() : current.callerCountry()), settings);
+            caller = CallerRules.check(
+                    new CallerDesignation(
+                            present.contains("authorisedCaller")
+                                    ? Boolean.TRUE.equals(update.authorisedCaller())
+                                    : current.authorisedCaller(),
+                            present.contains("supportPlan") ? update.supportPlan() : current.supportPlan(),
+                            present.contains("callerPhone") ? update.callerPhone() : current.callerPhone(),
+                            present.contains("callerCountry") ? update.callerCountry() : current.callerCountry()),
+                    settings);
             callers.requireRoomFor(user, caller, settings);
         } else {
             caller = current;
         }
         String note = Inputs.text("note", update.note(), 1000, true);
-        List<RoleModel> roles = !(current.authorisedCaller() && !caller.authorisedCaller() && !present.contains("roles")) ? roles0
-                // the support-portal roles the designation gave go with it (unless a role list keeps them)
-                : roles0.stream().filter(r -> !(r.isClientRole() && AuthorisedCallers.CLIENT_ROLES.contains(r.getName()))).toList();
+        List<RoleModel> roles =
+                !(current.authorisedCaller() && !caller.authorisedCaller() && !present.contains("roles"))
+                        ? roles0
+                        // the support-portal roles the designation gave go with it (unless a role list keeps them)
+                        : roles0.stream()
+                                .filter(r ->
+                                        !(r.isClientRole() && AuthorisedCallers.CLIENT_ROLES.contains(r.getName())))
+                                .toList();
 
         // Taking a role or a group away needs the same right as giving it.
         currentRoles.stream().filter(r -> !roles.contains(r)).forEach(r -> {
@@ -170,8 +220,16 @@ public final class AccessService {
         AccessSnapshot after = AccessSnapshot.of(user);
 
         UserModel actor = auth.adminAuth().getUser();
-        new AuditLog(session).record(realm, AuditLog.Type.PERMISSIONS_CHANGED, actor, user.getId(), user.getUsername(),
-                before, after, note);
+        new AuditLog(session)
+                .record(
+                        realm,
+                        AuditLog.Type.PERMISSIONS_CHANGED,
+                        actor,
+                        user.getId(),
+                        user.getUsername(),
+                        before,
+                        after,
+                        note);
         ExpiryRestoration.restoreIfMoved(session, realm, user, actor, note);
         AccessNotifications notifications = new AccessNotifications(session, realm, actor);
         if (Boolean.TRUE.equals(update.notifyUser())) {
@@ -183,7 +241,8 @@ public final class AccessService {
         return read(user);
     }
 
-    private static final Set<String> CALLER_FIELDS = Set.of("authorisedCaller", "supportPlan", "callerPhone", "callerCountry");
+    private static final Set<String> CALLER_FIELDS =
+            Set.of("authorisedCaller", "supportPlan", "callerPhone", "callerCountry");
 
     /** The role that only the designation gives ({@code view-technical-support-information} may be granted alone). */
     private static boolean callerRole(RoleModel role) {

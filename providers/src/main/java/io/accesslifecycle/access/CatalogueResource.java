@@ -1,16 +1,14 @@
 package io.accesslifecycle.access;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.MediaType;
-
-import com.fasterxml.jackson.annotation.JsonInclude;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.Constants;
 import org.keycloak.models.GroupModel;
@@ -26,20 +24,22 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
  */
 public class CatalogueResource {
 
-    private static final Set<String> SYSTEM_CLIENTS = Set.of(Constants.REALM_MANAGEMENT_CLIENT_ID, Constants.BROKER_SERVICE_CLIENT_ID,
-            Constants.ACCOUNT_MANAGEMENT_CLIENT_ID, Constants.ACCOUNT_CONSOLE_CLIENT_ID, Constants.ADMIN_CLI_CLIENT_ID,
+    private static final Set<String> SYSTEM_CLIENTS = Set.of(
+            Constants.REALM_MANAGEMENT_CLIENT_ID,
+            Constants.BROKER_SERVICE_CLIENT_ID,
+            Constants.ACCOUNT_MANAGEMENT_CLIENT_ID,
+            Constants.ACCOUNT_CONSOLE_CLIENT_ID,
+            Constants.ADMIN_CLI_CLIENT_ID,
             Constants.ADMIN_CONSOLE_CLIENT_ID);
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record RoleEntry(String ref, String name, String clientId, String description, String descriptionEn, String descriptionFr) {
-    }
+    public record RoleEntry(
+            String ref, String name, String clientId, String description, String descriptionEn, String descriptionFr) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record GroupEntry(String path, String name, String description) {
-    }
+    public record GroupEntry(String path, String name, String description) {}
 
-    public record Catalogue(List<RoleEntry> roles, List<GroupEntry> groups) {
-    }
+    public record Catalogue(List<RoleEntry> roles, List<GroupEntry> groups) {}
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -65,12 +65,17 @@ public class CatalogueResource {
                 .flatMap(ClientModel::getRolesStream);
         List<RoleEntry> roles = Stream.concat(realmRoles, clientRoles)
                 .filter(rights::mayGrant)
-                .map(r -> new RoleEntry(References.of(r), r.getName(),
-                        r.isClientRole() ? ((ClientModel) r.getContainer()).getClientId() : null, r.getDescription(),
-                        localized(r.getDescription(), en), localized(r.getDescription(), fr)))
+                .map(r -> new RoleEntry(
+                        References.of(r),
+                        r.getName(),
+                        r.isClientRole() ? ((ClientModel) r.getContainer()).getClientId() : null,
+                        r.getDescription(),
+                        localized(r.getDescription(), en),
+                        localized(r.getDescription(), fr)))
                 .sorted(Comparator.comparing(RoleEntry::ref))
                 .toList();
-        List<GroupEntry> groups = session.groups().getGroupsStream(realm)
+        List<GroupEntry> groups = session.groups()
+                .getGroupsStream(realm)
                 .filter(rights::mayGrant)
                 .map(g -> new GroupEntry(References.of(g), g.getName(), description(g)))
                 .sorted(Comparator.comparing(GroupEntry::path))

@@ -1,10 +1,9 @@
 package io.accesslifecycle.access;
 
+import io.accesslifecycle.common.InputException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-
-import io.accesslifecycle.common.InputException;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;

@@ -1,13 +1,12 @@
 package io.accesslifecycle.access;
 
+import io.accesslifecycle.common.ErrorResponses;
+import jakarta.ws.rs.core.Response;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.stream.Stream;
-
-import io.accesslifecycle.common.ErrorResponses;
-import jakarta.ws.rs.core.Response;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.Constants;
 import org.keycloak.models.GroupModel;
@@ -40,7 +39,8 @@ public final class GrantRights {
 
     /** For the administrator of the current request. */
     public static GrantRights of(RealmModel realm, AdminPermissionEvaluator auth) {
-        return new GrantRights(realm, auth, auth.adminAuth().getUser(), auth.adminAuth().getRealm());
+        return new GrantRights(
+                realm, auth, auth.adminAuth().getUser(), auth.adminAuth().getRealm());
     }
 
     /** Why the administrator may not give or take this role, or null if they may. */
@@ -49,8 +49,10 @@ public final class GrantRights {
             return "you may not grant or remove the role " + References.of(role);
         }
         String missing = missingAdminRole(Stream.of(role));
-        return missing == null ? null : "the role " + References.of(role) + " carries realm-management/" + missing
-                + ", which you do not hold";
+        return missing == null
+                ? null
+                : "the role " + References.of(role) + " carries realm-management/" + missing
+                        + ", which you do not hold";
     }
 
     /** Why the administrator may not add anyone to or remove anyone from this group, or null if they may. */
@@ -63,8 +65,10 @@ public final class GrantRights {
             g.getRoleMappingsStream().forEach(roles::add);
         }
         String missing = missingAdminRole(roles.build());
-        return missing == null ? null : "the group " + References.of(group) + " carries realm-management/" + missing
-                + ", which you do not hold";
+        return missing == null
+                ? null
+                : "the group " + References.of(group) + " carries realm-management/" + missing
+                        + ", which you do not hold";
     }
 
     public boolean mayGrant(RoleModel role) {
@@ -102,7 +106,10 @@ public final class GrantRights {
             if (!seen.add(role)) {
                 continue;
             }
-            if (management != null && role.isClientRole() && role.getContainerId().equals(management.getId()) && !holds(role)) {
+            if (management != null
+                    && role.isClientRole()
+                    && role.getContainerId().equals(management.getId())
+                    && !holds(role)) {
                 return role.getName();
             }
             if (role.isComposite()) {
@@ -113,7 +120,9 @@ public final class GrantRights {
     }
 
     private boolean holds(RoleModel managementRole) {
-        if (adminsRealm != null && !adminsRealm.getId().equals(realm.getId()) && RealmManager.isAdministrationRealm(adminsRealm)) {
+        if (adminsRealm != null
+                && !adminsRealm.getId().equals(realm.getId())
+                && RealmManager.isAdministrationRealm(adminsRealm)) {
             // an administrator of the master realm holds the roles of this realm's client there
             ClientModel master = realm.getMasterAdminClient();
             RoleModel same = master == null ? null : master.getRole(managementRole.getName());

@@ -14,8 +14,7 @@ import org.keycloak.models.utils.ModelToRepresentation;
  */
 public final class References {
 
-    private References() {
-    }
+    private References() {}
 
     /** The role a reference names, or null. */
     public static RoleModel role(RealmModel realm, String ref) {
@@ -37,7 +36,9 @@ public final class References {
     }
 
     public static String of(RoleModel role) {
-        return role.isClientRole() ? ((ClientModel) role.getContainer()).getClientId() + "/" + role.getName() : role.getName();
+        return role.isClientRole()
+                ? ((ClientModel) role.getContainer()).getClientId() + "/" + role.getName()
+                : role.getName();
     }
 
     public static String of(GroupModel group) {

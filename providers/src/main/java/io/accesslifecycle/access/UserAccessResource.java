@@ -2,13 +2,12 @@ package io.accesslifecycle.access;
 
 import static io.accesslifecycle.common.ErrorResponses.translating;
 
+import io.accesslifecycle.common.JsonBody;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-
-import io.accesslifecycle.common.JsonBody;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
 import org.keycloak.models.UserModel;
@@ -23,7 +22,8 @@ public class UserAccessResource {
     private final AdminEventBuilder adminEvent;
     private final AccessService access;
 
-    public UserAccessResource(UserModel user, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent, AccessService access) {
+    public UserAccessResource(
+            UserModel user, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent, AccessService access) {
         this.user = user;
         this.auth = auth;
         this.adminEvent = adminEvent;
@@ -42,9 +42,14 @@ public class UserAccessResource {
     @Produces(MediaType.APPLICATION_JSON)
     public UserAccess replace(String body) {
         auth.users().requireManage(user);
-        UserAccess updated = translating(() -> access.replace(user, JsonBody.read(body, AccessUpdate.class), JsonBody.fields(body)));
-        adminEvent.resource(ResourceType.USER).operation(OperationType.UPDATE)
-                .resourcePath("users", user.getId(), "access").representation(updated).success();
+        UserAccess updated =
+                translating(() -> access.replace(user, JsonBody.read(body, AccessUpdate.class), JsonBody.fields(body)));
+        adminEvent
+                .resource(ResourceType.USER)
+                .operation(OperationType.UPDATE)
+                .resourcePath("users", user.getId(), "access")
+                .representation(updated)
+                .success();
         return updated;
     }
 }

@@ -1,16 +1,14 @@
 package io.accesslifecycle.access;
 
+import io.accesslifecycle.expiry.AccessEndDate;
+import io.accesslifecycle.expiry.AccessStatus;
+import io.accesslifecycle.labels.Labels;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.TypedQuery;
-
-import io.accesslifecycle.expiry.AccessEndDate;
-import io.accesslifecycle.expiry.AccessStatus;
-import io.accesslifecycle.labels.Labels;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -27,7 +25,8 @@ import org.keycloak.storage.UserStorageProvider;
  */
 public final class UserListStore {
 
-    private static final String END = "(select a.id from UserAttributeEntity a where a.user = u and a.name = :end and a.value <= :%s)";
+    private static final String END =
+            "(select a.id from UserAttributeEntity a where a.user = u and a.name = :end and a.value <= :%s)";
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -40,7 +39,9 @@ public final class UserListStore {
     /** Whether the query can answer: no user federation in the realm, and the caller may view all its users. */
     static boolean applies(RealmModel realm, AdminPermissionEvaluator auth) {
         return auth.users().canView()
-                && realm.getComponentsStream(realm.getId(), UserStorageProvider.class.getName()).findAny().isEmpty();
+                && realm.getComponentsStream(realm.getId(), UserStorageProvider.class.getName())
+                        .findAny()
+                        .isEmpty();
     }
 
     /** Ids of one page of the realm's users (service accounts left out) with the label and the status, by username. */
@@ -50,15 +51,17 @@ public final class UserListStore {
         StringBuilder jpql = new StringBuilder(
                 "select u.id from UserEntity u where u.realmId = :realmId and u.serviceAccountClientLink is null");
         if (status != null) {
-            jpql.append(switch (status) {
-                case EXPIRED_GRACE -> " and exists " + ended;
-                case DISABLED -> " and u.enabled = false and not exists " + ended;
-                case EXPIRING -> " and u.enabled = true and not exists " + ended + " and exists " + endsSoon;
-                case ACTIVE -> " and u.enabled = true and not exists " + endsSoon;
-            });
+            jpql.append(
+                    switch (status) {
+                        case EXPIRED_GRACE -> " and exists " + ended;
+                        case DISABLED -> " and u.enabled = false and not exists " + ended;
+                        case EXPIRING -> " and u.enabled = true and not exists " + ended + " and exists " + endsSoon;
+                        case ACTIVE -> " and u.enabled = true and not exists " + endsSoon;
+                    });
         }
         if (label != null) {
-            jpql.append(" and exists (select l.id from UserAttributeEntity l where l.user = u and l.name = :labels and l.value = :label)");
+            jpql.append(
+                    " and exists (select l.id from UserAttributeEntity l where l.user = u and l.name = :labels and l.value = :label)");
         }
         jpql.append(" order by u.username");
         TypedQuery<String> q = em().createQuery(jpql.toString(), String.class).setParameter("realmId", realm.getId());
@@ -68,7 +71,8 @@ public final class UserListStore {
                 q.setParameter("today", today.toString());
             }
             if (status == AccessStatus.EXPIRING || status == AccessStatus.ACTIVE) {
-                q.setParameter("soon", today.plusDays(AccessStatus.EXPIRING_DAYS).toString());
+                q.setParameter(
+                        "soon", today.plusDays(AccessStatus.EXPIRING_DAYS).toString());
             }
         }
         if (label != null) {
@@ -79,9 +83,13 @@ public final class UserListStore {
 
     /** Each label of the realm's users with how many users carry it, by label. */
     public List<Object[]> labelCounts() {
-        return em().createQuery("select a.value, count(a) from UserAttributeEntity a where a.name = :name"
-                        + " and a.user.realmId = :realmId group by a.value order by a.value", Object[].class)
-                .setParameter("name", Labels.ATTRIBUTE).setParameter("realmId", realm.getId()).getResultList();
+        return em().createQuery(
+                        "select a.value, count(a) from UserAttributeEntity a where a.name = :name"
+                                + " and a.user.realmId = :realmId group by a.value order by a.value",
+                        Object[].class)
+                .setParameter("name", Labels.ATTRIBUTE)
+                .setParameter("realmId", realm.getId())
+                .getResultList();
     }
 
     /** The realm's usernames that start with {@code prefix} (made of [a-z0-9._-]). */
@@ -91,7 +99,9 @@ public final class UserListStore {
         return new HashSet<>(em().createQuery(
                         "select u.username from UserEntity u where u.realmId = :realmId and u.username like :pattern escape '!'",
                         String.class)
-                .setParameter("realmId", realm.getId()).setParameter("pattern", pattern).getResultList());
+                .setParameter("realmId", realm.getId())
+                .setParameter("pattern", pattern)
+                .getResultList());
     }
 
     private EntityManager em() {

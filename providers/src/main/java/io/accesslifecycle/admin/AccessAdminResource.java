@@ -1,8 +1,5 @@
 package io.accesslifecycle.admin;
 
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.core.Response;
-
 import io.accesslifecycle.access.CatalogueResource;
 import io.accesslifecycle.audit.AuditResource;
 import io.accesslifecycle.callers.AuthorisedCallers;
@@ -10,9 +7,9 @@ import io.accesslifecycle.callers.AuthorisedCallersResource;
 import io.accesslifecycle.common.ErrorResponses;
 import io.accesslifecycle.expiry.ExpirationsResource;
 import io.accesslifecycle.invitations.InvitationService;
+import io.accesslifecycle.invitations.InvitationsResource;
 import io.accesslifecycle.jobs.JobRuns;
 import io.accesslifecycle.jobs.JobsResource;
-import io.accesslifecycle.invitations.InvitationsResource;
 import io.accesslifecycle.labels.LabelsResource;
 import io.accesslifecycle.offboarding.Offboarding;
 import io.accesslifecycle.offboarding.OffboardingResource;
@@ -24,8 +21,10 @@ import io.accesslifecycle.settings.SettingsResource;
 import io.accesslifecycle.usernames.NameNormalizer;
 import io.accesslifecycle.usernames.UsernameAllocator;
 import io.accesslifecycle.usernames.UsernamesResource;
-import io.accesslifecycle.users.UsersResource;
 import io.accesslifecycle.users.UserDeclarationService;
+import io.accesslifecycle.users.UsersResource;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
@@ -42,9 +41,14 @@ public class AccessAdminResource {
     private final RefusedSettingsLog refusals;
     private final JobRuns runs;
 
-    public AccessAdminResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth,
-                               AdminEventBuilder adminEvent, NameNormalizer normalizer, RefusedSettingsLog refusals,
-                               JobRuns runs) {
+    public AccessAdminResource(
+            KeycloakSession session,
+            RealmModel realm,
+            AdminPermissionEvaluator auth,
+            AdminEventBuilder adminEvent,
+            NameNormalizer normalizer,
+            RefusedSettingsLog refusals,
+            JobRuns runs) {
         this.session = session;
         this.realm = realm;
         this.auth = auth;
@@ -61,9 +65,13 @@ public class AccessAdminResource {
     private void requireEnabled() {
         if (!AccessSettingsStore.enabled(realm)) {
             auth.users().requireView();
-            throw ErrorResponses.of(Response.Status.CONFLICT, "not_enabled", "enabled",
-                    "Access Lifecycle is not enabled in realm " + realm.getName() + "; a realm administrator turns it on"
-                            + " with PUT /admin/realms/" + realm.getName() + "/access/config {\"enabled\": true}");
+            throw ErrorResponses.of(
+                    Response.Status.CONFLICT,
+                    "not_enabled",
+                    "enabled",
+                    "Access Lifecycle is not enabled in realm " + realm.getName()
+                            + "; a realm administrator turns it on" + " with PUT /admin/realms/" + realm.getName()
+                            + "/access/config {\"enabled\": true}");
         }
     }
 
@@ -82,8 +90,8 @@ public class AccessAdminResource {
     @Path("users")
     public UsersResource users() {
         requireEnabled();
-        return new UsersResource(session, realm, auth, adminEvent,
-                new UserDeclarationService(session, realm, auth, usernames));
+        return new UsersResource(
+                session, realm, auth, adminEvent, new UserDeclarationService(session, realm, auth, usernames));
     }
 
     @Path("invitations")

@@ -30,13 +30,13 @@ public class AccessAdminResourceProviderFactory implements AdminRealmResourcePro
     public AdminRealmResourceProvider create(KeycloakSession session) {
         return new AdminRealmResourceProvider() {
             @Override
-            public Object getResource(KeycloakSession s, RealmModel realm, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent) {
+            public Object getResource(
+                    KeycloakSession s, RealmModel realm, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent) {
                 return new AccessAdminResource(s, realm, auth, adminEvent, normalizer, refusals, runs);
             }
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
     }
 
@@ -52,7 +52,8 @@ public class AccessAdminResourceProviderFactory implements AdminRealmResourcePro
                 config.getLong("audit-retention-interval-seconds", d.auditRetentionMillis() / 1000) * 1000,
                 config.getLong("expiry-interval-seconds", d.expiryMillis() / 1000) * 1000,
                 config.getLong("password-reminder-interval-seconds", d.passwordReminderMillis() / 1000) * 1000);
-        publicUrl = publicUrl(config.get("public-url"), Config.scope("hostname", "v2").get("hostname"));
+        publicUrl = publicUrl(
+                config.get("public-url"), Config.scope("hostname", "v2").get("hostname"));
     }
 
     /** Our {@code public-url} option, else Keycloak's {@code hostname} option, else the local development address. */

@@ -3,9 +3,6 @@ package io.accesslifecycle.audit;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
-
-
 import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -21,13 +18,28 @@ public final class AuditLog {
 
     /** What happened. */
     public enum Type {
-        USER_DECLARED, INVITATION_SENT, INVITATION_EDITED, INVITATION_REVOKED, INVITATION_RESENT, INVITATION_ACCEPTED,
-        INVITATION_PURGED, SETTINGS_CHANGED, PERMISSIONS_CHANGED, ACCESS_REQUESTED, REQUEST_APPROVED, REQUEST_REJECTED,
-        ACCESS_EXPIRED, ACCESS_RESTORED, ACCOUNT_DELETED, USER_OFFBOARDED, REQUEST_WITHDRAWN
+        USER_DECLARED,
+        INVITATION_SENT,
+        INVITATION_EDITED,
+        INVITATION_REVOKED,
+        INVITATION_RESENT,
+        INVITATION_ACCEPTED,
+        INVITATION_PURGED,
+        SETTINGS_CHANGED,
+        PERMISSIONS_CHANGED,
+        ACCESS_REQUESTED,
+        REQUEST_APPROVED,
+        REQUEST_REJECTED,
+        ACCESS_EXPIRED,
+        ACCESS_RESTORED,
+        ACCOUNT_DELETED,
+        USER_OFFBOARDED,
+        REQUEST_WITHDRAWN
     }
 
     /** Column sizes in characters (see the audit changelog); an entry is cut to fit, never refused. */
     static final int STATE_COLUMN = 4000;
+
     static final int NAME_COLUMN = 255;
     static final int NOTE_COLUMN = 1000;
 
@@ -37,10 +49,16 @@ public final class AuditLog {
         this.session = session;
     }
 
-
     /** Records a change. {@code actor} null means the system (a job) or the person themselves. */
-    public void record(RealmModel realm, Type type, UserModel actor, String targetId, String targetName,
-                       Object before, Object after, String note) {
+    public void record(
+            RealmModel realm,
+            Type type,
+            UserModel actor,
+            String targetId,
+            String targetName,
+            Object before,
+            Object after,
+            String note) {
         AuditEntity e = new AuditEntity();
         e.setId(KeycloakModelUtils.generateId());
         e.setRealmId(realm.getId());
@@ -59,12 +77,22 @@ public final class AuditLog {
     }
 
     /** Entries, newest first. Filters: target (id or name), actor (id or name), type, time range in millis. */
-    public List<AuditRecord> search(RealmModel realm, String target, String actor, String type, Long from, Long to,
-                                    int first, int max) {
-        return new AuditStore(session).search(realm.getId(), target, actor, type, from, to, first, max).stream()
-                .map(a -> new AuditRecord(a.getId(), Instant.ofEpochMilli(a.getTime()).toString(),
-                a.getType(), a.getActorId(), a.getActorName(), a.getTargetId(), a.getTargetName(), a.getBefore(),
-                a.getAfter(), a.getNote())).toList();
+    public List<AuditRecord> search(
+            RealmModel realm, String target, String actor, String type, Long from, Long to, int first, int max) {
+        return new AuditStore(session)
+                .search(realm.getId(), target, actor, type, from, to, first, max).stream()
+                        .map(a -> new AuditRecord(
+                                a.getId(),
+                                Instant.ofEpochMilli(a.getTime()).toString(),
+                                a.getType(),
+                                a.getActorId(),
+                                a.getActorName(),
+                                a.getTargetId(),
+                                a.getTargetName(),
+                                a.getBefore(),
+                                a.getAfter(),
+                                a.getNote()))
+                        .toList();
     }
 
     private static String json(Object value) {

@@ -1,11 +1,9 @@
 package io.accesslifecycle.audit;
 
-import java.util.List;
-import java.util.Locale;
-
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
-
+import java.util.List;
+import java.util.Locale;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 
@@ -27,7 +25,8 @@ final class AuditStore {
     }
 
     /** Entries of the realm, newest first. Filters: target (id or name), actor (id or name), type, time range. */
-    List<AuditEntity> search(String realmId, String target, String actor, String type, Long from, Long to, int first, int max) {
+    List<AuditEntity> search(
+            String realmId, String target, String actor, String type, Long from, Long to, int first, int max) {
         StringBuilder jpql = new StringBuilder("select a from AuditEntity a where a.realmId = :realmId");
         if (target != null) {
             jpql.append(" and (a.targetId = :target or lower(a.targetName) = :target)");
@@ -46,7 +45,9 @@ final class AuditStore {
         }
         jpql.append(" order by a.time desc, a.id");
         TypedQuery<AuditEntity> q = em().createQuery(jpql.toString(), AuditEntity.class)
-                .setParameter("realmId", realmId).setFirstResult(first).setMaxResults(max);
+                .setParameter("realmId", realmId)
+                .setFirstResult(first)
+                .setMaxResults(max);
         if (target != null) {
             q.setParameter("target", target.toLowerCase(Locale.ROOT));
         }
@@ -68,6 +69,8 @@ final class AuditStore {
     /** Deletes the realm's entries older than {@code before}; answers how many. */
     int deleteBefore(String realmId, long before) {
         return em().createQuery("delete from AuditEntity a where a.realmId = :realmId and a.time < :before")
-                .setParameter("realmId", realmId).setParameter("before", before).executeUpdate();
+                .setParameter("realmId", realmId)
+                .setParameter("before", before)
+                .executeUpdate();
     }
 }

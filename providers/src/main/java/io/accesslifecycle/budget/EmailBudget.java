@@ -1,11 +1,9 @@
 package io.accesslifecycle.budget;
 
-import java.util.List;
-
-import jakarta.persistence.PersistenceException;
-
 import io.accesslifecycle.settings.AccessSettings;
 import io.accesslifecycle.settings.AccessSettingsStore;
+import jakarta.persistence.PersistenceException;
+import java.util.List;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ModelDuplicateException;
@@ -90,15 +88,27 @@ public final class EmailBudget {
         long since = now - EmailBudgetRule.WINDOW_MILLIS;
         long byActor = store.sumByActor(actorId, since);
         long byRealm = store.sumByRealm(since);
-        EmailBudgetRule.check(wanted, now,
-                new EmailBudgetRule.Limit(PER_ADMIN, "per administrator", settings.emailsPerAdminPerHour(), byActor,
+        EmailBudgetRule.check(
+                wanted,
+                now,
+                new EmailBudgetRule.Limit(
+                        PER_ADMIN,
+                        "per administrator",
+                        settings.emailsPerAdminPerHour(),
+                        byActor,
                         () -> spent(store.byActor(actorId, since))),
-                new EmailBudgetRule.Limit(PER_REALM, "for all administrators of the realm together", settings.emailsPerRealmPerHour(),
-                        byRealm, () -> spent(store.byRealm(since))));
+                new EmailBudgetRule.Limit(
+                        PER_REALM,
+                        "for all administrators of the realm together",
+                        settings.emailsPerRealmPerHour(),
+                        byRealm,
+                        () -> spent(store.byRealm(since))));
     }
 
     private static List<EmailBudgetRule.Spent> spent(List<EmailSpendEntity> rows) {
-        return rows.stream().map(r -> new EmailBudgetRule.Spent(r.getSpentAt(), r.getEmails())).toList();
+        return rows.stream()
+                .map(r -> new EmailBudgetRule.Spent(r.getSpentAt(), r.getEmails()))
+                .toList();
     }
 
     private void createLockRow(String lockId) {
@@ -106,7 +116,8 @@ public final class EmailBudget {
             return;
         }
         try {
-            KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(),
+            KeycloakModelUtils.runJobInTransaction(
+                    session.getKeycloakSessionFactory(),
                     s -> new EmailSpendStore(s, realm.getId()).insertLockRow(lockId));
         } catch (ModelException | PersistenceException e) {
             // another request created it first

@@ -14,16 +14,25 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "ACCESS_EMAIL_SPENT")
 @NamedQueries({
-        @NamedQuery(name = "accessEmailSpent.sumByActor", query = "select coalesce(sum(e.emails), 0) from EmailSpendEntity e"
-                + " where e.realmId = :realmId and e.actorId = :actorId and e.spentAt > :since"),
-        @NamedQuery(name = "accessEmailSpent.sumByRealm", query = "select coalesce(sum(e.emails), 0) from EmailSpendEntity e"
-                + " where e.realmId = :realmId and e.spentAt > :since"),
-        @NamedQuery(name = "accessEmailSpent.byActor", query = "select e from EmailSpendEntity e"
-                + " where e.realmId = :realmId and e.actorId = :actorId and e.spentAt > :since order by e.spentAt"),
-        @NamedQuery(name = "accessEmailSpent.byRealm", query = "select e from EmailSpendEntity e"
-                + " where e.realmId = :realmId and e.spentAt > :since order by e.spentAt"),
-        @NamedQuery(name = "accessEmailSpent.deleteBefore", query = "delete from EmailSpendEntity e"
-                + " where e.realmId = :realmId and e.spentAt <= :before"),
+    @NamedQuery(
+            name = "accessEmailSpent.sumByActor",
+            query = "select coalesce(sum(e.emails), 0) from EmailSpendEntity e"
+                    + " where e.realmId = :realmId and e.actorId = :actorId and e.spentAt > :since"),
+    @NamedQuery(
+            name = "accessEmailSpent.sumByRealm",
+            query = "select coalesce(sum(e.emails), 0) from EmailSpendEntity e"
+                    + " where e.realmId = :realmId and e.spentAt > :since"),
+    @NamedQuery(
+            name = "accessEmailSpent.byActor",
+            query = "select e from EmailSpendEntity e"
+                    + " where e.realmId = :realmId and e.actorId = :actorId and e.spentAt > :since order by e.spentAt"),
+    @NamedQuery(
+            name = "accessEmailSpent.byRealm",
+            query = "select e from EmailSpendEntity e"
+                    + " where e.realmId = :realmId and e.spentAt > :since order by e.spentAt"),
+    @NamedQuery(
+            name = "accessEmailSpent.deleteBefore",
+            query = "delete from EmailSpendEntity e" + " where e.realmId = :realmId and e.spentAt <= :before"),
 })
 public class EmailSpendEntity {
 
@@ -44,14 +53,43 @@ public class EmailSpendEntity {
     @Column(name = "EMAILS", nullable = false)
     private int emails;
 
-    public String getId() { return id; }
-    public void setId(String id) { this.id = id; }
-    public String getRealmId() { return realmId; }
-    public void setRealmId(String realmId) { this.realmId = realmId; }
-    public String getActorId() { return actorId; }
-    public void setActorId(String actorId) { this.actorId = actorId; }
-    public long getSpentAt() { return spentAt; }
-    public void setSpentAt(long spentAt) { this.spentAt = spentAt; }
-    public int getEmails() { return emails; }
-    public void setEmails(int emails) { this.emails = emails; }
+    public String getId() {
+        return id;
+    }
+
+    public void setId(String id) {
+        this.id = id;
+    }
+
+    public String getRealmId() {
+        return realmId;
+    }
+
+    public void setRealmId(String realmId) {
+        this.realmId = realmId;
+    }
+
+    public String getActorId() {
+        return actorId;
+    }
+
+    public void setActorId(String actorId) {
+        this.actorId = actorId;
+    }
+
+    public long getSpentAt() {
+        return spentAt;
+    }
+
+    public void setSpentAt(long spentAt) {
+        this.spentAt = spentAt;
+    }
+
+    public int getEmails() {
+        return emails;
+    }
+
+    public void setEmails(int emails) {
+        this.emails = emails;
+    }
 }

@@ -1,11 +1,9 @@
 package io.accesslifecycle.budget;
 
-import java.util.List;
-
+import io.accesslifecycle.invitations.EmailSenderEntity;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-
-import io.accesslifecycle.invitations.EmailSenderEntity;
+import java.util.List;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.utils.KeycloakModelUtils;
@@ -43,29 +41,42 @@ final class EmailSpendStore {
     }
 
     void deleteBefore(long before) {
-        em().createNamedQuery("accessEmailSpent.deleteBefore").setParameter("realmId", realmId)
-                .setParameter("before", before).executeUpdate();
+        em().createNamedQuery("accessEmailSpent.deleteBefore")
+                .setParameter("realmId", realmId)
+                .setParameter("before", before)
+                .executeUpdate();
     }
 
     long sumByActor(String actorId, long since) {
-        return em().createNamedQuery("accessEmailSpent.sumByActor", Number.class).setParameter("realmId", realmId)
-                .setParameter("actorId", actorId).setParameter("since", since).getSingleResult().longValue();
+        return em().createNamedQuery("accessEmailSpent.sumByActor", Number.class)
+                .setParameter("realmId", realmId)
+                .setParameter("actorId", actorId)
+                .setParameter("since", since)
+                .getSingleResult()
+                .longValue();
     }
 
     long sumByRealm(long since) {
-        return em().createNamedQuery("accessEmailSpent.sumByRealm", Number.class).setParameter("realmId", realmId)
-                .setParameter("since", since).getSingleResult().longValue();
+        return em().createNamedQuery("accessEmailSpent.sumByRealm", Number.class)
+                .setParameter("realmId", realmId)
+                .setParameter("since", since)
+                .getSingleResult()
+                .longValue();
     }
 
     List<EmailSpendEntity> byActor(String actorId, long since) {
         return em().createNamedQuery("accessEmailSpent.byActor", EmailSpendEntity.class)
-                .setParameter("actorId", actorId).setParameter("realmId", realmId).setParameter("since", since)
+                .setParameter("actorId", actorId)
+                .setParameter("realmId", realmId)
+                .setParameter("since", since)
                 .getResultList();
     }
 
     List<EmailSpendEntity> byRealm(long since) {
         return em().createNamedQuery("accessEmailSpent.byRealm", EmailSpendEntity.class)
-                .setParameter("realmId", realmId).setParameter("since", since).getResultList();
+                .setParameter("realmId", realmId)
+                .setParameter("since", since)
+                .getResultList();
     }
 
     void insert(String actorId, long at, int emails) {

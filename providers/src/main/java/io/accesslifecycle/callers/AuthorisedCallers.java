@@ -1,11 +1,10 @@
 package io.accesslifecycle.callers;
 
+import io.accesslifecycle.common.ConflictException;
+import io.accesslifecycle.settings.AccessSettings;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
-
-import io.accesslifecycle.common.ConflictException;
-import io.accesslifecycle.settings.AccessSettings;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -19,14 +18,17 @@ import org.keycloak.models.UserModel;
 public final class AuthorisedCallers {
 
     public static final String CLIENT = "support-portal";
-    public static final List<String> CLIENT_ROLES = List.of("view-technical-support-information", "take-authorised-caller-actions");
+    public static final List<String> CLIENT_ROLES =
+            List.of("view-technical-support-information", "take-authorised-caller-actions");
     /** The role only a designation gives; {@code view-technical-support-information} may also be granted on its own. */
     public static final String DESIGNATION_ROLE = "take-authorised-caller-actions";
 
     /** Is this the support-portal role that follows the designation and nothing else? */
     public static boolean isDesignationRole(RoleModel role) {
-        return role.isClientRole() && DESIGNATION_ROLE.equals(role.getName())
-                && role.getContainer() instanceof ClientModel c && CLIENT.equals(c.getClientId());
+        return role.isClientRole()
+                && DESIGNATION_ROLE.equals(role.getName())
+                && role.getContainer() instanceof ClientModel c
+                && CLIENT.equals(c.getClientId());
     }
 
     private final KeycloakSession session;
@@ -39,11 +41,20 @@ public final class AuthorisedCallers {
 
     /** The current callers with plan and contact, by username. */
     public List<AuthorisedCallersResource.Caller> listed() {
-        return all().sorted(Comparator.comparing(UserModel::getUsername)).map(u -> {
-            CallerDesignation d = of(u);
-            return new AuthorisedCallersResource.Caller(u.getId(), u.getUsername(), u.getEmail(), u.getFirstName(),
-                    u.getLastName(), d.supportPlan(), d.callerPhone(), d.callerCountry());
-        }).toList();
+        return all().sorted(Comparator.comparing(UserModel::getUsername))
+                .map(u -> {
+                    CallerDesignation d = of(u);
+                    return new AuthorisedCallersResource.Caller(
+                            u.getId(),
+                            u.getUsername(),
+                            u.getEmail(),
+                            u.getFirstName(),
+                            u.getLastName(),
+                            d.supportPlan(),
+                            d.callerPhone(),
+                            d.callerCountry());
+                })
+                .toList();
     }
 
     public Stream<UserModel> all() {
@@ -57,10 +68,13 @@ public final class AuthorisedCallers {
         }
         int limit = settings.authorisedCallerLimit().get(d.supportPlan());
         long others = all().filter(u -> !u.getId().equals(user.getId()))
-                .filter(u -> d.supportPlan().equals(u.getFirstAttribute(CallerDesignation.PLAN))).count();
+                .filter(u -> d.supportPlan().equals(u.getFirstAttribute(CallerDesignation.PLAN)))
+                .count();
         if (others >= limit) {
-            throw new ConflictException("authorisedCaller", "the " + d.supportPlan() + " plan allows " + limit
-                    + " authorised callers and has " + others + " already");
+            throw new ConflictException(
+                    "authorisedCaller",
+                    "the " + d.supportPlan() + " plan allows " + limit + " authorised callers and has " + others
+                            + " already");
         }
     }
 
@@ -92,8 +106,10 @@ public final class AuthorisedCallers {
     }
 
     public static CallerDesignation of(UserModel user) {
-        return new CallerDesignation("true".equals(user.getFirstAttribute(CallerDesignation.ATTRIBUTE)),
-                user.getFirstAttribute(CallerDesignation.PLAN), user.getFirstAttribute(CallerDesignation.PHONE),
+        return new CallerDesignation(
+                "true".equals(user.getFirstAttribute(CallerDesignation.ATTRIBUTE)),
+                user.getFirstAttribute(CallerDesignation.PLAN),
+                user.getFirstAttribute(CallerDesignation.PHONE),
                 user.getFirstAttribute(CallerDesignation.COUNTRY));
     }
 

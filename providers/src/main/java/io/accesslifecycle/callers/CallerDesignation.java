@@ -1,7 +1,8 @@
 package io.accesslifecycle.callers;
 
 /** Whether a user may open support cases for the organisation, under which plan, and how to reach them. */
-public record CallerDesignation(boolean authorisedCaller, String supportPlan, String callerPhone, String callerCountry) {
+public record CallerDesignation(
+        boolean authorisedCaller, String supportPlan, String callerPhone, String callerCountry) {
 
     public static final String ATTRIBUTE = "authorisedCaller";
     public static final String PLAN = "supportPlan";

@@ -1,11 +1,10 @@
 package io.accesslifecycle.callers;
 
+import io.accesslifecycle.common.InputException;
+import io.accesslifecycle.settings.AccessSettings;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
-
-import io.accesslifecycle.common.InputException;
-import io.accesslifecycle.settings.AccessSettings;
 
 /**
  * The rules of a caller designation: a known support plan, the contact fields that plan requires (setting
@@ -16,8 +15,7 @@ public final class CallerRules {
     private static final Pattern PHONE = Pattern.compile("^\\+?[0-9 ().-]{6,20}$");
     private static final Pattern COUNTRY = Pattern.compile("^[A-Z]{2}$");
 
-    private CallerRules() {
-    }
+    private CallerRules() {}
 
     /** The designation cleaned and checked; a non-caller keeps no caller fields. */
     public static CallerDesignation check(CallerDesignation d, AccessSettings settings) {
@@ -26,13 +24,21 @@ public final class CallerRules {
         }
         String plan = blank(d.supportPlan());
         if (plan == null) {
-            throw new InputException("supportPlan", "is required for an authorised caller: one of " + settings.authorisedCallerLimit().keySet());
+            throw new InputException(
+                    "supportPlan",
+                    "is required for an authorised caller: one of "
+                            + settings.authorisedCallerLimit().keySet());
         }
         if (!settings.authorisedCallerLimit().containsKey(plan)) {
-            throw new InputException("supportPlan", "unknown plan '" + plan + "': one of " + settings.authorisedCallerLimit().keySet());
+            throw new InputException(
+                    "supportPlan",
+                    "unknown plan '" + plan + "': one of "
+                            + settings.authorisedCallerLimit().keySet());
         }
         String phone = blank(d.callerPhone());
-        String country = blank(d.callerCountry()) == null ? null : d.callerCountry().strip().toUpperCase(Locale.ROOT);
+        String country = blank(d.callerCountry()) == null
+                ? null
+                : d.callerCountry().strip().toUpperCase(Locale.ROOT);
         List<String> required = settings.callerRequiredFields().getOrDefault(plan, List.of());
         if (required.contains(CallerDesignation.PHONE) && phone == null) {
             throw new InputException(CallerDesignation.PHONE, "is required for a caller on the " + plan + " plan");

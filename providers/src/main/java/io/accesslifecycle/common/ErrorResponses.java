@@ -1,10 +1,8 @@
 package io.accesslifecycle.common;
 
-import java.util.function.Supplier;
-
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
+import java.util.function.Supplier;
 import org.keycloak.services.ErrorResponseException;
 
 /**
@@ -13,8 +11,7 @@ import org.keycloak.services.ErrorResponseException;
  */
 public final class ErrorResponses {
 
-    private ErrorResponses() {
-    }
+    private ErrorResponses() {}
 
     public static ErrorResponseException badRequest(String field, String detail) {
         return of(Response.Status.BAD_REQUEST, "invalid_input", field, detail);

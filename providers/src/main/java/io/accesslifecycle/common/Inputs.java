@@ -6,12 +6,10 @@ import org.keycloak.utils.EmailValidationUtil;
 /** Checks shared by every endpoint: free text, locales, paging. Each failure names its field. */
 public final class Inputs {
 
-    private Inputs() {
-    }
+    private Inputs() {}
 
     /** Paging: {@code first} from 0, {@code max} from 1 to {@code limit}. */
-    public record Page(int first, int max) {
-    }
+    public record Page(int first, int max) {}
 
     public static Page page(Integer first, Integer max, int defaultMax, int limit) {
         int f = first == null ? 0 : first;
@@ -31,9 +29,13 @@ public final class Inputs {
             return null;
         }
         String locale = value.strip();
-        if (!realm.isInternationalizationEnabled() || realm.getSupportedLocalesStream().noneMatch(locale::equals)) {
-            throw new InputException("locale", "must be one of the realm's locales: "
-                    + String.join(", ", realm.getSupportedLocalesStream().toList()));
+        if (!realm.isInternationalizationEnabled()
+                || realm.getSupportedLocalesStream().noneMatch(locale::equals)) {
+            throw new InputException(
+                    "locale",
+                    "must be one of the realm's locales: "
+                            + String.join(
+                                    ", ", realm.getSupportedLocalesStream().toList()));
         }
         return locale;
     }

@@ -1,10 +1,5 @@
 package io.accesslifecycle.common;
 
-import java.io.IOException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -17,6 +12,10 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import java.io.IOException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Reads request bodies strictly, so that a typo in a field name, a wrong type or a repeated field is a 400 that
@@ -31,8 +30,7 @@ public final class JsonBody {
     private static final ObjectMapper STRICT = strict();
     private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '([^']{1,64})'");
 
-    private JsonBody() {
-    }
+    private JsonBody() {}
 
     private static ObjectMapper strict() {
         JsonMapper mapper = JsonMapper.builder()
@@ -75,8 +73,10 @@ public final class JsonBody {
                 throw new InputException(duplicate.group(1), "appears more than once");
             }
             JsonLocation at = e.getLocation();
-            throw new InputException("body", "is not valid JSON" + (at == null ? ""
-                    : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
+            throw new InputException(
+                    "body",
+                    "is not valid JSON"
+                            + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
         } catch (IOException e) {
             throw new InputException("body", "could not be read");
         }

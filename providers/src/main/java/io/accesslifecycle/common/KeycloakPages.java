@@ -1,11 +1,9 @@
 package io.accesslifecycle.common;
 
-import java.net.URI;
-import java.security.SecureRandom;
-
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.UriBuilder;
-
+import java.net.URI;
+import java.security.SecureRandom;
 import org.keycloak.common.util.Base64Url;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -20,12 +18,12 @@ public final class KeycloakPages {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private KeycloakPages() {
-    }
+    private KeycloakPages() {}
 
     /** An address under {@code /realms/{realm}/}. */
     public static UriBuilder realmPath(KeycloakSession session, RealmModel realm, String path) {
-        return UriBuilder.fromUri(session.getContext().getUri().getBaseUri()).path("realms/{realm}/" + path)
+        return UriBuilder.fromUri(session.getContext().getUri().getBaseUri())
+                .path("realms/{realm}/" + path)
                 .resolveTemplate("realm", realm.getName());
     }
 
@@ -34,9 +32,12 @@ public final class KeycloakPages {
         byte[] challenge = new byte[32];
         RANDOM.nextBytes(challenge);
         UriBuilder b = realmPath(session, realm, "protocol/openid-connect/auth")
-                .queryParam("client_id", CLIENT_ID).queryParam("response_type", "code").queryParam("scope", "openid")
+                .queryParam("client_id", CLIENT_ID)
+                .queryParam("response_type", "code")
+                .queryParam("scope", "openid")
                 .queryParam("redirect_uri", returnTo)
-                .queryParam("code_challenge", Base64Url.encode(challenge)).queryParam("code_challenge_method", "S256");
+                .queryParam("code_challenge", Base64Url.encode(challenge))
+                .queryParam("code_challenge_method", "S256");
         if (loginHint != null) {
             b.queryParam("login_hint", loginHint);
         }
@@ -59,16 +60,20 @@ public final class KeycloakPages {
         HttpHeaders headers = session.getContext().getRequestHeaders();
         String site = headers.getHeaderString("Sec-Fetch-Site");
         if (site != null) {
-            return !site.strip().equalsIgnoreCase("same-origin") && !site.strip().equalsIgnoreCase("none");
+            return !site.strip().equalsIgnoreCase("same-origin")
+                    && !site.strip().equalsIgnoreCase("none");
         }
         String origin = headers.getHeaderString("Origin");
-        return origin != null && !origin.strip().equals("null")
-                && !origin.strip().equalsIgnoreCase(origin(session.getContext().getUri().getBaseUri()));
+        return origin != null
+                && !origin.strip().equals("null")
+                && !origin.strip()
+                        .equalsIgnoreCase(origin(session.getContext().getUri().getBaseUri()));
     }
 
     static String origin(URI uri) {
         int port = uri.getPort();
-        boolean defaultPort = port == -1 || ("https".equalsIgnoreCase(uri.getScheme()) && port == 443)
+        boolean defaultPort = port == -1
+                || ("https".equalsIgnoreCase(uri.getScheme()) && port == 443)
                 || ("http".equalsIgnoreCase(uri.getScheme()) && port == 80);
         return uri.getScheme() + "://" + uri.getHost() + (defaultPort ? "" : ":" + port);
     }
@@ -76,6 +81,9 @@ public final class KeycloakPages {
     /** Keycloak's sign-out page, coming back to {@code returnTo}. */
     public static String signOut(KeycloakSession session, RealmModel realm, String returnTo) {
         return realmPath(session, realm, "protocol/openid-connect/logout")
-                .queryParam("client_id", CLIENT_ID).queryParam("post_logout_redirect_uri", returnTo).build().toString();
+                .queryParam("client_id", CLIENT_ID)
+                .queryParam("post_logout_redirect_uri", returnTo)
+                .build()
+                .toString();
     }
 }

@@ -1,9 +1,8 @@
 package io.accesslifecycle.common;
 
-import java.sql.SQLException;
-
 import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.PessimisticLockException;
+import java.sql.SQLException;
 
 /**
  * Database failures that say "try again" rather than "this is wrong": lock timeouts, deadlocks and serialization
@@ -11,8 +10,7 @@ import jakarta.persistence.PessimisticLockException;
  */
 public final class TransientFailures {
 
-    private TransientFailures() {
-    }
+    private TransientFailures() {}
 
     public static boolean isTransient(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {

@@ -1,11 +1,9 @@
 package io.accesslifecycle.expiry;
 
-import java.time.LocalDate;
-import java.util.Optional;
-
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
+import java.time.LocalDate;
+import java.util.Optional;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.authentication.Authenticator;
@@ -37,11 +35,18 @@ final class AccessEndAuthenticator implements Authenticator {
             return;
         }
         String message = AccessEndCheck.message(context.getSession(), user, ended.get());
-        context.getEvent().user(user).detail(Details.REASON, "access ended on " + ended.get()).error(AccessEndCheck.EVENT_ERROR);
+        context.getEvent()
+                .user(user)
+                .detail(Details.REASON, "access ended on " + ended.get())
+                .error(AccessEndCheck.EVENT_ERROR);
         Response refusal = directGrant
-                ? Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
-                        .entity(new OAuth2ErrorRepresentation("invalid_grant", message)).build()
-                : context.form().setError(AccessEndCheck.MESSAGE_KEY, ended.get().toString()).createErrorPage(Response.Status.FORBIDDEN);
+                ? Response.status(Response.Status.BAD_REQUEST)
+                        .type(MediaType.APPLICATION_JSON_TYPE)
+                        .entity(new OAuth2ErrorRepresentation("invalid_grant", message))
+                        .build()
+                : context.form()
+                        .setError(AccessEndCheck.MESSAGE_KEY, ended.get().toString())
+                        .createErrorPage(Response.Status.FORBIDDEN);
         context.failure(AuthenticationFlowError.USER_DISABLED, refusal);
     }
 
@@ -61,10 +66,8 @@ final class AccessEndAuthenticator implements Authenticator {
     }
 
     @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-    }
+    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {}
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

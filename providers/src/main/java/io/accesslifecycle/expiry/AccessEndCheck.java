@@ -1,13 +1,12 @@
 package io.accesslifecycle.expiry;
 
+import io.accesslifecycle.settings.AccessSettings;
+import io.accesslifecycle.settings.AccessSettingsStore;
 import java.io.IOException;
 import java.text.MessageFormat;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Optional;
-
-import io.accesslifecycle.settings.AccessSettings;
-import io.accesslifecycle.settings.AccessSettingsStore;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -21,11 +20,11 @@ public final class AccessEndCheck {
 
     /** The error recorded in Keycloak's login events when a sign-in or refresh is refused. */
     public static final String EVENT_ERROR = "access_expired";
+
     static final String MESSAGE_KEY = "accessEndedMessage";
     private static final String FALLBACK = "Your access ended on {0}. Please contact your administrator.";
 
-    private AccessEndCheck() {
-    }
+    private AccessEndCheck() {}
 
     /**
      * The end date when access has ended for this user today, in the realm's time zone; always empty in a realm that
@@ -49,7 +48,8 @@ public final class AccessEndCheck {
         String pattern = FALLBACK;
         try {
             Theme theme = session.theme().getTheme(Theme.Type.LOGIN);
-            pattern = theme.getEnhancedMessages(session.getContext().getRealm(), locale).getProperty(MESSAGE_KEY, FALLBACK);
+            pattern = theme.getEnhancedMessages(session.getContext().getRealm(), locale)
+                    .getProperty(MESSAGE_KEY, FALLBACK);
         } catch (IOException e) {
             // the English text below
         }

@@ -1,12 +1,11 @@
 package io.accesslifecycle.expiry;
 
+import io.accesslifecycle.common.InputException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalInt;
-
-import io.accesslifecycle.common.InputException;
 
 /**
  * The {@code accessExpiresOn} user attribute: an ISO date ({@code YYYY-MM-DD}). Access stops at the start of that
@@ -23,8 +22,7 @@ public final class AccessEndDate {
     /** Set by the expiry job with {@code expired-grace}; removed when access is restored. */
     public static final String STATUS_ATTRIBUTE = "accessStatus";
 
-    private AccessEndDate() {
-    }
+    private AccessEndDate() {}
 
     /** Parses an end date given as input; {@code null} or blank means no end date. A past date is refused. */
     public static LocalDate parse(String field, String value, LocalDate today) {
@@ -91,6 +89,9 @@ public final class AccessEndDate {
         if (daysLeft < 1) {
             return OptionalInt.empty();
         }
-        return reminderDays.stream().mapToInt(Integer::intValue).filter(d -> d >= daysLeft).min();
+        return reminderDays.stream()
+                .mapToInt(Integer::intValue)
+                .filter(d -> d >= daysLeft)
+                .min();
     }
 }

@@ -2,7 +2,6 @@ package io.accesslifecycle.expiry;
 
 import java.time.LocalDate;
 import java.util.Optional;
-
 import org.keycloak.OAuthErrorException;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.UserModel;
@@ -10,7 +9,6 @@ import org.keycloak.protocol.oidc.TokenManager;
 import org.keycloak.protocol.oidc.refresh.InitialRefreshTokenContext;
 import org.keycloak.protocol.oidc.refresh.RefreshTokenContext;
 import org.keycloak.protocol.oidc.refresh.RefreshTokenProvider;
-import org.keycloak.protocol.oidc.refresh.RefreshTokenProviderFactory;
 import org.keycloak.representations.RefreshToken;
 
 /**
@@ -42,19 +40,26 @@ final class AccessEndRefreshTokenProvider implements RefreshTokenProvider {
     }
 
     @Override
-    public TokenManager.AccessTokenResponseBuilder refreshAccessToken(RefreshTokenContext ctx) throws OAuthErrorException {
-        RefreshTokenProvider next = session.getKeycloakSessionFactory().getProviderFactoriesStream(RefreshTokenProvider.class)
+    public TokenManager.AccessTokenResponseBuilder refreshAccessToken(RefreshTokenContext ctx)
+            throws OAuthErrorException {
+        RefreshTokenProvider next = session.getKeycloakSessionFactory()
+                .getProviderFactoriesStream(RefreshTokenProvider.class)
                 .filter(f -> !AccessEndRefreshTokenProviderFactory.ID.equals(f.getId()))
                 .sorted((a, b) -> b.order() - a.order())
                 .map(f -> session.getProvider(RefreshTokenProvider.class, f.getId()))
                 .filter(p -> p.supports(ctx))
                 .findFirst()
-                .orElseThrow(() -> new OAuthErrorException(OAuthErrorException.INVALID_REQUEST, "No provider available to handle refresh token"));
+                .orElseThrow(() -> new OAuthErrorException(
+                        OAuthErrorException.INVALID_REQUEST, "No provider available to handle refresh token"));
         TokenManager.AccessTokenResponseBuilder response = next.refreshAccessToken(ctx);
-        UserModel user = response.getClientSessionCtx().getClientSession().getUserSession().getUser();
+        UserModel user = response.getClientSessionCtx()
+                .getClientSession()
+                .getUserSession()
+                .getUser();
         Optional<LocalDate> ended = AccessEndCheck.endedOn(session.getContext().getRealm(), user);
         if (ended.isPresent()) {
-            throw new OAuthErrorException(OAuthErrorException.INVALID_GRANT, AccessEndCheck.message(session, user, ended.get()));
+            throw new OAuthErrorException(
+                    OAuthErrorException.INVALID_GRANT, AccessEndCheck.message(session, user, ended.get()));
         }
         return response;
     }

@@ -8,7 +8,10 @@ import java.time.LocalDate;
  * account waits for its deletion at the end of the grace period); {@code disabled} (switched off otherwise).
  */
 public enum AccessStatus {
-    ACTIVE("active"), EXPIRING("expiring"), EXPIRED_GRACE("expired-grace"), DISABLED("disabled");
+    ACTIVE("active"),
+    EXPIRING("expiring"),
+    EXPIRED_GRACE("expired-grace"),
+    DISABLED("disabled");
 
     public static final int EXPIRING_DAYS = 30;
 

@@ -1,14 +1,13 @@
 package io.accesslifecycle.expiry;
 
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Objects;
-
 import io.accesslifecycle.common.InputException;
 import io.accesslifecycle.common.Inputs;
 import io.accesslifecycle.labels.Labels;
 import io.accesslifecycle.settings.AccessSettings;
 import io.accesslifecycle.settings.AccessSettingsStore;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -40,18 +39,29 @@ public final class Expirations {
         Inputs.Page page = Inputs.page(first, max, 100, 1000);
         AccessSettings settings = AccessSettingsStore.read(realm);
         LocalDate today = settings.today();
-        List<String> ids = new EndDateStore(session).users(realm.getId(), null, today.plusDays(days).toString(), false,
-                page.first(), page.max());
-        return ids.stream().map(id -> session.users().getUserById(realm, id)).filter(Objects::nonNull)
+        List<String> ids = new EndDateStore(session)
+                .users(realm.getId(), null, today.plusDays(days).toString(), false, page.first(), page.max());
+        return ids.stream()
+                .map(id -> session.users().getUserById(realm, id))
+                .filter(Objects::nonNull)
                 .filter(u -> auth.users().canView(u))
-                .map(u -> of(u, today, GracePeriod.deletionOn(session, u, settings, today))).toList();
+                .map(u -> of(u, today, GracePeriod.deletionOn(session, u, settings, today)))
+                .toList();
     }
 
     private static Expiration of(UserModel u, LocalDate today, LocalDate deletionOn) {
         LocalDate end = AccessEndDate.read(u.getFirstAttribute(AccessEndDate.ATTRIBUTE));
         boolean ended = AccessEndDate.hasEnded(end, today);
-        return new Expiration(u.getId(), u.getUsername(), u.getEmail(), u.getFirstName(), u.getLastName(), u.isEnabled(),
-                ended ? AccessStatus.EXPIRED_GRACE.value() : AccessStatus.EXPIRING.value(), end.toString(),
-                deletionOn == null ? null : deletionOn.toString(), u.getAttributeStream(Labels.ATTRIBUTE).toList());
+        return new Expiration(
+                u.getId(),
+                u.getUsername(),
+                u.getEmail(),
+                u.getFirstName(),
+                u.getLastName(),
+                u.isEnabled(),
+                ended ? AccessStatus.EXPIRED_GRACE.value() : AccessStatus.EXPIRING.value(),
+                end.toString(),
+                deletionOn == null ? null : deletionOn.toString(),
+                u.getAttributeStream(Labels.ATTRIBUTE).toList());
     }
 }

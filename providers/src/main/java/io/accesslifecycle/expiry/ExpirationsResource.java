@@ -1,13 +1,11 @@
 package io.accesslifecycle.expiry;
 
-import java.util.List;
-
+import io.accesslifecycle.common.ErrorResponses;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-
-import io.accesslifecycle.common.ErrorResponses;
+import java.util.List;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
@@ -26,8 +24,10 @@ public class ExpirationsResource {
     /** See {@link Expirations#within}. */
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public List<Expiration> list(@QueryParam("withinDays") Integer withinDays, @QueryParam("first") Integer first,
-                                 @QueryParam("max") Integer max) {
+    public List<Expiration> list(
+            @QueryParam("withinDays") Integer withinDays,
+            @QueryParam("first") Integer first,
+            @QueryParam("max") Integer max) {
         auth.users().requireView();
         return ErrorResponses.translating(() -> expirations.within(withinDays, first, max));
     }

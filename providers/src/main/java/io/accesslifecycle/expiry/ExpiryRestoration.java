@@ -1,11 +1,10 @@
 package io.accesslifecycle.expiry;
 
+import io.accesslifecycle.audit.AuditLog;
+import io.accesslifecycle.settings.AccessSettingsStore;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
-import io.accesslifecycle.audit.AuditLog;
-import io.accesslifecycle.settings.AccessSettingsStore;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -16,11 +15,11 @@ import org.keycloak.models.UserModel;
  */
 public final class ExpiryRestoration {
 
-    private ExpiryRestoration() {
-    }
+    private ExpiryRestoration() {}
 
     /** {@code true} when the user had been stopped by the expiry job and now has access again. */
-    public static boolean restoreIfMoved(KeycloakSession session, RealmModel realm, UserModel user, UserModel actor, String note) {
+    public static boolean restoreIfMoved(
+            KeycloakSession session, RealmModel realm, UserModel user, UserModel actor, String note) {
         NoticeStore notices = new NoticeStore(session);
         if (!notices.any(user, NoticeStore.EXPIRED)) {
             return false;
@@ -40,8 +39,16 @@ public final class ExpiryRestoration {
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("enabled", true);
         after.put("accessExpiresOn", end == null ? null : end.toString());
-        new AuditLog(session).record(realm, AuditLog.Type.ACCESS_RESTORED, actor, user.getId(), user.getUsername(),
-                Map.of("enabled", wasEnabled), after, note);
+        new AuditLog(session)
+                .record(
+                        realm,
+                        AuditLog.Type.ACCESS_RESTORED,
+                        actor,
+                        user.getId(),
+                        user.getUsername(),
+                        Map.of("enabled", wasEnabled),
+                        after,
+                        note);
         return true;
     }
 }

@@ -1,5 +1,9 @@
 package io.accesslifecycle.expiry;
 
+import io.accesslifecycle.audit.AuditLog;
+import io.accesslifecycle.offboarding.AccountClosure;
+import io.accesslifecycle.settings.AccessSettings;
+import io.accesslifecycle.settings.AccessSettingsStore;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
@@ -10,12 +14,6 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.BiPredicate;
 import java.util.function.Function;
-
-
-import io.accesslifecycle.audit.AuditLog;
-import io.accesslifecycle.offboarding.AccountClosure;
-import io.accesslifecycle.settings.AccessSettings;
-import io.accesslifecycle.settings.AccessSettingsStore;
 import org.jboss.logging.Logger;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
@@ -62,22 +60,29 @@ final class ExpirySweep {
     }
 
     private int restore() {
-        List<String> ids = inTransaction(s -> new NoticeStore(s).ofKind(s.getContext().getRealm(), NoticeStore.EXPIRED).stream()
-                .map(NoticeEntity::getUserId).toList());
-        return count(ids, (s, user) -> ExpiryRestoration.restoreIfMoved(s, s.getContext().getRealm(), user, null,
-                "end date moved or cleared within the grace period"));
+        List<String> ids = inTransaction(s -> new NoticeStore(s)
+                .ofKind(s.getContext().getRealm(), NoticeStore.EXPIRED).stream()
+                        .map(NoticeEntity::getUserId)
+                        .toList());
+        return count(
+                ids,
+                (s, user) -> ExpiryRestoration.restoreIfMoved(
+                        s, s.getContext().getRealm(), user, null, "end date moved or cleared within the grace period"));
     }
 
     private int remind() {
-        int most = settings.expiryReminderDays().stream().mapToInt(Integer::intValue).max().orElse(0);
+        int most = settings.expiryReminderDays().stream()
+                .mapToInt(Integer::intValue)
+                .max()
+                .orElse(0);
         if (most <= 0) {
             return 0;
         }
         int done = 0;
         for (int first = 0; ; first += BATCH) {
             int offset = first;
-            List<String> ids = inTransaction(s -> new EndDateStore(s).users(realmId, today.toString(), today.plusDays(most).toString(),
-                    true, offset, BATCH));
+            List<String> ids = inTransaction(s -> new EndDateStore(s)
+                    .users(realmId, today.toString(), today.plusDays(most).toString(), true, offset, BATCH));
             done += count(ids, this::remindOne);
             if (ids.size() < BATCH) {
                 return done;
@@ -93,7 +98,8 @@ final class ExpirySweep {
         long daysLeft = ChronoUnit.DAYS.between(today, end);
         OptionalInt due = AccessEndDate.reminderDue(daysLeft, settings.expiryReminderDays());
         RealmModel realm = s.getContext().getRealm();
-        if (due.isEmpty() || !new NoticeStore(s).claim(realm, user, NoticeStore.expiryReminder(due.getAsInt()), end.toString())) {
+        if (due.isEmpty()
+                || !new NoticeStore(s).claim(realm, user, NoticeStore.expiryReminder(due.getAsInt()), end.toString())) {
             return false;
         }
         new ExpiryEmails(s, realm).reminder(user, end, daysLeft);
@@ -129,11 +135,19 @@ final class ExpirySweep {
             Map<String, Object> after = new LinkedHashMap<>();
             after.put("enabled", false);
             after.put("deletionOn", deletionOn.toString());
-            String late = end.isBefore(today) ? " (found past on " + today + ": the grace period counts from today)" : "";
-            new AuditLog(s).record(realm, AuditLog.Type.ACCESS_EXPIRED, null, user.getId(), user.getUsername(),
-                    Map.of("enabled", wasEnabled, "accessExpiresOn", end.toString()), after,
-                    "access ended on " + end + late + "; the account is deleted on " + deletionOn
-                            + " unless the end date is moved or cleared");
+            String late =
+                    end.isBefore(today) ? " (found past on " + today + ": the grace period counts from today)" : "";
+            new AuditLog(s)
+                    .record(
+                            realm,
+                            AuditLog.Type.ACCESS_EXPIRED,
+                            null,
+                            user.getId(),
+                            user.getUsername(),
+                            Map.of("enabled", wasEnabled, "accessExpiresOn", end.toString()),
+                            after,
+                            "access ended on " + end + late + "; the account is deleted on " + deletionOn
+                                    + " unless the end date is moved or cleared");
             new ExpiryEmails(s, realm).expired(user, end, deletionOn);
         }
         return true;
@@ -141,8 +155,13 @@ final class ExpirySweep {
 
     /** Deletes the accounts that the job stopped a full grace period ago (or more) and whose date still stands. */
     private int deleteAfterGrace() {
-        long before = today.minusDays(settings.expiryGraceDays()).plusDays(1).atStartOfDay(settings.zone()).toInstant().toEpochMilli();
-        return untilNoneLeft(s -> new NoticeStore(s).stoppedBefore(s.getContext().getRealm(), before, BATCH), this::deleteOne);
+        long before = today.minusDays(settings.expiryGraceDays())
+                .plusDays(1)
+                .atStartOfDay(settings.zone())
+                .toInstant()
+                .toEpochMilli();
+        return untilNoneLeft(
+                s -> new NoticeStore(s).stoppedBefore(s.getContext().getRealm(), before, BATCH), this::deleteOne);
     }
 
     private boolean deleteOne(KeycloakSession s, UserModel user) {
@@ -150,21 +169,32 @@ final class ExpirySweep {
         LocalDate end = AccessEndDate.read(user.getFirstAttribute(AccessEndDate.ATTRIBUTE));
         LocalDate stoppedOn = new NoticeStore(s).stoppedOn(user, settings.zone());
         // only an account the job itself stopped, still stopped, whose date still stands, a full grace after the stop
-        if (user.isEnabled() || !AccessEndDate.hasEnded(end, today)
+        if (user.isEnabled()
+                || !AccessEndDate.hasEnded(end, today)
                 || !AccessEndDate.deletionDue(stoppedOn, today, settings.expiryGraceDays())) {
             return false;
         }
         // Who, when (the entry's time) and why; nothing else about the person.
-        new AuditLog(s).record(realm, AuditLog.Type.ACCOUNT_DELETED, null, user.getId(), user.getUsername(), null, null,
-                "access ended on " + end + " (stopped on " + stoppedOn + ") and was not extended within the "
-                        + settings.expiryGraceDays() + "-day grace period");
-        AccountClosure.withdrawPending(s, realm, user, null, user.getUsername() + " was deleted after the grace period");
+        new AuditLog(s)
+                .record(
+                        realm,
+                        AuditLog.Type.ACCOUNT_DELETED,
+                        null,
+                        user.getId(),
+                        user.getUsername(),
+                        null,
+                        null,
+                        "access ended on " + end + " (stopped on " + stoppedOn + ") and was not extended within the "
+                                + settings.expiryGraceDays() + "-day grace period");
+        AccountClosure.withdrawPending(
+                s, realm, user, null, user.getUsername() + " was deleted after the grace period");
         AccountClosure.delete(s, realm, user);
         return true;
     }
 
     /** Selects a batch, handles it, and again, until a batch brings nobody new (handled users leave the selection). */
-    private int untilNoneLeft(Function<KeycloakSession, List<String>> select, BiPredicate<KeycloakSession, UserModel> action) {
+    private int untilNoneLeft(
+            Function<KeycloakSession, List<String>> select, BiPredicate<KeycloakSession, UserModel> action) {
         Set<String> seen = new HashSet<>();
         int done = 0;
         while (true) {
@@ -188,7 +218,9 @@ final class ExpirySweep {
             } catch (RuntimeException e) {
                 // Another node handled the same user at the same moment (unique notice), or a transient failure:
                 // the next pass looks at this user again.
-                LOG.warnf("Expiry job: user %s in realm %s left for the next run (%s)", id, realmId, e.getClass().getSimpleName());
+                LOG.warnf(
+                        "Expiry job: user %s in realm %s left for the next run (%s)",
+                        id, realmId, e.getClass().getSimpleName());
             }
         }
         return done;
@@ -201,5 +233,4 @@ final class ExpirySweep {
             return work.apply(s);
         });
     }
-
 }

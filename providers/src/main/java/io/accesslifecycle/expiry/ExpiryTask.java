@@ -26,8 +26,9 @@ public class ExpiryTask implements ScheduledTask {
         realms.forEach(session, NAME, (s, realm, settings) -> {
             ExpirySweep.Counts counts = new ExpirySweep(s.getKeycloakSessionFactory(), realm).run();
             if (counts.any()) {
-                LOG.infof("Expiry in realm %s: %d restored, %d reminded, %d expired, %d deleted", realm.getName(),
-                        counts.restored(), counts.reminded(), counts.expired(), counts.deleted());
+                LOG.infof(
+                        "Expiry in realm %s: %d restored, %d reminded, %d expired, %d deleted",
+                        realm.getName(), counts.restored(), counts.reminded(), counts.expired(), counts.deleted());
             }
         });
     }

@@ -1,8 +1,7 @@
 package io.accesslifecycle.expiry;
 
-import java.time.LocalDate;
-
 import io.accesslifecycle.settings.AccessSettings;
+import java.time.LocalDate;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.UserModel;
 
@@ -12,14 +11,14 @@ import org.keycloak.models.UserModel;
  */
 public final class GracePeriod {
 
-    private GracePeriod() {
-    }
+    private GracePeriod() {}
 
     /**
      * The day the user's account will be deleted: for an ended access, a grace after the job's stop (or after today);
      * for an end date to come, a grace after it (the job stops the account that day); {@code null} without an end date.
      */
-    public static LocalDate deletionOn(KeycloakSession session, UserModel user, AccessSettings settings, LocalDate today) {
+    public static LocalDate deletionOn(
+            KeycloakSession session, UserModel user, AccessSettings settings, LocalDate today) {
         LocalDate end = AccessEndDate.read(user.getFirstAttribute(AccessEndDate.ATTRIBUTE));
         if (end == null) {
             return null;
@@ -27,6 +26,7 @@ public final class GracePeriod {
         if (!AccessEndDate.hasEnded(end, today)) {
             return end.plusDays(settings.expiryGraceDays());
         }
-        return AccessEndDate.deletionOn(new NoticeStore(session).stoppedOn(user, settings.zone()), today, settings.expiryGraceDays());
+        return AccessEndDate.deletionOn(
+                new NoticeStore(session).stoppedOn(user, settings.zone()), today, settings.expiryGraceDays());
     }
 }

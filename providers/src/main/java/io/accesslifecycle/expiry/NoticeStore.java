@@ -1,12 +1,10 @@
 package io.accesslifecycle.expiry;
 
+import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-
-import jakarta.persistence.EntityManager;
-
 import org.keycloak.common.util.Time;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
@@ -19,6 +17,7 @@ public final class NoticeStore {
 
     /** Kinds of notice. */
     public static final String EXPIRED = "expired";
+
     public static final String PASSWORD_REMINDER = "password-reminder";
 
     public static String expiryReminder(int days) {
@@ -36,13 +35,20 @@ public final class NoticeStore {
     }
 
     public boolean exists(UserModel user, String kind, String subject) {
-        return em().createNamedQuery("accessNotice.count", Long.class).setParameter("userId", user.getId())
-                .setParameter("kind", kind).setParameter("subject", subject).getSingleResult() > 0;
+        return em().createNamedQuery("accessNotice.count", Long.class)
+                        .setParameter("userId", user.getId())
+                        .setParameter("kind", kind)
+                        .setParameter("subject", subject)
+                        .getSingleResult()
+                > 0;
     }
 
     public boolean any(UserModel user, String kind) {
-        return em().createNamedQuery("accessNotice.countOfKind", Long.class).setParameter("userId", user.getId())
-                .setParameter("kind", kind).getSingleResult() > 0;
+        return em().createNamedQuery("accessNotice.countOfKind", Long.class)
+                        .setParameter("userId", user.getId())
+                        .setParameter("kind", kind)
+                        .getSingleResult()
+                > 0;
     }
 
     /**
@@ -70,28 +76,40 @@ public final class NoticeStore {
      * own table, which Keycloak's admin API cannot write. {@code null} when the job has not stopped the user.
      */
     public LocalDate stoppedOn(UserModel user, ZoneId zone) {
-        Long at = em().createNamedQuery("accessNotice.lastOfKind", Long.class).setParameter("userId", user.getId())
-                .setParameter("kind", EXPIRED).getSingleResult();
+        Long at = em().createNamedQuery("accessNotice.lastOfKind", Long.class)
+                .setParameter("userId", user.getId())
+                .setParameter("kind", EXPIRED)
+                .getSingleResult();
         return at == null ? null : LocalDate.ofInstant(Instant.ofEpochMilli(at), zone);
     }
 
     /** Users of the realm whose last {@link #EXPIRED} notice was recorded before {@code beforeMillis}. */
     public List<String> stoppedBefore(RealmModel realm, long beforeMillis, int max) {
-        return em().createNamedQuery("accessNotice.lastOfKindBefore", String.class).setParameter("realmId", realm.getId())
-                .setParameter("kind", EXPIRED).setParameter("before", beforeMillis).setMaxResults(max).getResultList();
+        return em().createNamedQuery("accessNotice.lastOfKindBefore", String.class)
+                .setParameter("realmId", realm.getId())
+                .setParameter("kind", EXPIRED)
+                .setParameter("before", beforeMillis)
+                .setMaxResults(max)
+                .getResultList();
     }
 
     public List<NoticeEntity> ofKind(RealmModel realm, String kind) {
-        return em().createNamedQuery("accessNotice.ofKind", NoticeEntity.class).setParameter("realmId", realm.getId())
-                .setParameter("kind", kind).getResultList();
+        return em().createNamedQuery("accessNotice.ofKind", NoticeEntity.class)
+                .setParameter("realmId", realm.getId())
+                .setParameter("kind", kind)
+                .getResultList();
     }
 
     public void forget(UserModel user, String kind) {
-        em().createNamedQuery("accessNotice.deleteOfUserAndKind").setParameter("userId", user.getId())
-                .setParameter("kind", kind).executeUpdate();
+        em().createNamedQuery("accessNotice.deleteOfUserAndKind")
+                .setParameter("userId", user.getId())
+                .setParameter("kind", kind)
+                .executeUpdate();
     }
 
     public void forgetAll(String userId) {
-        em().createNamedQuery("accessNotice.deleteOfUser").setParameter("userId", userId).executeUpdate();
+        em().createNamedQuery("accessNotice.deleteOfUser")
+                .setParameter("userId", userId)
+                .executeUpdate();
     }
 }

@@ -1,20 +1,17 @@
 package io.accesslifecycle.expiry;
 
+import io.accesslifecycle.jobs.EnabledRealms;
+import io.accesslifecycle.settings.AccessSettings;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
-
-import io.accesslifecycle.settings.AccessSettings;
-import io.accesslifecycle.jobs.EnabledRealms;
 import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.timer.ScheduledTask;
 
@@ -53,13 +50,18 @@ public class PasswordReminderTask implements ScheduledTask {
         }
         long now = Time.currentTimeMillis();
         String realmId = realm.getId();
-        List<Object[]> due = KeycloakModelUtils.runJobInTransactionWithResult(factory, s -> new EndDateStore(s)
-                .passwordsSetBetween(realmId, now - forcedAfter * DAY, now - (forcedAfter - before) * DAY));
+        List<Object[]> due = KeycloakModelUtils.runJobInTransactionWithResult(
+                factory,
+                s -> new EndDateStore(s)
+                        .passwordsSetBetween(realmId, now - forcedAfter * DAY, now - (forcedAfter - before) * DAY));
         int sent = 0;
         for (Object[] row : due) {
             String userId = (String) row[0];
-            LocalDate changeBy = LocalDate.ofInstant(Instant.ofEpochMilli((Long) row[1] + forcedAfter * DAY), settings.zone());
-            sent += KeycloakModelUtils.runJobInTransactionWithResult(factory, s -> remind(s, realmId, userId, changeBy)) ? 1 : 0;
+            LocalDate changeBy =
+                    LocalDate.ofInstant(Instant.ofEpochMilli((Long) row[1] + forcedAfter * DAY), settings.zone());
+            sent += KeycloakModelUtils.runJobInTransactionWithResult(factory, s -> remind(s, realmId, userId, changeBy))
+                    ? 1
+                    : 0;
         }
         if (sent > 0) {
             LOG.infof("Password reminders in realm %s: %d sent", realm.getName(), sent);
@@ -70,7 +72,8 @@ public class PasswordReminderTask implements ScheduledTask {
         RealmModel realm = s.realms().getRealm(realmId);
         s.getContext().setRealm(realm);
         UserModel user = s.users().getUserById(realm, userId);
-        if (user == null || user.getEmail() == null
+        if (user == null
+                || user.getEmail() == null
                 || !new NoticeStore(s).claim(realm, user, NoticeStore.PASSWORD_REMINDER, changeBy.toString())) {
             return false;
         }
@@ -83,7 +86,6 @@ public class PasswordReminderTask implements ScheduledTask {
         String base = frontend != null && !frontend.isBlank() ? frontend : publicUrl;
         return base.replaceAll("/+$", "") + "/realms/" + realm.getName() + "/account/account-security/signing-in";
     }
-
 
     @Override
     public String getTaskName() {

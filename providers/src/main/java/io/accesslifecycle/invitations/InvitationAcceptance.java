@@ -1,28 +1,24 @@
 package io.accesslifecycle.invitations;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-
 import io.accesslifecycle.access.AccessApplier;
 import io.accesslifecycle.access.AccessSnapshot;
-import io.accesslifecycle.audit.AuditLog;
 import io.accesslifecycle.access.GrantRights;
+import io.accesslifecycle.audit.AuditLog;
 import io.accesslifecycle.callers.AuthorisedCallers;
 import io.accesslifecycle.callers.CallerDesignation;
 import io.accesslifecycle.callers.CallerRules;
-import io.accesslifecycle.settings.AccessSettings;
-import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
-import org.keycloak.services.resources.admin.fgap.AdminPermissions;
 import io.accesslifecycle.common.ConflictException;
 import io.accesslifecycle.common.InputException;
 import io.accesslifecycle.invitations.InvitationLinkResource.Checked;
 import io.accesslifecycle.invitations.InvitationLinkResource.LinkState;
+import io.accesslifecycle.settings.AccessSettings;
 import io.accesslifecycle.settings.AccessSettingsStore;
 import io.accesslifecycle.usernames.UsernameAllocator;
 import io.accesslifecycle.users.AccountCreator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.GroupModel;
@@ -35,6 +31,8 @@ import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.policy.PasswordPolicyManagerProvider;
 import org.keycloak.policy.PolicyError;
+import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
+import org.keycloak.services.resources.admin.fgap.AdminPermissions;
 
 /**
  * Accepting an invitation: one atomic transition from pending (an UPDATE guarded by status, nonce and lifespan), in
@@ -74,8 +72,7 @@ final class InvitationAcceptance {
         }
     }
 
-    private static final class AlreadyAccepted extends RuntimeException {
-    }
+    private static final class AlreadyAccepted extends RuntimeException {}
 
     /** The issuing administrator may not (or no longer) give what the invitation gives: nothing is applied. */
     private static final class Refused extends RuntimeException {
@@ -121,8 +118,13 @@ final class InvitationAcceptance {
     }
 
     /** A visitor without an account registers: the username comes from the rule, the address from the invitation. */
-    Outcome register(Checked checked, UsernameAllocator usernames, String firstName, String lastName,
-                     String password, String confirmation) {
+    Outcome register(
+            Checked checked,
+            UsernameAllocator usernames,
+            String firstName,
+            String lastName,
+            String password,
+            String confirmation) {
         if (checked.state() != LinkState.VALID) {
             return Outcome.of(checked.state());
         }
@@ -150,22 +152,25 @@ final class InvitationAcceptance {
             attributes.put(UserModel.LOCALE, List.of(invitation.getLocale()));
         }
         try {
-            String id = new AccountCreator(session, realm, usernames).create(firstName, lastName, attributes, (s, user) -> {
-                transition(s, invitation, user);
-                PolicyError refused = s.getProvider(PasswordPolicyManagerProvider.class).validate(s.getContext().getRealm(), user, password);
-                if (refused != null) {
-                    throw new PasswordRefused(refused);
-                }
-                user.credentialManager().updateCredential(UserCredentialModel.password(password, false));
-                user.setEmailVerified(true);
-            });
+            String id = new AccountCreator(session, realm, usernames)
+                    .create(firstName, lastName, attributes, (s, user) -> {
+                        transition(s, invitation, user);
+                        PolicyError refused = s.getProvider(PasswordPolicyManagerProvider.class)
+                                .validate(s.getContext().getRealm(), user, password);
+                        if (refused != null) {
+                            throw new PasswordRefused(refused);
+                        }
+                        user.credentialManager().updateCredential(UserCredentialModel.password(password, false));
+                        user.setEmailVerified(true);
+                    });
             return Outcome.accepted(session.users().getUserById(realm, id).getUsername());
         } catch (AlreadyAccepted | ConflictException e) {
             return Outcome.of(LinkState.USED);
         } catch (Refused e) {
             return refused(invitation, e);
         } catch (PasswordRefused e) {
-            return new Outcome(LinkState.VALID, null, Map.of("password", e.error.getMessage()), e.error.getParameters());
+            return new Outcome(
+                    LinkState.VALID, null, Map.of("password", e.error.getMessage()), e.error.getParameters());
         } catch (InputException e) {
             return Outcome.invalid(Map.of(e.field(), e.detail()));
         } catch (ModelException e) {
@@ -182,31 +187,44 @@ final class InvitationAcceptance {
         }
         InvitationGrants grants = InvitationEmail.grants(invitation);
         List<RoleModel> roles = StoredGrants.roles(r, grants, invitation.getId()).stream()
-                .filter(role -> !AuthorisedCallers.isDesignationRole(role)).toList();
+                .filter(role -> !AuthorisedCallers.isDesignationRole(role))
+                .toList();
         List<GroupModel> groups = StoredGrants.groups(s, r, grants, invitation.getId());
         CallerDesignation caller = CallerDesignation.NONE;
         AccessSettings settings = AccessSettingsStore.read(r);
         if (grants.authorisedCaller()) {
             try {
-                caller = CallerRules.check(new CallerDesignation(true, grants.supportPlan(), grants.callerPhone(),
-                        grants.callerCountry()), settings);
+                caller = CallerRules.check(
+                        new CallerDesignation(true, grants.supportPlan(), grants.callerPhone(), grants.callerCountry()),
+                        settings);
                 new AuthorisedCallers(s, r).requireRoomFor(user, caller, settings);
             } catch (InputException e) {
-                throw new Refused("the authorised-caller designation is incomplete (" + e.field() + " " + e.detail() + ")");
+                throw new Refused(
+                        "the authorised-caller designation is incomplete (" + e.field() + " " + e.detail() + ")");
             } catch (ConflictException e) {
                 throw new Refused(e.getMessage());
             }
         }
-        RealmModel adminsRealm = invitation.getIssuedByRealm() != null ? s.realms().getRealm(invitation.getIssuedByRealm()) : r;
+        RealmModel adminsRealm =
+                invitation.getIssuedByRealm() != null ? s.realms().getRealm(invitation.getIssuedByRealm()) : r;
         UserModel issuer = issuer(s, adminsRealm, invitation);
         requireIssuerMay(s, r, adminsRealm, issuer, user, roles, groups);
 
         AccessSnapshot before = AccessSnapshot.of(user);
-        AccessApplier.replace(r, user, roles, groups, grants.labels(), grants.accessExpiresOn(), caller.authorisedCaller());
+        AccessApplier.replace(
+                r, user, roles, groups, grants.labels(), grants.accessExpiresOn(), caller.authorisedCaller());
         new AuthorisedCallers(s, r).apply(user, caller);
-        new AuditLog(s).record(r, AuditLog.Type.INVITATION_ACCEPTED, issuer, user.getId(), user.getUsername(), before,
-                AccessSnapshot.of(user), "invitation " + invitation.getId() + " accepted by " + user.getUsername()
-                        + (invitation.getNote() == null ? "" : ": " + invitation.getNote()));
+        new AuditLog(s)
+                .record(
+                        r,
+                        AuditLog.Type.INVITATION_ACCEPTED,
+                        issuer,
+                        user.getId(),
+                        user.getUsername(),
+                        before,
+                        AccessSnapshot.of(user),
+                        "invitation " + invitation.getId() + " accepted by " + user.getUsername()
+                                + (invitation.getNote() == null ? "" : ": " + invitation.getNote()));
     }
 
     /** The administrator who last issued the link (invite, edit, resend); rows from before kept the inviter. */
@@ -223,8 +241,14 @@ final class InvitationAcceptance {
      * What the invitation gives and what it takes away from the account are checked against the issuer's rights
      * now, as {@code PUT /users/{id}/access} checks them for the administrator who calls it.
      */
-    private static void requireIssuerMay(KeycloakSession s, RealmModel r, RealmModel adminsRealm, UserModel issuer,
-                                         UserModel user, List<RoleModel> roles, List<GroupModel> groups) {
+    private static void requireIssuerMay(
+            KeycloakSession s,
+            RealmModel r,
+            RealmModel adminsRealm,
+            UserModel issuer,
+            UserModel user,
+            List<RoleModel> roles,
+            List<GroupModel> groups) {
         AdminPermissionEvaluator eval = AdminPermissions.evaluator(s, r, adminsRealm, issuer);
         if (!eval.users().canManage(user)) {
             throw new Refused("the administrator who issued this invitation may no longer manage this account");
@@ -243,26 +267,33 @@ final class InvitationAcceptance {
                 throw new Refused("the administrator who issued this invitation: " + why);
             }
         }
-        for (RoleModel held : user.getRoleMappingsStream().filter(role -> !role.equals(defaults) && !roles.contains(role)
-                && !AuthorisedCallers.isDesignationRole(role)).toList()) {
+        for (RoleModel held : user.getRoleMappingsStream()
+                .filter(role ->
+                        !role.equals(defaults) && !roles.contains(role) && !AuthorisedCallers.isDesignationRole(role))
+                .toList()) {
             String why = rights.refusal(held);
             if (why != null) {
-                throw new Refused("the administrator who issued this invitation may not take away what the account has: " + why);
+                throw new Refused(
+                        "the administrator who issued this invitation may not take away what the account has: " + why);
             }
         }
-        for (GroupModel held : user.getGroupsStream().filter(group -> !groups.contains(group)).toList()) {
+        for (GroupModel held :
+                user.getGroupsStream().filter(group -> !groups.contains(group)).toList()) {
             String why = rights.refusal(held);
             if (why != null) {
-                throw new Refused("the administrator who issued this invitation may not take away what the account has: " + why);
+                throw new Refused(
+                        "the administrator who issued this invitation may not take away what the account has: " + why);
             }
         }
     }
 
     /** Nothing was applied (the transaction rolled back); the invitation stays pending and says why. */
     private Outcome refused(InvitationEntity invitation, Refused e) {
-        LOG.infof("Invitation %s: acceptance refused, an administrator must renew it (%s)", invitation.getId(), e.reason);
+        LOG.infof(
+                "Invitation %s: acceptance refused, an administrator must renew it (%s)", invitation.getId(), e.reason);
         KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(), s -> {
-            InvitationEntity row = new InvitationStore(s, s.realms().getRealm(invitation.getRealmId())).find(invitation.getId());
+            InvitationEntity row =
+                    new InvitationStore(s, s.realms().getRealm(invitation.getRealmId())).find(invitation.getId());
             if (row != null && row.getStatus() == InvitationStatus.PENDING) {
                 row.setProblem(e.reason);
             }
@@ -272,7 +303,8 @@ final class InvitationAcceptance {
 
     /** A database failure while racing: if someone else accepted meanwhile, say so; otherwise it is a real error. */
     private Outcome afterFailure(InvitationEntity invitation, ModelException e) {
-        InvitationEntity now = KeycloakModelUtils.runJobInTransactionWithResult(session.getKeycloakSessionFactory(),
+        InvitationEntity now = KeycloakModelUtils.runJobInTransactionWithResult(
+                session.getKeycloakSessionFactory(),
                 s -> new InvitationStore(s, s.realms().getRealm(invitation.getRealmId())).find(invitation.getId()));
         if (now != null && now.getStatus() == InvitationStatus.ACCEPTED) {
             return Outcome.of(LinkState.USED);

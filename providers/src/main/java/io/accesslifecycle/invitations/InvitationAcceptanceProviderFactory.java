@@ -24,8 +24,7 @@ public class InvitationAcceptanceProviderFactory implements RealmResourceProvide
             }
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
     }
 
@@ -37,12 +36,10 @@ public class InvitationAcceptanceProviderFactory implements RealmResourceProvide
     }
 
     @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
+    public void postInit(KeycloakSessionFactory factory) {}
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 
     @Override
     public String getId() {

@@ -1,5 +1,10 @@
 package io.accesslifecycle.invitations;
 
+import io.accesslifecycle.common.Realms;
+import io.accesslifecycle.outbox.OutboxPayload;
+import io.accesslifecycle.outbox.OutboxStore;
+import io.accesslifecycle.settings.AccessSettingsStore;
+import jakarta.ws.rs.core.UriBuilder;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -9,12 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
-import io.accesslifecycle.common.Realms;
-import io.accesslifecycle.outbox.OutboxStore;
-import io.accesslifecycle.outbox.OutboxPayload;
-import io.accesslifecycle.settings.AccessSettingsStore;
-import jakarta.ws.rs.core.UriBuilder;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -42,36 +41,56 @@ final class InvitationEmail {
      * invitee's address: a link is forwarded, logged by proxies and kept in browser histories).
      */
     String link(URI baseUri, InvitationEntity invitation) {
-        String issuer = UriBuilder.fromUri(baseUri).path("realms/{realm}").build(realm.getName()).toString();
-        InvitationToken token = new InvitationToken(invitation.getId(), invitation.getTokenNonce(),
-                invitation.getExpiresAt() / 1000, issuer);
+        String issuer = UriBuilder.fromUri(baseUri)
+                .path("realms/{realm}")
+                .build(realm.getName())
+                .toString();
+        InvitationToken token = new InvitationToken(
+                invitation.getId(), invitation.getTokenNonce(), invitation.getExpiresAt() / 1000, issuer);
         String key = session.tokens().encode(token);
-        return UriBuilder.fromUri(baseUri).path("realms/{realm}/" + InvitationAcceptanceProviderFactory.ID)
+        return UriBuilder.fromUri(baseUri)
+                .path("realms/{realm}/" + InvitationAcceptanceProviderFactory.ID)
                 .queryParam("key", key)
                 .queryParam("kc_locale", language(invitation))
-                .build(realm.getName()).toString();
+                .build(realm.getName())
+                .toString();
     }
 
     /** Queues the email; the caller has spent it from the administrator's email budget ({@link io.accesslifecycle.budget.EmailBudget}). */
     void queue(URI baseUri, InvitationEntity invitation, InvitationGrants grants, UserModel actor) {
         Locale locale = Locale.forLanguageTag(language(invitation));
-        DateTimeFormatter date = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
+        DateTimeFormatter date =
+                DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
         Map<String, String> attributes = new LinkedHashMap<>();
         attributes.put("link", link(baseUri, invitation));
-        attributes.put("linkExpiresOn", date.format(Instant.ofEpochMilli(invitation.getExpiresAt())
-                .atZone(AccessSettingsStore.read(realm).zone())));
+        attributes.put(
+                "linkExpiresOn",
+                date.format(Instant.ofEpochMilli(invitation.getExpiresAt())
+                        .atZone(AccessSettingsStore.read(realm).zone())));
         attributes.put("inviterName", invitation.getInvitedByName() == null ? "" : invitation.getInvitedByName());
         attributes.put("personalMessage", invitation.getMessage() == null ? "" : invitation.getMessage());
         attributes.put("roles", String.join(", ", grants.roles()));
         attributes.put("groups", String.join(", ", grants.groups()));
         attributes.put("labels", String.join(", ", grants.labels()));
-        attributes.put("accessExpiresOn", grants.accessExpiresOn() == null ? ""
-                : date.format(LocalDate.parse(grants.accessExpiresOn())));
+        attributes.put(
+                "accessExpiresOn",
+                grants.accessExpiresOn() == null ? "" : date.format(LocalDate.parse(grants.accessExpiresOn())));
         attributes.put("authorisedCaller", Boolean.toString(grants.authorisedCaller()));
         String realmName = Realms.displayName(realm);
-        new OutboxStore(session).enqueue(realm, invitation.getId(), invitation.getEmail(), TEMPLATE, new OutboxPayload(
-                SUBJECT, List.of(attributes.get("inviterName"), realmName), attributes, locale.toLanguageTag(),
-                invitation.getFirstName(), invitation.getLastName()), actor == null ? null : actor.getId());
+        new OutboxStore(session)
+                .enqueue(
+                        realm,
+                        invitation.getId(),
+                        invitation.getEmail(),
+                        TEMPLATE,
+                        new OutboxPayload(
+                                SUBJECT,
+                                List.of(attributes.get("inviterName"), realmName),
+                                attributes,
+                                locale.toLanguageTag(),
+                                invitation.getFirstName(),
+                                invitation.getLastName()),
+                        actor == null ? null : actor.getId());
     }
 
     private String language(InvitationEntity invitation) {

@@ -13,14 +13,16 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "ACCESS_INVITATION")
 @NamedQueries({
-        @NamedQuery(name = "accessInvitation.pendingByEmail",
-                query = "select i from InvitationEntity i where i.realmId = :realmId and i.email = :email"
-                        + " and i.status = io.accesslifecycle.invitations.InvitationStatus.PENDING"),
-        @NamedQuery(name = "accessInvitation.accept",
-                query = "update InvitationEntity i set i.status = io.accesslifecycle.invitations.InvitationStatus.ACCEPTED,"
-                        + " i.acceptedAt = :now, i.acceptedUserId = :userId"
-                        + " where i.id = :id and i.status = io.accesslifecycle.invitations.InvitationStatus.PENDING"
-                        + " and i.tokenNonce = :nonce and i.expiresAt > :now"),
+    @NamedQuery(
+            name = "accessInvitation.pendingByEmail",
+            query = "select i from InvitationEntity i where i.realmId = :realmId and i.email = :email"
+                    + " and i.status = io.accesslifecycle.invitations.InvitationStatus.PENDING"),
+    @NamedQuery(
+            name = "accessInvitation.accept",
+            query = "update InvitationEntity i set i.status = io.accesslifecycle.invitations.InvitationStatus.ACCEPTED,"
+                    + " i.acceptedAt = :now, i.acceptedUserId = :userId"
+                    + " where i.id = :id and i.status = io.accesslifecycle.invitations.InvitationStatus.PENDING"
+                    + " and i.tokenNonce = :nonce and i.expiresAt > :now"),
 })
 public class InvitationEntity {
 
@@ -96,48 +98,179 @@ public class InvitationEntity {
     @Column(name = "PROBLEM", length = 1000)
     private String problem;
 
-    public String getId() { return id; }
-    public void setId(String id) { this.id = id; }
-    public String getRealmId() { return realmId; }
-    public void setRealmId(String realmId) { this.realmId = realmId; }
-    public String getEmail() { return email; }
-    public void setEmail(String email) { this.email = email; }
-    public String getFirstName() { return firstName; }
-    public void setFirstName(String firstName) { this.firstName = firstName; }
-    public String getLastName() { return lastName; }
-    public void setLastName(String lastName) { this.lastName = lastName; }
-    public InvitationStatus getStatus() { return status; }
-    public void setStatus(InvitationStatus status) { this.status = status; }
-    public String getGrants() { return grants; }
-    public void setGrants(String grants) { this.grants = grants; }
-    public String getLabels() { return labels; }
-    public void setLabels(String labels) { this.labels = labels; }
-    public String getMessage() { return message; }
-    public void setMessage(String message) { this.message = message; }
-    public String getLocale() { return locale; }
-    public void setLocale(String locale) { this.locale = locale; }
-    public String getNote() { return note; }
-    public void setNote(String note) { this.note = note; }
-    public String getInvitedBy() { return invitedBy; }
-    public void setInvitedBy(String invitedBy) { this.invitedBy = invitedBy; }
-    public String getInvitedByName() { return invitedByName; }
-    public void setInvitedByName(String invitedByName) { this.invitedByName = invitedByName; }
-    public long getCreatedAt() { return createdAt; }
-    public void setCreatedAt(long createdAt) { this.createdAt = createdAt; }
-    public long getExpiresAt() { return expiresAt; }
-    public void setExpiresAt(long expiresAt) { this.expiresAt = expiresAt; }
-    public String getTokenNonce() { return tokenNonce; }
-    public void setTokenNonce(String tokenNonce) { this.tokenNonce = tokenNonce; }
-    public Long getAcceptedAt() { return acceptedAt; }
-    public void setAcceptedAt(Long acceptedAt) { this.acceptedAt = acceptedAt; }
-    public String getAcceptedUserId() { return acceptedUserId; }
-    public void setAcceptedUserId(String acceptedUserId) { this.acceptedUserId = acceptedUserId; }
-    public Long getEndedAt() { return endedAt; }
-    public void setEndedAt(Long endedAt) { this.endedAt = endedAt; }
-    public String getIssuedBy() { return issuedBy; }
-    public void setIssuedBy(String issuedBy) { this.issuedBy = issuedBy; }
-    public String getIssuedByRealm() { return issuedByRealm; }
-    public void setIssuedByRealm(String issuedByRealm) { this.issuedByRealm = issuedByRealm; }
-    public String getProblem() { return problem; }
-    public void setProblem(String problem) { this.problem = problem; }
+    public String getId() {
+        return id;
+    }
+
+    public void setId(String id) {
+        this.id = id;
+    }
+
+    public String getRealmId() {
+        return realmId;
+    }
+
+    public void setRealmId(String realmId) {
+        this.realmId = realmId;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public void setEmail(String email) {
+        this.email = email;
+    }
+
+    public String getFirstName() {
+        return firstName;
+    }
+
+    public void setFirstName(String firstName) {
+        this.firstName = firstName;
+    }
+
+    public String getLastName() {
+        return lastName;
+    }
+
+    public void setLastName(String lastName) {
+        this.lastName = lastName;
+    }
+
+    public InvitationStatus getStatus() {
+        return status;
+    }
+
+    public void setStatus(InvitationStatus status) {
+        this.status = status;
+    }
+
+    public String getGrants() {
+        return grants;
+    }
+
+    public void setGrants(String grants) {
+        this.grants = grants;
+    }
+
+    public String getLabels() {
+        return labels;
+    }
+
+    public void setLabels(String labels) {
+        this.labels = labels;
+    }
+
+    public String getMessage() {
+        return message;
+    }
+
+    public void setMessage(String message) {
+        this.message = message;
+    }
+
+    public String getLocale() {
+        return locale;
+    }
+
+    public void setLocale(String locale) {
+        this.locale = locale;
+    }
+
+    public String getNote() {
+        return note;
+    }
+
+    public void setNote(String note) {
+        this.note = note;
+    }
+
+    public String getInvitedBy() {
+        return invitedBy;
+    }
+
+    public void setInvitedBy(String invitedBy) {
+        this.invitedBy = invitedBy;
+    }
+
+    public String getInvitedByName() {
+        return invitedByName;
+    }
+
+    public void setInvitedByName(String invitedByName) {
+        this.invitedByName = invitedByName;
+    }
+
+    public long getCreatedAt() {
+        return createdAt;
+    }
+
+    public void setCreatedAt(long createdAt) {
+        this.createdAt = createdAt;
+    }
+
+    public long getExpiresAt() {
+        return expiresAt;
+    }
+
+    public void setExpiresAt(long expiresAt) {
+        this.expiresAt = expiresAt;
+    }
+
+    public String getTokenNonce() {
+        return tokenNonce;
+    }
+
+    public void setTokenNonce(String tokenNonce) {
+        this.tokenNonce = tokenNonce;
+    }
+
+    public Long getAcceptedAt() {
+        return acceptedAt;
+    }
+
+    public void setAcceptedAt(Long acceptedAt) {
+        this.acceptedAt = acceptedAt;
+    }
+
+    public String getAcceptedUserId() {
+        return acceptedUserId;
+    }
+
+    public void setAcceptedUserId(String acceptedUserId) {
+        this.acceptedUserId = acceptedUserId;
+    }
+
+    public Long getEndedAt() {
+        return endedAt;
+    }
+
+    public void setEndedAt(Long endedAt) {
+        this.endedAt = endedAt;
+    }
+
+    public String getIssuedBy() {
+        return issuedBy;
+    }
+
+    public void setIssuedBy(String issuedBy) {
+        this.issuedBy = issuedBy;
+    }
+
+    public String getIssuedByRealm() {
+        return issuedByRealm;
+    }
+
+    public void setIssuedByRealm(String issuedByRealm) {
+        this.issuedByRealm = issuedByRealm;
+    }
+
+    public String getProblem() {
+        return problem;
+    }
+
+    public void setProblem(String problem) {
+        this.problem = problem;
+    }
 }

@@ -8,7 +8,14 @@ import java.util.List;
  * another role; {@code roles} and {@code groups} are their references when issued, for the email and for rows stored
  * before ids were kept. The caller designation carries its plan and contact fields.
  */
-public record InvitationGrants(List<String> roles, List<String> groups, List<String> labels, String accessExpiresOn,
-                               boolean authorisedCaller, List<String> roleIds, List<String> groupIds, String supportPlan,
-                               String callerPhone, String callerCountry) {
-}
+public record InvitationGrants(
+        List<String> roles,
+        List<String> groups,
+        List<String> labels,
+        String accessExpiresOn,
+        boolean authorisedCaller,
+        List<String> roleIds,
+        List<String> groupIds,
+        String supportPlan,
+        String callerPhone,
+        String callerCountry) {}

@@ -1,8 +1,8 @@
 package io.accesslifecycle.invitations;
 
-import java.util.List;
-import java.util.Objects;
-
+import io.accesslifecycle.common.InputException;
+import io.accesslifecycle.common.KeycloakPages;
+import io.accesslifecycle.usernames.UsernameAllocator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -12,10 +12,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
-import io.accesslifecycle.common.InputException;
-import io.accesslifecycle.common.KeycloakPages;
-import io.accesslifecycle.usernames.UsernameAllocator;
+import java.util.List;
+import java.util.Objects;
 import org.keycloak.common.util.Time;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.Constants;
@@ -50,10 +48,17 @@ public class InvitationLinkResource {
     }
 
     /** What a link is worth now. */
-    enum LinkState { VALID, INVALID, REPLACED, REVOKED, USED, EXPIRED, NEEDS_RENEWAL }
-
-    record Checked(LinkState state, InvitationEntity invitation) {
+    enum LinkState {
+        VALID,
+        INVALID,
+        REPLACED,
+        REVOKED,
+        USED,
+        EXPIRED,
+        NEEDS_RENEWAL
     }
+
+    record Checked(LinkState state, InvitationEntity invitation) {}
 
     static Checked check(KeycloakSession session, RealmModel realm, String key) {
         InvitationToken token = key == null ? null : session.tokens().decode(key, InvitationToken.class);
@@ -68,8 +73,10 @@ public class InvitationLinkResource {
             case REVOKED -> LinkState.REVOKED;
             case REPLACED -> LinkState.REPLACED;
             case ACCEPTED -> LinkState.USED;
-            case PENDING -> !invitation.getTokenNonce().equals(token.getNonce()) ? LinkState.REPLACED
-                    : invitation.getExpiresAt() <= Time.currentTimeMillis() ? LinkState.EXPIRED : LinkState.VALID;
+            case PENDING ->
+                !invitation.getTokenNonce().equals(token.getNonce())
+                        ? LinkState.REPLACED
+                        : invitation.getExpiresAt() <= Time.currentTimeMillis() ? LinkState.EXPIRED : LinkState.VALID;
         };
         return new Checked(state, invitation);
     }
@@ -84,7 +91,8 @@ public class InvitationLinkResource {
         }
         InvitationEntity invitation = checked.invitation();
         LoginFormsProvider page = page(realm, invitation, key);
-        AuthenticationManager.AuthResult signedIn = AuthenticationManager.authenticateIdentityCookie(session, realm, true);
+        AuthenticationManager.AuthResult signedIn =
+                AuthenticationManager.authenticateIdentityCookie(session, realm, true);
         String link = link(realm, key);
         if (signedIn != null) {
             UserModel user = signedIn.user();
@@ -99,7 +107,9 @@ public class InvitationLinkResource {
                     .createForm(TEMPLATE);
         }
         if (session.users().getUserByEmail(realm, invitation.getEmail()) != null) {
-            return page.setAttribute("mode", "sign-in").setAttribute("signInUrl", signInUrl(realm, link, invitation)).createForm(TEMPLATE);
+            return page.setAttribute("mode", "sign-in")
+                    .setAttribute("signInUrl", signInUrl(realm, link, invitation))
+                    .createForm(TEMPLATE);
         }
         return registrationForm(realm, invitation, key, page, invitation.getFirstName(), invitation.getLastName());
     }
@@ -113,28 +123,40 @@ public class InvitationLinkResource {
         if (KeycloakPages.postedFromAnotherSite(session)) {
             return crossSite(realm, key);
         }
-        AuthenticationManager.AuthResult signedIn = AuthenticationManager.authenticateIdentityCookie(session, realm, true);
+        AuthenticationManager.AuthResult signedIn =
+                AuthenticationManager.authenticateIdentityCookie(session, realm, true);
         Checked checked = check(session, realm, key);
-        if (signedIn == null || checked.state() != LinkState.VALID
+        if (signedIn == null
+                || checked.state() != LinkState.VALID
                 || !new InvitationAcceptance(session, realm).mayAccept(signedIn.user(), checked.invitation())) {
             return checked.state() == LinkState.VALID ? open(key) : deadLink(realm, checked);
         }
-        return outcome(realm, checked, new InvitationAcceptance(session, realm).acceptAs(checked, signedIn.user()), key, null, null);
+        return outcome(
+                realm,
+                checked,
+                new InvitationAcceptance(session, realm).acceptAs(checked, signedIn.user()),
+                key,
+                null,
+                null);
     }
 
     @POST
     @Path("register")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
-    public Response register(@FormParam("key") String key, @FormParam("firstName") String firstName,
-                             @FormParam("lastName") String lastName, @FormParam("password") String password,
-                             @FormParam("password-confirm") String confirmation) {
+    public Response register(
+            @FormParam("key") String key,
+            @FormParam("firstName") String firstName,
+            @FormParam("lastName") String lastName,
+            @FormParam("password") String password,
+            @FormParam("password-confirm") String confirmation) {
         RealmModel realm = session.getContext().getRealm();
         if (KeycloakPages.postedFromAnotherSite(session)) {
             return crossSite(realm, key);
         }
         Checked checked = check(session, realm, key);
-        if (checked.state() == LinkState.VALID && session.users().getUserByEmail(realm, checked.invitation().getEmail()) != null) {
+        if (checked.state() == LinkState.VALID
+                && session.users().getUserByEmail(realm, checked.invitation().getEmail()) != null) {
             return open(key);
         }
         InvitationAcceptance.Outcome outcome = new InvitationAcceptance(session, realm)
@@ -142,23 +164,39 @@ public class InvitationLinkResource {
         return outcome(realm, checked, outcome, key, firstName, lastName);
     }
 
-    private Response outcome(RealmModel realm, Checked checked, InvitationAcceptance.Outcome outcome, String key,
-                             String firstName, String lastName) {
+    private Response outcome(
+            RealmModel realm,
+            Checked checked,
+            InvitationAcceptance.Outcome outcome,
+            String key,
+            String firstName,
+            String lastName) {
         if (outcome.state() != LinkState.VALID) {
             return deadLink(realm, new Checked(outcome.state(), checked.invitation()));
         }
         LoginFormsProvider page = page(realm, checked.invitation(), key);
         if (!outcome.errors().isEmpty()) {
-            outcome.errors().forEach((field, message) -> page.addError(new FormMessage(field, message, outcome.errorParameters())));
+            outcome.errors()
+                    .forEach((field, message) ->
+                            page.addError(new FormMessage(field, message, outcome.errorParameters())));
             return registrationForm(realm, checked.invitation(), key, page, firstName, lastName);
         }
         return page.setSuccess("accessInvitationAccepted", outcome.username())
-                .setAttribute(Constants.TEMPLATE_ATTR_ACTION_URI, KeycloakPages.realmPath(session, realm, "account/").build().toString())
+                .setAttribute(
+                        Constants.TEMPLATE_ATTR_ACTION_URI,
+                        KeycloakPages.realmPath(session, realm, "account/")
+                                .build()
+                                .toString())
                 .createInfoPage();
     }
 
-    private Response registrationForm(RealmModel realm, InvitationEntity invitation, String key, LoginFormsProvider page,
-                                      String firstName, String lastName) {
+    private Response registrationForm(
+            RealmModel realm,
+            InvitationEntity invitation,
+            String key,
+            LoginFormsProvider page,
+            String firstName,
+            String lastName) {
         String proposed;
         try {
             proposed = usernames.propose(realm, firstName, lastName).username();
@@ -179,11 +217,14 @@ public class InvitationLinkResource {
         // The language the visitor picked in the page's menu, else the invitation's; a stand-in user carries it to
         // Keycloak's locale resolution (these pages have no authentication session to keep kc_locale in).
         List<String> asked = session.getContext().getUri().getQueryParameters().get("kc_locale");
-        String picked = asked == null || asked.isEmpty() ? null : asked.get(asked.size() - 1); // the menu's choice comes last
-        String language = picked != null && realm.getSupportedLocalesStream().anyMatch(picked::equals) ? picked
+        String picked =
+                asked == null || asked.isEmpty() ? null : asked.get(asked.size() - 1); // the menu's choice comes last
+        String language = picked != null && realm.getSupportedLocalesStream().anyMatch(picked::equals)
+                ? picked
                 : invitation == null ? null : invitation.getLocale();
         if (language != null) {
-            UserModel visitor = new InMemoryUserAdapter(session, realm, "invitee-" + (invitation == null ? "unknown" : invitation.getId()));
+            UserModel visitor = new InMemoryUserAdapter(
+                    session, realm, "invitee-" + (invitation == null ? "unknown" : invitation.getId()));
             visitor.setSingleAttribute(UserModel.LOCALE, language);
             page.setUser(visitor);
         }
@@ -198,7 +239,8 @@ public class InvitationLinkResource {
     private Response crossSite(RealmModel realm, String key) {
         Checked checked = check(session, realm, key);
         return page(realm, checked.state() == LinkState.INVALID ? null : checked.invitation(), null)
-                .setError(KeycloakPages.CROSS_SITE_MESSAGE).createErrorPage(Response.Status.FORBIDDEN);
+                .setError(KeycloakPages.CROSS_SITE_MESSAGE)
+                .createErrorPage(Response.Status.FORBIDDEN);
     }
 
     private Response deadLink(RealmModel realm, Checked checked) {
@@ -208,18 +250,23 @@ public class InvitationLinkResource {
             case REVOKED -> page.setError("accessInvitationRevoked").createErrorPage(Response.Status.GONE);
             case USED -> page.setError("accessInvitationUsed").createErrorPage(Response.Status.GONE);
             case EXPIRED -> page.setError("accessInvitationExpired").createErrorPage(Response.Status.GONE);
-            case NEEDS_RENEWAL -> page.setError("accessInvitationNeedsRenewal").createErrorPage(Response.Status.CONFLICT);
+            case NEEDS_RENEWAL ->
+                page.setError("accessInvitationNeedsRenewal").createErrorPage(Response.Status.CONFLICT);
             default -> page.setError("accessInvitationInvalid").createErrorPage(Response.Status.BAD_REQUEST);
         };
     }
 
     private String link(RealmModel realm, String key) {
-        return KeycloakPages.realmPath(session, realm, InvitationAcceptanceProviderFactory.ID).queryParam("key", key)
-                .build().toString();
+        return KeycloakPages.realmPath(session, realm, InvitationAcceptanceProviderFactory.ID)
+                .queryParam("key", key)
+                .build()
+                .toString();
     }
 
     private String action(RealmModel realm, String path) {
-        return KeycloakPages.realmPath(session, realm, InvitationAcceptanceProviderFactory.ID + "/" + path).build().toString();
+        return KeycloakPages.realmPath(session, realm, InvitationAcceptanceProviderFactory.ID + "/" + path)
+                .build()
+                .toString();
     }
 
     private String signInUrl(RealmModel realm, String link, InvitationEntity invitation) {

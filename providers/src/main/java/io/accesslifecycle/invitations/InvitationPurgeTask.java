@@ -1,11 +1,9 @@
 package io.accesslifecycle.invitations;
 
-import java.util.List;
-
-
 import io.accesslifecycle.audit.AuditLog;
 import io.accesslifecycle.jobs.EnabledRealms;
 import io.accesslifecycle.outbox.OutboxStore;
+import java.util.List;
 import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
@@ -53,8 +51,15 @@ public class InvitationPurgeTask implements ScheduledTask {
                     outbox.forget(id);
                     InvitationEntity invitation = store.find(id);
                     if (invitation != null) {
-                        audit.record(realm, AuditLog.Type.INVITATION_PURGED, null, invitation.getId(), invitation.getEmail(),
-                                null, null, "not accepted within its lifespan (" + InvitationService.status(invitation) + ")");
+                        audit.record(
+                                realm,
+                                AuditLog.Type.INVITATION_PURGED,
+                                null,
+                                invitation.getId(),
+                                invitation.getEmail(),
+                                null,
+                                null,
+                                "not accepted within its lifespan (" + InvitationService.status(invitation) + ")");
                         store.remove(invitation);
                     }
                 }
@@ -66,7 +71,8 @@ public class InvitationPurgeTask implements ScheduledTask {
             }
         }
         if (purged > 0) {
-            LOG.infof("Purged %d invitations that were not accepted within their lifespan in realm %s", purged, realmId);
+            LOG.infof(
+                    "Purged %d invitations that were not accepted within their lifespan in realm %s", purged, realmId);
         }
     }
 

@@ -1,5 +1,24 @@
 package io.accesslifecycle.invitations;
 
+import io.accesslifecycle.access.GrantResolver;
+import io.accesslifecycle.access.GrantRights;
+import io.accesslifecycle.access.Grants;
+import io.accesslifecycle.access.References;
+import io.accesslifecycle.audit.AuditLog;
+import io.accesslifecycle.budget.EmailBudget;
+import io.accesslifecycle.callers.AuthorisedCallers;
+import io.accesslifecycle.callers.CallerDesignation;
+import io.accesslifecycle.callers.CallerRules;
+import io.accesslifecycle.common.ConflictException;
+import io.accesslifecycle.common.InputException;
+import io.accesslifecycle.common.Inputs;
+import io.accesslifecycle.common.NotInRealmException;
+import io.accesslifecycle.expiry.AccessEndDate;
+import io.accesslifecycle.labels.Labels;
+import io.accesslifecycle.outbox.DeliveryStatus;
+import io.accesslifecycle.outbox.OutboxStore;
+import io.accesslifecycle.settings.AccessSettings;
+import io.accesslifecycle.settings.AccessSettingsStore;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,26 +29,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
-import io.accesslifecycle.access.GrantResolver;
-import io.accesslifecycle.access.GrantRights;
-import io.accesslifecycle.callers.AuthorisedCallers;
-import io.accesslifecycle.callers.CallerDesignation;
-import io.accesslifecycle.callers.CallerRules;
-import io.accesslifecycle.access.Grants;
-import io.accesslifecycle.access.References;
-import io.accesslifecycle.audit.AuditLog;
-import io.accesslifecycle.budget.EmailBudget;
-import io.accesslifecycle.common.ConflictException;
-import io.accesslifecycle.common.InputException;
-import io.accesslifecycle.common.NotInRealmException;
-import io.accesslifecycle.common.Inputs;
-import io.accesslifecycle.expiry.AccessEndDate;
-import io.accesslifecycle.labels.Labels;
-import io.accesslifecycle.outbox.DeliveryStatus;
-import io.accesslifecycle.outbox.OutboxStore;
-import io.accesslifecycle.settings.AccessSettings;
-import io.accesslifecycle.settings.AccessSettingsStore;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -65,19 +64,28 @@ public final class InvitationService {
             throw new InputException("invitees", "at least one invitee is required");
         }
         if (invitees.size() > MAX_INVITEES) {
-            throw new InputException("invitees", "at most " + MAX_INVITEES + " invitees per request (got " + invitees.size() + ")");
+            throw new InputException(
+                    "invitees", "at most " + MAX_INVITEES + " invitees per request (got " + invitees.size() + ")");
         }
         boolean caller = Boolean.TRUE.equals(request.authorisedCaller());
         if (caller && invitees.size() > 1) {
             throw new InputException("authorisedCaller", "an authorised caller is designated one invitee at a time");
         }
-        if (!caller && (request.supportPlan() != null || request.callerPhone() != null || request.callerCountry() != null)) {
-            throw new InputException(request.supportPlan() != null ? "supportPlan" : request.callerPhone() != null ? "callerPhone" : "callerCountry",
+        if (!caller
+                && (request.supportPlan() != null
+                        || request.callerPhone() != null
+                        || request.callerCountry() != null)) {
+            throw new InputException(
+                    request.supportPlan() != null
+                            ? "supportPlan"
+                            : request.callerPhone() != null ? "callerPhone" : "callerCountry",
                     "is for an authorised-caller invitee (authorisedCaller: true)");
         }
-        CallerDesignation designation = CallerRules.check(new CallerDesignation(caller, request.supportPlan(),
-                request.callerPhone(), request.callerCountry()), AccessSettingsStore.read(realm));
-        InvitationGrants grants = grants(resolve(request.roles(), request.groups()), request.labels(), request.accessExpiresOn(), designation);
+        CallerDesignation designation = CallerRules.check(
+                new CallerDesignation(caller, request.supportPlan(), request.callerPhone(), request.callerCountry()),
+                AccessSettingsStore.read(realm));
+        InvitationGrants grants = grants(
+                resolve(request.roles(), request.groups()), request.labels(), request.accessExpiresOn(), designation);
         String message = Inputs.text("message", request.message(), MAX_MESSAGE, true);
         String note = Inputs.text("note", request.note(), MAX_NOTE, true);
         String locale = Inputs.locale(realm, request.locale());
@@ -93,7 +101,9 @@ public final class InvitationService {
         Set<String> seen = new HashSet<>();
         List<InviteResult.Row> rows = new ArrayList<>();
         for (Invitee invitee : invitees) {
-            String address = invitee == null || invitee.email() == null ? "" : invitee.email().strip().toLowerCase(Locale.ROOT);
+            String address = invitee == null || invitee.email() == null
+                    ? ""
+                    : invitee.email().strip().toLowerCase(Locale.ROOT);
             String shown = invitee == null || invitee.email() == null ? null : invitee.email();
             if (!Inputs.isEmail(address)) {
                 rows.add(InviteResult.Row.rejected(shown, "invalid email address"));
@@ -158,30 +168,41 @@ public final class InvitationService {
             throw new InputException("status", "one of " + InvitationStore.statuses());
         }
         Inputs.Page page = Inputs.page(first, max, 100, 1000);
-        List<InvitationEntity> found = store.search(status, blankToNull(label), blankToNull(text), page.first(), page.max());
-        Map<String, DeliveryStatus> delivery = new OutboxStore(session).latestStatus(found.stream().map(InvitationEntity::getId).toList());
+        List<InvitationEntity> found =
+                store.search(status, blankToNull(label), blankToNull(text), page.first(), page.max());
+        Map<String, DeliveryStatus> delivery = new OutboxStore(session)
+                .latestStatus(found.stream().map(InvitationEntity::getId).toList());
         return found.stream().map(i -> represent(i, delivery.get(i.getId()))).toList();
     }
 
     public InvitationRepresentation get(String id) {
         InvitationEntity invitation = existing(id);
-        return represent(invitation, new OutboxStore(session).latestStatus(List.of(id)).get(id));
+        return represent(
+                invitation, new OutboxStore(session).latestStatus(List.of(id)).get(id));
     }
 
     public InvitationRepresentation update(String id, InvitationUpdate update, URI baseUri) {
         InvitationEntity invitation = pending(id);
         InvitationGrants current = InvitationEmail.grants(invitation);
-        // the one who edits must be allowed to give all of it, the kept roles and groups included: they become its issuer
-        Grants kept = resolve(update.roles() != null ? update.roles() : null, update.groups() != null ? update.groups() : null);
+        // the one who edits must be allowed to give all of it, the kept roles and groups included: they become its
+        // issuer
+        Grants kept = resolve(
+                update.roles() != null ? update.roles() : null, update.groups() != null ? update.groups() : null);
         Grants resolved = new Grants(
                 update.roles() != null ? kept.roles() : requireAll(StoredGrants.roles(realm, current, id)),
-                update.groups() != null ? kept.groups() : requireAllGroups(StoredGrants.groups(session, realm, current, id)));
+                update.groups() != null
+                        ? kept.groups()
+                        : requireAllGroups(StoredGrants.groups(session, realm, current, id)));
         boolean caller = update.authorisedCaller() != null ? update.authorisedCaller() : current.authorisedCaller();
-        CallerDesignation designation = CallerRules.check(new CallerDesignation(caller,
-                update.supportPlan() != null ? update.supportPlan() : current.supportPlan(),
-                update.callerPhone() != null ? update.callerPhone() : current.callerPhone(),
-                update.callerCountry() != null ? update.callerCountry() : current.callerCountry()), AccessSettingsStore.read(realm));
-        InvitationGrants grants = grants(resolved,
+        CallerDesignation designation = CallerRules.check(
+                new CallerDesignation(
+                        caller,
+                        update.supportPlan() != null ? update.supportPlan() : current.supportPlan(),
+                        update.callerPhone() != null ? update.callerPhone() : current.callerPhone(),
+                        update.callerCountry() != null ? update.callerCountry() : current.callerCountry()),
+                AccessSettingsStore.read(realm));
+        InvitationGrants grants = grants(
+                resolved,
                 update.labels() != null ? update.labels() : current.labels(),
                 update.accessExpiresOn() != null ? update.accessExpiresOn() : current.accessExpiresOn(),
                 designation);
@@ -203,8 +224,16 @@ public final class InvitationService {
         invitation.setGrants(InvitationEmail.grantsJson(grants));
         invitation.setLabels(InvitationStore.labelsIndex(grants.labels()));
         issuedBy(invitation);
-        new AuditLog(session).record(realm, AuditLog.Type.INVITATION_EDITED, auth.adminAuth().getUser(), invitation.getId(),
-                invitation.getEmail(), current, grants, invitation.getNote());
+        new AuditLog(session)
+                .record(
+                        realm,
+                        AuditLog.Type.INVITATION_EDITED,
+                        auth.adminAuth().getUser(),
+                        invitation.getId(),
+                        invitation.getEmail(),
+                        current,
+                        grants,
+                        invitation.getNote());
         if (!Boolean.FALSE.equals(update.notifyInvitee())) {
             UserModel actor = auth.adminAuth().getUser();
             new EmailBudget(session, realm, actor).spend(1);
@@ -217,8 +246,16 @@ public final class InvitationService {
         InvitationEntity invitation = pending(id);
         invitation.setStatus(InvitationStatus.REVOKED);
         invitation.setEndedAt(Time.currentTimeMillis());
-        new AuditLog(session).record(realm, AuditLog.Type.INVITATION_REVOKED, auth.adminAuth().getUser(), invitation.getId(),
-                invitation.getEmail(), null, null, null);
+        new AuditLog(session)
+                .record(
+                        realm,
+                        AuditLog.Type.INVITATION_REVOKED,
+                        auth.adminAuth().getUser(),
+                        invitation.getId(),
+                        invitation.getEmail(),
+                        null,
+                        null,
+                        null);
         return get(id);
     }
 
@@ -226,8 +263,10 @@ public final class InvitationService {
     public InvitationRepresentation resend(String id, URI baseUri) {
         InvitationEntity invitation = existing(id);
         if (invitation.getStatus() != InvitationStatus.PENDING) {
-            throw new ConflictException("status", "only a pending or expired invitation can be resent (this one is "
-                    + invitation.getStatus().apiName() + ")");
+            throw new ConflictException(
+                    "status",
+                    "only a pending or expired invitation can be resent (this one is "
+                            + invitation.getStatus().apiName() + ")");
         }
         UserModel actor = auth.adminAuth().getUser();
         // the one who resends becomes the issuer: they must be allowed to give all of it
@@ -237,10 +276,19 @@ public final class InvitationService {
         new EmailBudget(session, realm, actor).spend(1);
         issuedBy(invitation);
         invitation.setTokenNonce(UUID.randomUUID().toString());
-        invitation.setExpiresAt(Time.currentTimeMillis() + AccessSettingsStore.read(realm).invitationLifespanDays() * 86_400_000L);
+        invitation.setExpiresAt(
+                Time.currentTimeMillis() + AccessSettingsStore.read(realm).invitationLifespanDays() * 86_400_000L);
         new InvitationEmail(session, realm).queue(baseUri, invitation, InvitationEmail.grants(invitation), actor);
-        new AuditLog(session).record(realm, AuditLog.Type.INVITATION_RESENT, actor, invitation.getId(),
-                invitation.getEmail(), null, null, null);
+        new AuditLog(session)
+                .record(
+                        realm,
+                        AuditLog.Type.INVITATION_RESENT,
+                        actor,
+                        invitation.getId(),
+                        invitation.getEmail(),
+                        null,
+                        null,
+                        null);
         return get(id);
     }
 
@@ -254,7 +302,8 @@ public final class InvitationService {
 
     private InvitationEntity pending(String id) {
         InvitationEntity invitation = existing(id);
-        if (invitation.getStatus() != InvitationStatus.PENDING || invitation.getExpiresAt() <= Time.currentTimeMillis()) {
+        if (invitation.getStatus() != InvitationStatus.PENDING
+                || invitation.getExpiresAt() <= Time.currentTimeMillis()) {
             throw new ConflictException("status", "the invitation is no longer pending (" + status(invitation) + ")");
         }
         return invitation;
@@ -294,11 +343,15 @@ public final class InvitationService {
     /** Why the plan has no room for one more caller (the invitee's own designation aside), or null. */
     private String planFull(CallerDesignation designation, String address, AccessSettings settings) {
         int limit = settings.authorisedCallerLimit().get(designation.supportPlan());
-        long others = new AuthorisedCallers(session, realm).all()
+        long others = new AuthorisedCallers(session, realm)
+                .all()
                 .filter(u -> !address.equalsIgnoreCase(String.valueOf(u.getEmail())))
-                .filter(u -> designation.supportPlan().equals(u.getFirstAttribute(CallerDesignation.PLAN))).count();
-        return others >= limit ? "the " + designation.supportPlan() + " plan allows " + limit
-                + " authorised callers and has " + others + " already" : null;
+                .filter(u -> designation.supportPlan().equals(u.getFirstAttribute(CallerDesignation.PLAN)))
+                .count();
+        return others >= limit
+                ? "the " + designation.supportPlan() + " plan allows " + limit + " authorised callers and has " + others
+                        + " already"
+                : null;
     }
 
     private InvitationGrants grants(Grants resolved, List<String> labels, String endDate, CallerDesignation caller) {
@@ -310,9 +363,15 @@ public final class InvitationService {
                 Labels.normalize("labels", labels),
                 end == null ? null : end.toString(),
                 caller.authorisedCaller(),
-                resolved.roles().stream().map(org.keycloak.models.RoleModel::getId).toList(),
-                resolved.groups().stream().map(org.keycloak.models.GroupModel::getId).toList(),
-                caller.supportPlan(), caller.callerPhone(), caller.callerCountry());
+                resolved.roles().stream()
+                        .map(org.keycloak.models.RoleModel::getId)
+                        .toList(),
+                resolved.groups().stream()
+                        .map(org.keycloak.models.GroupModel::getId)
+                        .toList(),
+                caller.supportPlan(),
+                caller.callerPhone(),
+                caller.callerCountry());
     }
 
     static String status(InvitationEntity i) {
@@ -325,14 +384,42 @@ public final class InvitationService {
     /** Roles and groups as they are named now (found by id), so that a rename shows. */
     private InvitationRepresentation represent(InvitationEntity i, DeliveryStatus delivery) {
         InvitationGrants g = InvitationEmail.grants(i);
-        List<String> roles = g.roleIds() == null ? g.roles() : StoredGrants.roles(realm, g, i.getId()).stream().map(References::of).toList();
-        List<String> groups = g.groupIds() == null ? g.groups() : StoredGrants.groups(session, realm, g, i.getId()).stream().map(References::of).toList();
-        return new InvitationRepresentation(i.getId(), i.getEmail(), i.getFirstName(), i.getLastName(), status(i),
-                roles, groups, g.labels(), g.accessExpiresOn(), g.authorisedCaller(), i.getMessage(), i.getLocale(),
-                i.getNote(), i.getInvitedBy(), i.getInvitedByName(), instant(i.getCreatedAt()), instant(i.getExpiresAt()),
-                i.getAcceptedAt() == null ? null : instant(i.getAcceptedAt()), i.getAcceptedUserId(), delivery,
-                g.supportPlan(), g.callerPhone(), g.callerCountry(),
-                i.getIssuedBy() != null ? i.getIssuedBy() : i.getInvitedBy(), i.getProblem());
+        List<String> roles = g.roleIds() == null
+                ? g.roles()
+                : StoredGrants.roles(realm, g, i.getId()).stream()
+                        .map(References::of)
+                        .toList();
+        List<String> groups = g.groupIds() == null
+                ? g.groups()
+                : StoredGrants.groups(session, realm, g, i.getId()).stream()
+                        .map(References::of)
+                        .toList();
+        return new InvitationRepresentation(
+                i.getId(),
+                i.getEmail(),
+                i.getFirstName(),
+                i.getLastName(),
+                status(i),
+                roles,
+                groups,
+                g.labels(),
+                g.accessExpiresOn(),
+                g.authorisedCaller(),
+                i.getMessage(),
+                i.getLocale(),
+                i.getNote(),
+                i.getInvitedBy(),
+                i.getInvitedByName(),
+                instant(i.getCreatedAt()),
+                instant(i.getExpiresAt()),
+                i.getAcceptedAt() == null ? null : instant(i.getAcceptedAt()),
+                i.getAcceptedUserId(),
+                delivery,
+                g.supportPlan(),
+                g.callerPhone(),
+                g.callerCountry(),
+                i.getIssuedBy() != null ? i.getIssuedBy() : i.getInvitedBy(),
+                i.getProblem());
     }
 
     private static String instant(long millis) {
@@ -341,12 +428,12 @@ public final class InvitationService {
 
     private static String displayName(UserModel user) {
         String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
-                + (user.getLastName() == null ? "" : user.getLastName())).strip();
+                        + (user.getLastName() == null ? "" : user.getLastName()))
+                .strip();
         return name.isEmpty() ? user.getUsername() : name;
     }
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
     }
-
 }

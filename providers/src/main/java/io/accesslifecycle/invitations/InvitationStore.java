@@ -1,14 +1,12 @@
 package io.accesslifecycle.invitations;
 
+import io.accesslifecycle.outbox.OutboxStore;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
-
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.TypedQuery;
-
-import io.accesslifecycle.outbox.OutboxStore;
 import org.keycloak.common.util.Time;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
@@ -44,17 +42,25 @@ public final class InvitationStore {
      */
     boolean markAccepted(InvitationEntity invitation, String userId, long now) {
         return em().createNamedQuery("accessInvitation.accept")
-                .setParameter("now", now).setParameter("userId", userId)
-                .setParameter("id", invitation.getId()).setParameter("nonce", invitation.getTokenNonce())
-                .executeUpdate() == 1;
+                        .setParameter("now", now)
+                        .setParameter("userId", userId)
+                        .setParameter("id", invitation.getId())
+                        .setParameter("nonce", invitation.getTokenNonce())
+                        .executeUpdate()
+                == 1;
     }
 
     /** Ids of this realm's invitations never accepted whose link ended at {@code now} or before, oldest first. */
     List<String> unusedEndedBy(long now, int max) {
-        return em().createQuery("select i.id from InvitationEntity i where i.realmId = :realmId"
-                        + " and i.status <> :accepted and i.expiresAt <= :now order by i.expiresAt", String.class)
+        return em().createQuery(
+                        "select i.id from InvitationEntity i where i.realmId = :realmId"
+                                + " and i.status <> :accepted and i.expiresAt <= :now order by i.expiresAt",
+                        String.class)
                 .setParameter("accepted", InvitationStatus.ACCEPTED)
-                .setParameter("realmId", realm.getId()).setParameter("now", now).setMaxResults(max).getResultList();
+                .setParameter("realmId", realm.getId())
+                .setParameter("now", now)
+                .setMaxResults(max)
+                .getResultList();
     }
 
     void remove(InvitationEntity invitation) {
@@ -66,21 +72,26 @@ public final class InvitationStore {
      * with a link that ended then.
      */
     public List<String> decidedBefore(long before, int max) {
-        return em().createQuery("select i.id from InvitationEntity i where i.realmId = :realmId and ("
-                        + "(i.status = :accepted and i.acceptedAt < :before)"
-                        + " or (i.status in :ended and coalesce(i.endedAt, i.expiresAt) < :before)"
-                        + " or (i.status = :pending and i.expiresAt < :before))", String.class)
+        return em().createQuery(
+                        "select i.id from InvitationEntity i where i.realmId = :realmId and ("
+                                + "(i.status = :accepted and i.acceptedAt < :before)"
+                                + " or (i.status in :ended and coalesce(i.endedAt, i.expiresAt) < :before)"
+                                + " or (i.status = :pending and i.expiresAt < :before))",
+                        String.class)
                 .setParameter("accepted", InvitationStatus.ACCEPTED)
                 .setParameter("ended", List.of(InvitationStatus.REVOKED, InvitationStatus.REPLACED))
                 .setParameter("pending", InvitationStatus.PENDING)
-                .setParameter("realmId", realm.getId()).setParameter("before", before)
-                .setMaxResults(max).getResultList();
+                .setParameter("realmId", realm.getId())
+                .setParameter("before", before)
+                .setMaxResults(max)
+                .getResultList();
     }
 
     /** Ids of the invitations this account accepted. */
     public List<String> acceptedBy(String userId) {
         return em().createQuery("select i.id from InvitationEntity i where i.acceptedUserId = :userId", String.class)
-                .setParameter("userId", userId).getResultList();
+                .setParameter("userId", userId)
+                .getResultList();
     }
 
     /**
@@ -92,7 +103,9 @@ public final class InvitationStore {
             return 0;
         }
         new OutboxStore(session).forgetAll(ids);
-        em().createQuery("delete from InvitationEntity i where i.id in :ids").setParameter("ids", ids).executeUpdate();
+        em().createQuery("delete from InvitationEntity i where i.id in :ids")
+                .setParameter("ids", ids)
+                .executeUpdate();
         return ids.size();
     }
 
@@ -103,7 +116,9 @@ public final class InvitationStore {
 
     List<InvitationEntity> pendingFor(String email) {
         return em().createNamedQuery("accessInvitation.pendingByEmail", InvitationEntity.class)
-                .setParameter("realmId", realm.getId()).setParameter("email", email).getResultList();
+                .setParameter("realmId", realm.getId())
+                .setParameter("email", email)
+                .getResultList();
     }
 
     /** Filters: status (pending, accepted, revoked, replaced, expired), label, text in email or names. */
@@ -126,7 +141,9 @@ public final class InvitationStore {
         }
         jpql.append(" order by i.createdAt desc, i.id");
         TypedQuery<InvitationEntity> q = em().createQuery(jpql.toString(), InvitationEntity.class)
-                .setParameter("realmId", realm.getId()).setFirstResult(first).setMaxResults(max);
+                .setParameter("realmId", realm.getId())
+                .setFirstResult(first)
+                .setMaxResults(max);
         if (status != null) {
             if (status.equals("pending") || status.equals("expired")) {
                 q.setParameter("now", now).setParameter("status", InvitationStatus.PENDING);
@@ -153,6 +170,8 @@ public final class InvitationStore {
 
     static List<String> statuses() {
         // "expired" is a pending invitation past its end
-        return Stream.concat(Arrays.stream(InvitationStatus.values()).map(InvitationStatus::apiName), Stream.of("expired")).toList();
+        return Stream.concat(
+                        Arrays.stream(InvitationStatus.values()).map(InvitationStatus::apiName), Stream.of("expired"))
+                .toList();
     }
 }

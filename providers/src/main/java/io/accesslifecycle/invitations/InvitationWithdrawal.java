@@ -1,9 +1,8 @@
 package io.accesslifecycle.invitations;
 
+import io.accesslifecycle.audit.AuditLog;
 import java.util.List;
 import java.util.Locale;
-
-import io.accesslifecycle.audit.AuditLog;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -28,12 +27,20 @@ public final class InvitationWithdrawal {
         if (user.getEmail() == null || user.getEmail().isBlank()) {
             return 0;
         }
-        List<InvitationEntity> pending = new InvitationStore(session, realm).pendingFor(user.getEmail().strip().toLowerCase(Locale.ROOT));
+        List<InvitationEntity> pending = new InvitationStore(session, realm)
+                .pendingFor(user.getEmail().strip().toLowerCase(Locale.ROOT));
         AuditLog audit = new AuditLog(session);
         for (InvitationEntity invitation : pending) {
             invitation.setStatus(InvitationStatus.REVOKED);
             invitation.setEndedAt(Time.currentTimeMillis());
-            audit.record(realm, AuditLog.Type.INVITATION_REVOKED, actor, invitation.getId(), invitation.getEmail(), null, null,
+            audit.record(
+                    realm,
+                    AuditLog.Type.INVITATION_REVOKED,
+                    actor,
+                    invitation.getId(),
+                    invitation.getEmail(),
+                    null,
+                    null,
                     "withdrawn: " + why);
         }
         return pending.size();

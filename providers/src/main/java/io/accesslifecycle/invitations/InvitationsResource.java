@@ -2,9 +2,7 @@ package io.accesslifecycle.invitations;
 
 import static io.accesslifecycle.common.ErrorResponses.translating;
 
-import java.net.URI;
-import java.util.List;
-
+import io.accesslifecycle.common.JsonBody;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -15,8 +13,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-
-import io.accesslifecycle.common.JsonBody;
+import java.net.URI;
+import java.util.List;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
 import org.keycloak.models.KeycloakSession;
@@ -31,8 +29,11 @@ public class InvitationsResource {
     private final AdminEventBuilder adminEvent;
     private final InvitationService invitations;
 
-    public InvitationsResource(KeycloakSession session, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent,
-                               InvitationService invitations) {
+    public InvitationsResource(
+            KeycloakSession session,
+            AdminPermissionEvaluator auth,
+            AdminEventBuilder adminEvent,
+            InvitationService invitations) {
         this.session = session;
         this.auth = auth;
         this.adminEvent = adminEvent;
@@ -49,16 +50,23 @@ public class InvitationsResource {
     public InviteResult invite(String body) {
         auth.users().requireManage();
         InviteResult result = translating(() -> invitations.invite(JsonBody.read(body, InviteRequest.class), base()));
-        adminEvent.resource(ResourceType.USER).operation(OperationType.CREATE).resourcePath("access", "invitations")
-                .representation(result).success();
+        adminEvent
+                .resource(ResourceType.USER)
+                .operation(OperationType.CREATE)
+                .resourcePath("access", "invitations")
+                .representation(result)
+                .success();
         return result;
     }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public List<InvitationRepresentation> list(@QueryParam("status") String status, @QueryParam("label") String label,
-                                               @QueryParam("q") String q, @QueryParam("first") Integer first,
-                                               @QueryParam("max") Integer max) {
+    public List<InvitationRepresentation> list(
+            @QueryParam("status") String status,
+            @QueryParam("label") String label,
+            @QueryParam("q") String q,
+            @QueryParam("first") Integer first,
+            @QueryParam("max") Integer max) {
         auth.users().requireView();
         return translating(() -> invitations.search(status, label, q, first, max));
     }
@@ -77,9 +85,14 @@ public class InvitationsResource {
     @Produces(MediaType.APPLICATION_JSON)
     public InvitationRepresentation update(@PathParam("id") String id, String body) {
         auth.users().requireManage();
-        InvitationRepresentation updated = translating(() -> invitations.update(id, JsonBody.read(body, InvitationUpdate.class), base()));
-        adminEvent.resource(ResourceType.USER).operation(OperationType.UPDATE).resourcePath("access", "invitations", id)
-                .representation(updated).success();
+        InvitationRepresentation updated =
+                translating(() -> invitations.update(id, JsonBody.read(body, InvitationUpdate.class), base()));
+        adminEvent
+                .resource(ResourceType.USER)
+                .operation(OperationType.UPDATE)
+                .resourcePath("access", "invitations", id)
+                .representation(updated)
+                .success();
         return updated;
     }
 
@@ -89,7 +102,11 @@ public class InvitationsResource {
     public InvitationRepresentation revoke(@PathParam("id") String id) {
         auth.users().requireManage();
         InvitationRepresentation revoked = translating(() -> invitations.revoke(id));
-        adminEvent.resource(ResourceType.USER).operation(OperationType.DELETE).resourcePath("access", "invitations", id).success();
+        adminEvent
+                .resource(ResourceType.USER)
+                .operation(OperationType.DELETE)
+                .resourcePath("access", "invitations", id)
+                .success();
         return revoked;
     }
 
@@ -99,7 +116,11 @@ public class InvitationsResource {
     public InvitationRepresentation resend(@PathParam("id") String id) {
         auth.users().requireManage();
         InvitationRepresentation resent = translating(() -> invitations.resend(id, base()));
-        adminEvent.resource(ResourceType.USER).operation(OperationType.ACTION).resourcePath("access", "invitations", id, "resend").success();
+        adminEvent
+                .resource(ResourceType.USER)
+                .operation(OperationType.ACTION)
+                .resourcePath("access", "invitations", id, "resend")
+                .success();
         return resent;
     }
 }

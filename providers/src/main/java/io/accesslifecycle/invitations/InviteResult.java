@@ -1,8 +1,7 @@
 package io.accesslifecycle.invitations;
 
-import java.util.List;
-
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
 
 /** Row-by-row answer to a bulk invitation, in the order of the request. */
 public record InviteResult(List<Row> results) {

@@ -1,9 +1,8 @@
 package io.accesslifecycle.invitations;
 
+import io.accesslifecycle.access.References;
 import java.util.ArrayList;
 import java.util.List;
-
-import io.accesslifecycle.access.References;
 import org.jboss.logging.Logger;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
@@ -18,8 +17,7 @@ final class StoredGrants {
 
     private static final Logger LOG = Logger.getLogger(StoredGrants.class);
 
-    private StoredGrants() {
-    }
+    private StoredGrants() {}
 
     static List<RoleModel> roles(RealmModel realm, InvitationGrants grants, String invitationId) {
         List<RoleModel> roles = new ArrayList<>();
@@ -35,11 +33,13 @@ final class StoredGrants {
         return roles;
     }
 
-    static List<GroupModel> groups(KeycloakSession session, RealmModel realm, InvitationGrants grants, String invitationId) {
+    static List<GroupModel> groups(
+            KeycloakSession session, RealmModel realm, InvitationGrants grants, String invitationId) {
         List<GroupModel> groups = new ArrayList<>();
         List<String> keys = grants.groupIds() != null ? grants.groupIds() : grants.groups();
         for (String key : keys == null ? List.<String>of() : keys) {
-            GroupModel group = grants.groupIds() != null ? realm.getGroupById(key) : References.group(session, realm, key);
+            GroupModel group =
+                    grants.groupIds() != null ? realm.getGroupById(key) : References.group(session, realm, key);
             if (group == null) {
                 LOG.warnf("Invitation %s grants group %s, which no longer exists; skipped", invitationId, key);
             } else {

@@ -1,10 +1,9 @@
 package io.accesslifecycle.jobs;
 
-import java.util.List;
-
 import io.accesslifecycle.settings.AccessSettings;
 import io.accesslifecycle.settings.AccessSettingsStore;
 import io.accesslifecycle.settings.RefusedSettingsLog;
+import java.util.List;
 import org.jboss.logging.Logger;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
@@ -35,7 +34,10 @@ public final class EnabledRealms {
 
     public void forEach(KeycloakSession session, String job, Work work) {
         KeycloakSessionFactory factory = session.getKeycloakSessionFactory();
-        List<String[]> realms = session.realms().getRealmsStream().map(r -> new String[] {r.getId(), r.getName()}).toList();
+        List<String[]> realms = session.realms()
+                .getRealmsStream()
+                .map(r -> new String[] {r.getId(), r.getName()})
+                .toList();
         for (String[] idAndName : realms) {
             String realmId = idAndName[0];
             try {
@@ -52,8 +54,11 @@ public final class EnabledRealms {
                     }
                 });
             } catch (RuntimeException e) {
-                LOG.errorf(e, "Job %s failed in realm %s; the other realms go on, and this one is tried again at the next run",
-                        job, idAndName[1]);
+                LOG.errorf(
+                        e,
+                        "Job %s failed in realm %s; the other realms go on, and this one is tried again at the next run",
+                        job,
+                        idAndName[1]);
             }
         }
     }

@@ -3,7 +3,6 @@ package io.accesslifecycle.jobs;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
-
 import org.jboss.logging.Logger;
 
 /**

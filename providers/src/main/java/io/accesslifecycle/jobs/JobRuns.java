@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-
 import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.timer.ScheduledTask;
@@ -19,9 +18,13 @@ import org.keycloak.timer.ScheduledTask;
 public final class JobRuns {
 
     /** One job as seen from this node. */
-    public record JobRun(String name, long intervalSeconds, long runs, String lastStartedAt, String lastFinishedAt,
-                         String lastOutcome) {
-    }
+    public record JobRun(
+            String name,
+            long intervalSeconds,
+            long runs,
+            String lastStartedAt,
+            String lastFinishedAt,
+            String lastOutcome) {}
 
     private final ConcurrentMap<String, JobRun> runs = new ConcurrentHashMap<>();
 
@@ -33,15 +36,17 @@ public final class JobRuns {
             @Override
             public void run(KeycloakSession session) {
                 String started = now();
-                runs.computeIfPresent(name, (n, r) -> new JobRun(n, r.intervalSeconds(), r.runs(), started, r.lastFinishedAt(),
-                        "running"));
+                runs.computeIfPresent(
+                        name,
+                        (n, r) -> new JobRun(n, r.intervalSeconds(), r.runs(), started, r.lastFinishedAt(), "running"));
                 String outcome = "failed";
                 try {
                     task.run(session);
                     outcome = "ok";
                 } finally {
                     String done = outcome;
-                    runs.computeIfPresent(name, (n, r) -> new JobRun(n, r.intervalSeconds(), r.runs() + 1, started, now(), done));
+                    runs.computeIfPresent(
+                            name, (n, r) -> new JobRun(n, r.intervalSeconds(), r.runs() + 1, started, now(), done));
                 }
             }
 

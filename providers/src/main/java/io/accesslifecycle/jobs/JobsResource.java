@@ -1,11 +1,9 @@
 package io.accesslifecycle.jobs;
 
-import java.util.List;
-
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-
+import java.util.List;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 /**

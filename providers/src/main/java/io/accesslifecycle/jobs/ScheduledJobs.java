@@ -1,20 +1,19 @@
 package io.accesslifecycle.jobs;
 
+import io.accesslifecycle.audit.AuditRetentionTask;
+import io.accesslifecycle.expiry.ExpiryTask;
+import io.accesslifecycle.expiry.PasswordReminderTask;
+import io.accesslifecycle.invitations.InvitationPurgeTask;
+import io.accesslifecycle.outbox.OutboxDeliveryTask;
+import io.accesslifecycle.retention.PersonalDataRetentionTask;
+import io.accesslifecycle.settings.RefusedSettingsLog;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import io.accesslifecycle.audit.AuditRetentionTask;
-import io.accesslifecycle.expiry.ExpiryTask;
-import io.accesslifecycle.expiry.PasswordReminderTask;
-import io.accesslifecycle.invitations.InvitationPurgeTask;
-import io.accesslifecycle.outbox.OutboxDeliveryTask;
-import io.accesslifecycle.settings.RefusedSettingsLog;
 import org.jboss.logging.Logger;
-import io.accesslifecycle.retention.PersonalDataRetentionTask;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.utils.PostMigrationEvent;
@@ -34,17 +33,21 @@ import org.keycloak.timer.TimerProvider;
 public final class ScheduledJobs implements ProviderEventListener, AutoCloseable {
 
     /** How often each job runs; read once from the provider's configuration (see docs/configuration.md). */
-    public record Intervals(long outboxMillis, long invitationPurgeMillis, long auditRetentionMillis, long expiryMillis,
-                            long passwordReminderMillis) {
+    public record Intervals(
+            long outboxMillis,
+            long invitationPurgeMillis,
+            long auditRetentionMillis,
+            long expiryMillis,
+            long passwordReminderMillis) {
         public static final Intervals DEFAULTS = new Intervals(3_000, 3_600_000, 86_400_000, 600_000, 3_600_000);
     }
 
     /** Threads that run the jobs: at most this many at once on a node. */
     static final int THREADS = 2;
+
     private static final Logger LOG = Logger.getLogger(ScheduledJobs.class);
 
-    private record Job(ScheduledTask task, long intervalMillis) {
-    }
+    private record Job(ScheduledTask task, long intervalMillis) {}
 
     private final KeycloakSessionFactory factory;
     private final List<Job> jobs;
@@ -55,8 +58,12 @@ public final class ScheduledJobs implements ProviderEventListener, AutoCloseable
      * {@code publicUrl}: the server's public address, for links in emails that jobs send; {@code runs}: where each
      * completed run is counted.
      */
-    public ScheduledJobs(KeycloakSessionFactory factory, Intervals intervals, String publicUrl, RefusedSettingsLog refusals,
-                         JobRuns runs) {
+    public ScheduledJobs(
+            KeycloakSessionFactory factory,
+            Intervals intervals,
+            String publicUrl,
+            RefusedSettingsLog refusals,
+            JobRuns runs) {
         this.factory = factory;
         this.runs = runs;
         EnabledRealms realms = new EnabledRealms(refusals);
@@ -69,8 +76,14 @@ public final class ScheduledJobs implements ProviderEventListener, AutoCloseable
                 new Job(new ExpiryTask(realms), intervals.expiryMillis()),
                 new Job(new PasswordReminderTask(publicUrl, realms), intervals.passwordReminderMillis()));
         // each job is queued at most once (see HandOff), so the queue never holds more than the jobs
-        this.executor = new ThreadPoolExecutor(THREADS, THREADS, 60, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(jobs.size()), threads(), new ThreadPoolExecutor.AbortPolicy());
+        this.executor = new ThreadPoolExecutor(
+                THREADS,
+                THREADS,
+                60,
+                TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(jobs.size()),
+                threads(),
+                new ThreadPoolExecutor.AbortPolicy());
         this.executor.allowCoreThreadTimeOut(true);
     }
 
@@ -82,9 +95,12 @@ public final class ScheduledJobs implements ProviderEventListener, AutoCloseable
         try (KeycloakSession session = factory.create()) {
             TimerProvider timer = session.getProvider(TimerProvider.class);
             for (Job job : jobs) {
-                Runnable run = new ClusterAwareScheduledTaskRunner(factory, runs.counted(job.task(), job.intervalMillis()),
-                        job.intervalMillis());
-                timer.schedule(new HandOff(job.task().getTaskName(), run, executor), job.intervalMillis(), job.task().getTaskName());
+                Runnable run = new ClusterAwareScheduledTaskRunner(
+                        factory, runs.counted(job.task(), job.intervalMillis()), job.intervalMillis());
+                timer.schedule(
+                        new HandOff(job.task().getTaskName(), run, executor),
+                        job.intervalMillis(),
+                        job.task().getTaskName());
             }
         }
     }

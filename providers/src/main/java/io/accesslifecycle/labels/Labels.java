@@ -1,11 +1,10 @@
 package io.accesslifecycle.labels;
 
+import io.accesslifecycle.common.InputException;
+import io.accesslifecycle.common.Inputs;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-
-import io.accesslifecycle.common.InputException;
-import io.accesslifecycle.common.Inputs;
 
 /** The rules for labels: trimmed, 1 to 64 characters, no control characters, at most 50 per user, no repeats. */
 public final class Labels {
@@ -14,8 +13,7 @@ public final class Labels {
     public static final int MAX_LENGTH = 64;
     public static final int MAX_COUNT = 50;
 
-    private Labels() {
-    }
+    private Labels() {}
 
     public static List<String> normalize(String field, List<String> labels) {
         if (labels == null) {
@@ -31,8 +29,10 @@ public final class Labels {
                 throw new InputException(field, "a label may not be empty");
             }
             if (value.length() > MAX_LENGTH) {
-                throw new InputException(field, "a label has at most " + MAX_LENGTH + " characters: '"
-                        + value.substring(0, value.offsetByCodePoints(0, 20)) + "...'");
+                throw new InputException(
+                        field,
+                        "a label has at most " + MAX_LENGTH + " characters: '"
+                                + value.substring(0, value.offsetByCodePoints(0, 20)) + "...'");
             }
             String unsafe = Inputs.unsafeCharacters(value, false);
             if (unsafe != null) {

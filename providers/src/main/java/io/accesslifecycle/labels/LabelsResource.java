@@ -1,12 +1,10 @@
 package io.accesslifecycle.labels;
 
-import java.util.List;
-
+import io.accesslifecycle.access.UserListStore;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-
-import io.accesslifecycle.access.UserListStore;
+import java.util.List;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
@@ -15,8 +13,7 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 public class LabelsResource {
 
     /** A label and its number of users. */
-    public record LabelCount(String label, long users) {
-    }
+    public record LabelCount(String label, long users) {}
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -32,6 +29,9 @@ public class LabelsResource {
     @Produces(MediaType.APPLICATION_JSON)
     public List<LabelCount> list() {
         auth.users().requireView();
-        return new UserListStore(session, realm).labelCounts().stream().map(row -> new LabelCount((String) row[0], (Long) row[1])).toList();
+        return new UserListStore(session, realm)
+                .labelCounts().stream()
+                        .map(row -> new LabelCount((String) row[0], (Long) row[1]))
+                        .toList();
     }
 }

@@ -1,5 +1,9 @@
 package io.accesslifecycle.offboarding;
 
+import io.accesslifecycle.access.AccessSnapshot;
+import io.accesslifecycle.audit.AuditLog;
+import io.accesslifecycle.common.InputException;
+import io.accesslifecycle.common.Inputs;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -7,11 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-
-import io.accesslifecycle.access.AccessSnapshot;
-import io.accesslifecycle.audit.AuditLog;
-import io.accesslifecycle.common.InputException;
-import io.accesslifecycle.common.Inputs;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -103,9 +102,18 @@ public final class Offboarding {
     private String apply(UserModel user, String mode, UserModel actor, String note, AuditLog audit) {
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("mode", mode);
-        AccountClosure.withdrawPending(session, realm, user, actor, user.getUsername() + " was offboarded (" + mode + ")");
+        AccountClosure.withdrawPending(
+                session, realm, user, actor, user.getUsername() + " was offboarded (" + mode + ")");
         if ("delete".equals(mode)) {
-            audit.record(realm, AuditLog.Type.USER_OFFBOARDED, actor, user.getId(), user.getUsername(), Map.of("enabled", user.isEnabled()), after, note);
+            audit.record(
+                    realm,
+                    AuditLog.Type.USER_OFFBOARDED,
+                    actor,
+                    user.getId(),
+                    user.getUsername(),
+                    Map.of("enabled", user.isEnabled()),
+                    after,
+                    note);
             AccountClosure.delete(session, realm, user);
             return "deleted";
         }
@@ -115,7 +123,8 @@ public final class Offboarding {
         String status = user.isEnabled() ? "disabled" : "already-disabled";
         AccountClosure.disable(session, realm, user);
         after.put("enabled", false);
-        audit.record(realm, AuditLog.Type.USER_OFFBOARDED, actor, user.getId(), user.getUsername(), before, after, note);
+        audit.record(
+                realm, AuditLog.Type.USER_OFFBOARDED, actor, user.getId(), user.getUsername(), before, after, note);
         return status;
     }
 }

@@ -1,12 +1,11 @@
 package io.accesslifecycle.offboarding;
 
+import io.accesslifecycle.common.ErrorResponses;
+import io.accesslifecycle.common.JsonBody;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-
-import io.accesslifecycle.common.ErrorResponses;
-import io.accesslifecycle.common.JsonBody;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
@@ -30,9 +29,14 @@ public class OffboardingResource {
     @Produces(MediaType.APPLICATION_JSON)
     public OffboardingResult offboard(String body) {
         auth.users().requireManage();
-        OffboardingResult result = ErrorResponses.translating(() -> offboarding.offboard(JsonBody.read(body, OffboardingRequest.class)));
-        adminEvent.resource(ResourceType.USER).operation("delete".equals(result.mode()) ? OperationType.DELETE : OperationType.UPDATE)
-                .resourcePath("access", "offboarding").representation(result).success();
+        OffboardingResult result =
+                ErrorResponses.translating(() -> offboarding.offboard(JsonBody.read(body, OffboardingRequest.class)));
+        adminEvent
+                .resource(ResourceType.USER)
+                .operation("delete".equals(result.mode()) ? OperationType.DELETE : OperationType.UPDATE)
+                .resourcePath("access", "offboarding")
+                .representation(result)
+                .success();
         return result;
     }
 }

@@ -2,8 +2,6 @@ package io.accesslifecycle.outbox;
 
 import java.util.HashMap;
 import java.util.List;
-
-
 import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
 import org.keycloak.email.EmailException;
@@ -36,8 +34,8 @@ public class OutboxDeliveryTask implements ScheduledTask {
         KeycloakSessionFactory factory = session.getKeycloakSessionFactory();
         long started = System.currentTimeMillis();
         while (System.currentTimeMillis() - started < RUN_BUDGET_MILLIS) {
-            List<String> due = KeycloakModelUtils.runJobInTransactionWithResult(factory,
-                    s -> new OutboxStore(s).due(Time.currentTimeMillis(), BATCH));
+            List<String> due = KeycloakModelUtils.runJobInTransactionWithResult(
+                    factory, s -> new OutboxStore(s).due(Time.currentTimeMillis(), BATCH));
             if (due.isEmpty()) {
                 return;
             }
@@ -73,8 +71,15 @@ public class OutboxDeliveryTask implements ScheduledTask {
         }
         m.setAttempts(m.getAttempts() + 1);
         try {
-            s.getProvider(EmailTemplateProvider.class).setRealm(realm).setUser(recipient)
-                    .send(p.subjectKey(), List.copyOf(p.subjectParams()), m.getTemplate(), new HashMap<>(p.attributes()), m.getRecipient());
+            s.getProvider(EmailTemplateProvider.class)
+                    .setRealm(realm)
+                    .setUser(recipient)
+                    .send(
+                            p.subjectKey(),
+                            List.copyOf(p.subjectParams()),
+                            m.getTemplate(),
+                            new HashMap<>(p.attributes()),
+                            m.getRecipient());
             m.setStatus(OutboxStatus.SENT);
             m.setSentAt(Time.currentTimeMillis());
             m.setLastError(null);

@@ -16,19 +16,22 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "ACCESS_OUTBOX")
 @NamedQueries({
-        @NamedQuery(name = "accessOutbox.due",
-                query = "select m from OutboxMessageEntity m where m.status = io.accesslifecycle.outbox.OutboxStatus.QUEUED"
-                        + " and m.nextAttemptAt <= :now order by m.nextAttemptAt"),
-        @NamedQuery(name = "accessOutbox.latestFor",
-                query = "select m from OutboxMessageEntity m where m.refId in :refIds order by m.createdAt desc"),
-        @NamedQuery(name = "accessOutbox.deleteFor",
-                query = "delete from OutboxMessageEntity m where m.refId = :refId"),
-        @NamedQuery(name = "accessOutbox.countBySince",
-                query = "select count(m) from OutboxMessageEntity m where m.realmId = :realmId and m.actorId = :actorId"
-                        + " and m.createdAt > :since and m.template = :template"),
-        @NamedQuery(name = "accessOutbox.timesBySince",
-                query = "select m.createdAt from OutboxMessageEntity m where m.realmId = :realmId and m.actorId = :actorId"
-                        + " and m.createdAt > :since and m.template = :template order by m.createdAt"),
+    @NamedQuery(
+            name = "accessOutbox.due",
+            query = "select m from OutboxMessageEntity m where m.status = io.accesslifecycle.outbox.OutboxStatus.QUEUED"
+                    + " and m.nextAttemptAt <= :now order by m.nextAttemptAt"),
+    @NamedQuery(
+            name = "accessOutbox.latestFor",
+            query = "select m from OutboxMessageEntity m where m.refId in :refIds order by m.createdAt desc"),
+    @NamedQuery(name = "accessOutbox.deleteFor", query = "delete from OutboxMessageEntity m where m.refId = :refId"),
+    @NamedQuery(
+            name = "accessOutbox.countBySince",
+            query = "select count(m) from OutboxMessageEntity m where m.realmId = :realmId and m.actorId = :actorId"
+                    + " and m.createdAt > :since and m.template = :template"),
+    @NamedQuery(
+            name = "accessOutbox.timesBySince",
+            query = "select m.createdAt from OutboxMessageEntity m where m.realmId = :realmId and m.actorId = :actorId"
+                    + " and m.createdAt > :since and m.template = :template order by m.createdAt"),
 })
 public class OutboxMessageEntity {
 
@@ -79,30 +82,107 @@ public class OutboxMessageEntity {
     @Column(name = "SENT_AT")
     private Long sentAt;
 
-    public String getId() { return id; }
-    public void setId(String id) { this.id = id; }
-    public String getRealmId() { return realmId; }
-    public void setRealmId(String realmId) { this.realmId = realmId; }
-    public String getRefId() { return refId; }
-    public void setRefId(String refId) { this.refId = refId; }
-    public String getRecipient() { return recipient; }
-    public void setRecipient(String recipient) { this.recipient = recipient; }
-    public String getTemplate() { return template; }
-    public void setTemplate(String template) { this.template = template; }
-    public String getPayload() { return payload; }
-    public void setPayload(String payload) { this.payload = payload; }
-    public OutboxStatus getStatus() { return status; }
-    public void setStatus(OutboxStatus status) { this.status = status; }
-    public int getAttempts() { return attempts; }
-    public void setAttempts(int attempts) { this.attempts = attempts; }
-    public long getNextAttemptAt() { return nextAttemptAt; }
-    public void setNextAttemptAt(long nextAttemptAt) { this.nextAttemptAt = nextAttemptAt; }
-    public String getLastError() { return lastError; }
-    public void setLastError(String lastError) { this.lastError = lastError; }
-    public long getCreatedAt() { return createdAt; }
-    public void setCreatedAt(long createdAt) { this.createdAt = createdAt; }
-    public String getActorId() { return actorId; }
-    public void setActorId(String actorId) { this.actorId = actorId; }
-    public Long getSentAt() { return sentAt; }
-    public void setSentAt(Long sentAt) { this.sentAt = sentAt; }
+    public String getId() {
+        return id;
+    }
+
+    public void setId(String id) {
+        this.id = id;
+    }
+
+    public String getRealmId() {
+        return realmId;
+    }
+
+    public void setRealmId(String realmId) {
+        this.realmId = realmId;
+    }
+
+    public String getRefId() {
+        return refId;
+    }
+
+    public void setRefId(String refId) {
+        this.refId = refId;
+    }
+
+    public String getRecipient() {
+        return recipient;
+    }
+
+    public void setRecipient(String recipient) {
+        this.recipient = recipient;
+    }
+
+    public String getTemplate() {
+        return template;
+    }
+
+    public void setTemplate(String template) {
+        this.template = template;
+    }
+
+    public String getPayload() {
+        return payload;
+    }
+
+    public void setPayload(String payload) {
+        this.payload = payload;
+    }
+
+    public OutboxStatus getStatus() {
+        return status;
+    }
+
+    public void setStatus(OutboxStatus status) {
+        this.status = status;
+    }
+
+    public int getAttempts() {
+        return attempts;
+    }
+
+    public void setAttempts(int attempts) {
+        this.attempts = attempts;
+    }
+
+    public long getNextAttemptAt() {
+        return nextAttemptAt;
+    }
+
+    public void setNextAttemptAt(long nextAttemptAt) {
+        this.nextAttemptAt = nextAttemptAt;
+    }
+
+    public String getLastError() {
+        return lastError;
+    }
+
+    public void setLastError(String lastError) {
+        this.lastError = lastError;
+    }
+
+    public long getCreatedAt() {
+        return createdAt;
+    }
+
+    public void setCreatedAt(long createdAt) {
+        this.createdAt = createdAt;
+    }
+
+    public String getActorId() {
+        return actorId;
+    }
+
+    public void setActorId(String actorId) {
+        this.actorId = actorId;
+    }
+
+    public Long getSentAt() {
+        return sentAt;
+    }
+
+    public void setSentAt(Long sentAt) {
+        this.sentAt = sentAt;
+    }
 }

@@ -13,15 +13,19 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "ACCESS_REQUEST")
 @NamedQueries({
-        @NamedQuery(name = "accessRequest.pendingOf",
-                query = "select r from AccessRequestEntity r where r.realmId = :realmId and r.userId = :userId"
-                        + " and r.status = io.accesslifecycle.requests.RequestStatus.PENDING"),
-        @NamedQuery(name = "accessRequest.madeSince",
-                query = "select r.createdAt from AccessRequestEntity r where r.realmId = :realmId and r.userId = :userId"
-                        + " and r.createdAt > :since order by r.createdAt"),
-        @NamedQuery(name = "accessRequest.byStatus",
-                query = "select r from AccessRequestEntity r where r.realmId = :realmId and (:status is null or r.status = :status)"
-                        + " order by r.createdAt desc"),
+    @NamedQuery(
+            name = "accessRequest.pendingOf",
+            query = "select r from AccessRequestEntity r where r.realmId = :realmId and r.userId = :userId"
+                    + " and r.status = io.accesslifecycle.requests.RequestStatus.PENDING"),
+    @NamedQuery(
+            name = "accessRequest.madeSince",
+            query = "select r.createdAt from AccessRequestEntity r where r.realmId = :realmId and r.userId = :userId"
+                    + " and r.createdAt > :since order by r.createdAt"),
+    @NamedQuery(
+            name = "accessRequest.byStatus",
+            query =
+                    "select r from AccessRequestEntity r where r.realmId = :realmId and (:status is null or r.status = :status)"
+                            + " order by r.createdAt desc"),
 })
 public class AccessRequestEntity {
 
@@ -67,28 +71,99 @@ public class AccessRequestEntity {
     @Column(name = "REASON", length = 1000)
     private String reason;
 
-    public String getId() { return id; }
-    public void setId(String id) { this.id = id; }
-    public String getRealmId() { return realmId; }
-    public void setRealmId(String realmId) { this.realmId = realmId; }
-    public String getUserId() { return userId; }
-    public void setUserId(String userId) { this.userId = userId; }
-    public String getPendingKey() { return pendingKey; }
-    public void setPendingKey(String pendingKey) { this.pendingKey = pendingKey; }
-    public String getUsername() { return username; }
-    public void setUsername(String username) { this.username = username; }
-    public String getEmail() { return email; }
-    public void setEmail(String email) { this.email = email; }
-    public String getJustification() { return justification; }
-    public void setJustification(String justification) { this.justification = justification; }
-    public RequestStatus getStatus() { return status; }
-    public void setStatus(RequestStatus status) { this.status = status; }
-    public long getCreatedAt() { return createdAt; }
-    public void setCreatedAt(long createdAt) { this.createdAt = createdAt; }
-    public Long getDecidedAt() { return decidedAt; }
-    public void setDecidedAt(Long decidedAt) { this.decidedAt = decidedAt; }
-    public String getDecidedBy() { return decidedBy; }
-    public void setDecidedBy(String decidedBy) { this.decidedBy = decidedBy; }
-    public String getReason() { return reason; }
-    public void setReason(String reason) { this.reason = reason; }
+    public String getId() {
+        return id;
+    }
+
+    public void setId(String id) {
+        this.id = id;
+    }
+
+    public String getRealmId() {
+        return realmId;
+    }
+
+    public void setRealmId(String realmId) {
+        this.realmId = realmId;
+    }
+
+    public String getUserId() {
+        return userId;
+    }
+
+    public void setUserId(String userId) {
+        this.userId = userId;
+    }
+
+    public String getPendingKey() {
+        return pendingKey;
+    }
+
+    public void setPendingKey(String pendingKey) {
+        this.pendingKey = pendingKey;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public void setUsername(String username) {
+        this.username = username;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public void setEmail(String email) {
+        this.email = email;
+    }
+
+    public String getJustification() {
+        return justification;
+    }
+
+    public void setJustification(String justification) {
+        this.justification = justification;
+    }
+
+    public RequestStatus getStatus() {
+        return status;
+    }
+
+    public void setStatus(RequestStatus status) {
+        this.status = status;
+    }
+
+    public long getCreatedAt() {
+        return createdAt;
+    }
+
+    public void setCreatedAt(long createdAt) {
+        this.createdAt = createdAt;
+    }
+
+    public Long getDecidedAt() {
+        return decidedAt;
+    }
+
+    public void setDecidedAt(Long decidedAt) {
+        this.decidedAt = decidedAt;
+    }
+
+    public String getDecidedBy() {
+        return decidedBy;
+    }
+
+    public void setDecidedBy(String decidedBy) {
+        this.decidedBy = decidedBy;
+    }
+
+    public String getReason() {
+        return reason;
+    }
+
+    public void setReason(String reason) {
+        this.reason = reason;
+    }
 }

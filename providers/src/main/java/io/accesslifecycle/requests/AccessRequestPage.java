@@ -1,7 +1,10 @@
 package io.accesslifecycle.requests;
 
-import java.net.URI;
-
+import io.accesslifecycle.common.ConflictException;
+import io.accesslifecycle.common.InputException;
+import io.accesslifecycle.common.KeycloakPages;
+import io.accesslifecycle.common.RateLimitedException;
+import io.accesslifecycle.settings.AccessSettingsStore;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -9,12 +12,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
-import io.accesslifecycle.common.ConflictException;
-import io.accesslifecycle.common.RateLimitedException;
-import io.accesslifecycle.settings.AccessSettingsStore;
-import io.accesslifecycle.common.InputException;
-import io.accesslifecycle.common.KeycloakPages;
+import java.net.URI;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -42,7 +40,8 @@ public class AccessRequestPage {
         RealmModel realm = session.getContext().getRealm();
         UserModel user = signedIn(realm);
         if (user == null) {
-            return Response.seeOther(URI.create(KeycloakPages.signIn(session, realm, self(realm), null))).build();
+            return Response.seeOther(URI.create(KeycloakPages.signIn(session, realm, self(realm), null)))
+                    .build();
         }
         AccessRequestEntity pending = new AccessRequests(session, realm).pendingOf(user);
         return page(user, pending == null ? "form" : "pending", pending == null ? null : pending.getJustification());
@@ -66,14 +65,20 @@ public class AccessRequestPage {
         } catch (InputException e) {
             LoginFormsProvider form = forms(user);
             form.addError(new FormMessage("justification", "accessRequestJustificationMissing"));
-            return form.setAttribute("mode", "form").setAttribute("justification", "").createForm(TEMPLATE);
+            return form.setAttribute("mode", "form")
+                    .setAttribute("justification", "")
+                    .createForm(TEMPLATE);
         } catch (ConflictException e) {
             return page(user, "pending", null);
         } catch (RateLimitedException e) {
             LoginFormsProvider form = forms(user);
-            form.addError(new FormMessage("justification", "accessRequestDailyLimit",
+            form.addError(new FormMessage(
+                    "justification",
+                    "accessRequestDailyLimit",
                     AccessSettingsStore.read(realm).accessRequestsPerUserPerDay()));
-            return form.setAttribute("mode", "form").setAttribute("justification", "").createForm(TEMPLATE);
+            return form.setAttribute("mode", "form")
+                    .setAttribute("justification", "")
+                    .createForm(TEMPLATE);
         }
     }
 
@@ -83,19 +88,24 @@ public class AccessRequestPage {
     }
 
     private String self(RealmModel realm) {
-        return KeycloakPages.realmPath(session, realm, AccessRequestPageProviderFactory.ID).build().toString();
+        return KeycloakPages.realmPath(session, realm, AccessRequestPageProviderFactory.ID)
+                .build()
+                .toString();
     }
 
     private LoginFormsProvider forms(UserModel user) {
         RealmModel realm = session.getContext().getRealm();
-        return session.getProvider(LoginFormsProvider.class).setUser(user)
+        return session.getProvider(LoginFormsProvider.class)
+                .setUser(user)
                 .setAttribute("currentUsername", user.getUsername())
                 .setAttribute("submitAction", self(realm))
                 .setAttribute("switchUrl", KeycloakPages.signOut(session, realm, self(realm)));
     }
 
     private Response page(UserModel user, String mode, String justification) {
-        return forms(user).setAttribute("mode", mode).setAttribute("justification", justification == null ? "" : justification)
+        return forms(user)
+                .setAttribute("mode", mode)
+                .setAttribute("justification", justification == null ? "" : justification)
                 .createForm(TEMPLATE);
     }
 }

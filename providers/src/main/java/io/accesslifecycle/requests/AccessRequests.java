@@ -1,25 +1,23 @@
 package io.accesslifecycle.requests;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-
-import jakarta.persistence.PersistenceException;
-
-import io.accesslifecycle.budget.EmailBudget;
-import io.accesslifecycle.common.KeycloakPages;
-import io.accesslifecycle.common.RateLimitedException;
-import io.accesslifecycle.common.Realms;
-import io.accesslifecycle.settings.AccessSettingsStore;
 import io.accesslifecycle.access.AccessAdministrators;
 import io.accesslifecycle.access.AccessService;
 import io.accesslifecycle.access.AccessUpdate;
 import io.accesslifecycle.audit.AuditLog;
+import io.accesslifecycle.budget.EmailBudget;
 import io.accesslifecycle.common.ConflictException;
 import io.accesslifecycle.common.InputException;
 import io.accesslifecycle.common.Inputs;
+import io.accesslifecycle.common.KeycloakPages;
 import io.accesslifecycle.common.NotInRealmException;
+import io.accesslifecycle.common.RateLimitedException;
+import io.accesslifecycle.common.Realms;
 import io.accesslifecycle.outbox.OutboxStore;
+import io.accesslifecycle.settings.AccessSettingsStore;
+import jakarta.persistence.PersistenceException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ModelDuplicateException;
@@ -72,16 +70,22 @@ public final class AccessRequests {
         List<Long> today = store().madeSince(user.getId(), now - DAY_MILLIS);
         if (today.size() >= perDay) {
             long next = today.get(today.size() - perDay) + DAY_MILLIS;
-            throw new RateLimitedException("accessRequestsPerUserPerDay", "at most " + perDay
-                    + " access requests per user in 24 hours (setting accessRequestsPerUserPerDay); the next one is possible at "
-                    + Instant.ofEpochMilli(next), Math.max(1, (next - now + 999) / 1000));
+            throw new RateLimitedException(
+                    "accessRequestsPerUserPerDay",
+                    "at most " + perDay
+                            + " access requests per user in 24 hours (setting accessRequestsPerUserPerDay); the next one is possible at "
+                            + Instant.ofEpochMilli(next),
+                    Math.max(1, (next - now + 999) / 1000));
         }
-        String consoleUrl = KeycloakPages.realmPath(session, realm, "access-console/").build().toString() + "#/requests";
+        String consoleUrl = KeycloakPages.realmPath(session, realm, "access-console/")
+                        .build()
+                        .toString() + "#/requests";
         String realmId = realm.getId();
         String userId = user.getId();
         String id = KeycloakModelUtils.generateId();
         try {
-            // its own transaction: a lost race is a unique-key violation, which must not poison the request's transaction
+            // its own transaction: a lost race is a unique-key violation, which must not poison the request's
+            // transaction
             KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(), s -> {
                 RealmModel r = s.realms().getRealm(realmId);
                 s.getContext().setRealm(r);
@@ -101,8 +105,20 @@ public final class AccessRequests {
                 String realmName = Realms.displayName(r);
                 OutboxStore outbox = new OutboxStore(s);
                 for (UserModel admin : AccessAdministrators.of(s, r)) {
-                    outbox.enqueueTo(r, id, admin, ADMIN_TEMPLATE, "accessRequestAdminSubject", List.of(realmName, u.getUsername()),
-                            Map.of("username", u.getUsername(), "email", String.valueOf(u.getEmail()), "consoleUrl", consoleUrl));
+                    outbox.enqueueTo(
+                            r,
+                            id,
+                            admin,
+                            ADMIN_TEMPLATE,
+                            "accessRequestAdminSubject",
+                            List.of(realmName, u.getUsername()),
+                            Map.of(
+                                    "username",
+                                    u.getUsername(),
+                                    "email",
+                                    String.valueOf(u.getEmail()),
+                                    "consoleUrl",
+                                    consoleUrl));
                 }
             });
         } catch (ModelDuplicateException | PersistenceException e) {
@@ -121,8 +137,11 @@ public final class AccessRequests {
     }
 
     public List<AccessRequestRepresentation> list(String status) {
-        RequestStatus s = status == null || status.isBlank() ? null : RequestStatus.fromApi(status)
-                .orElseThrow(() -> new InputException("status", "one of pending, approved, rejected, withdrawn"));
+        RequestStatus s = status == null || status.isBlank()
+                ? null
+                : RequestStatus.fromApi(status)
+                        .orElseThrow(
+                                () -> new InputException("status", "one of pending, approved, rejected, withdrawn"));
         return store().byStatus(s, 1000).stream().map(AccessRequests::represent).toList();
     }
 
@@ -130,18 +149,39 @@ public final class AccessRequests {
      * Approves: the fields the decision names ({@code present}: roles, groups, labels, accessExpiresOn) replace the
      * user's; the others, and the caller designation, keep their current value ({@code null} clears).
      */
-    public AccessRequestRepresentation approve(String id, Decision decision, java.util.Set<String> present, AdminPermissionEvaluator auth) {
+    public AccessRequestRepresentation approve(
+            String id, Decision decision, java.util.Set<String> present, AdminPermissionEvaluator auth) {
         AccessRequestEntity r = pending(id);
         UserModel user = user(r);
         Decision d = decision == null ? new Decision(null, null, null, null, null, null, null) : decision;
         java.util.Set<String> named = new java.util.HashSet<>(present);
         named.retainAll(java.util.Set.of("roles", "groups", "labels", "accessExpiresOn"));
-        new AccessService(session, realm, auth).replace(user, new AccessUpdate(d.roles(), d.groups(), d.labels(),
-                d.accessExpiresOn(), null, null, null, null, !Boolean.FALSE.equals(d.notifyUser()),
-                d.note() == null ? "access request approved" : d.note()), named);
+        new AccessService(session, realm, auth)
+                .replace(
+                        user,
+                        new AccessUpdate(
+                                d.roles(),
+                                d.groups(),
+                                d.labels(),
+                                d.accessExpiresOn(),
+                                null,
+                                null,
+                                null,
+                                null,
+                                !Boolean.FALSE.equals(d.notifyUser()),
+                                d.note() == null ? "access request approved" : d.note()),
+                        named);
         decide(r, RequestStatus.APPROVED, auth, null);
-        new AuditLog(session).record(realm, AuditLog.Type.REQUEST_APPROVED, auth.adminAuth().getUser(), user.getId(),
-                user.getUsername(), null, null, d.note());
+        new AuditLog(session)
+                .record(
+                        realm,
+                        AuditLog.Type.REQUEST_APPROVED,
+                        auth.adminAuth().getUser(),
+                        user.getId(),
+                        user.getUsername(),
+                        null,
+                        null,
+                        d.note());
         return represent(r);
     }
 
@@ -156,12 +196,27 @@ public final class AccessRequests {
             new EmailBudget(session, realm, auth.adminAuth().getUser()).spend(1);
         }
         decide(r, RequestStatus.REJECTED, auth, reason);
-        new AuditLog(session).record(realm, AuditLog.Type.REQUEST_REJECTED, auth.adminAuth().getUser(), user.getId(),
-                user.getUsername(), null, null, reason);
+        new AuditLog(session)
+                .record(
+                        realm,
+                        AuditLog.Type.REQUEST_REJECTED,
+                        auth.adminAuth().getUser(),
+                        user.getId(),
+                        user.getUsername(),
+                        null,
+                        null,
+                        reason);
         if (user.getEmail() != null) {
             String realmName = Realms.displayName(realm);
-            new OutboxStore(session).enqueueTo(realm, r.getId(), user, REJECTED_TEMPLATE, "accessRequestRejectedSubject",
-                    List.of(realmName), Map.of("reason", reason));
+            new OutboxStore(session)
+                    .enqueueTo(
+                            realm,
+                            r.getId(),
+                            user,
+                            REJECTED_TEMPLATE,
+                            "accessRequestRejectedSubject",
+                            List.of(realmName),
+                            Map.of("reason", reason));
         }
         return represent(r);
     }
@@ -180,8 +235,16 @@ public final class AccessRequests {
         r.setDecidedAt(Time.currentTimeMillis());
         r.setDecidedBy(actor == null ? null : actor.getUsername());
         r.setReason(why);
-        new AuditLog(session).record(realm, AuditLog.Type.REQUEST_WITHDRAWN, actor, user.getId(), user.getUsername(), null, null,
-                "withdrawn: " + why);
+        new AuditLog(session)
+                .record(
+                        realm,
+                        AuditLog.Type.REQUEST_WITHDRAWN,
+                        actor,
+                        user.getId(),
+                        user.getUsername(),
+                        null,
+                        null,
+                        "withdrawn: " + why);
         return true;
     }
 
@@ -191,7 +254,8 @@ public final class AccessRequests {
             throw new NotInRealmException("request " + id + " not found");
         }
         if (r.getStatus() != RequestStatus.PENDING) {
-            throw new ConflictException("status", "the request was already " + r.getStatus().apiName());
+            throw new ConflictException(
+                    "status", "the request was already " + r.getStatus().apiName());
         }
         return r;
     }
@@ -204,7 +268,8 @@ public final class AccessRequests {
         return user;
     }
 
-    private static void decide(AccessRequestEntity r, RequestStatus status, AdminPermissionEvaluator auth, String reason) {
+    private static void decide(
+            AccessRequestEntity r, RequestStatus status, AdminPermissionEvaluator auth, String reason) {
         r.setStatus(status);
         r.setPendingKey(null); // decided: the user may ask again
         r.setDecidedAt(Time.currentTimeMillis());
@@ -214,8 +279,18 @@ public final class AccessRequests {
     }
 
     static AccessRequestRepresentation represent(AccessRequestEntity r) {
-        return new AccessRequestRepresentation(r.getId(), r.getUserId(), r.getUsername(), r.getEmail(), r.getJustification(),
-                r.getStatus().apiName(), Instant.ofEpochMilli(r.getCreatedAt()).toString(),
-                r.getDecidedAt() == null ? null : Instant.ofEpochMilli(r.getDecidedAt()).toString(), r.getDecidedBy(), r.getReason());
+        return new AccessRequestRepresentation(
+                r.getId(),
+                r.getUserId(),
+                r.getUsername(),
+                r.getEmail(),
+                r.getJustification(),
+                r.getStatus().apiName(),
+                Instant.ofEpochMilli(r.getCreatedAt()).toString(),
+                r.getDecidedAt() == null
+                        ? null
+                        : Instant.ofEpochMilli(r.getDecidedAt()).toString(),
+                r.getDecidedBy(),
+                r.getReason());
     }
 }

@@ -1,9 +1,7 @@
 package io.accesslifecycle.requests;
 
-import java.util.List;
-
 import jakarta.persistence.EntityManager;
-
+import java.util.List;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -31,20 +29,28 @@ public final class RequestStore {
 
     AccessRequestEntity pendingOf(String userId) {
         return em().createNamedQuery("accessRequest.pendingOf", AccessRequestEntity.class)
-                .setParameter("realmId", realm.getId()).setParameter("userId", userId)
-                .getResultStream().findFirst().orElse(null);
+                .setParameter("realmId", realm.getId())
+                .setParameter("userId", userId)
+                .getResultStream()
+                .findFirst()
+                .orElse(null);
     }
 
     /** When this user's requests since {@code since} were made, oldest first. */
     List<Long> madeSince(String userId, long since) {
-        return em().createNamedQuery("accessRequest.madeSince", Long.class).setParameter("realmId", realm.getId())
-                .setParameter("userId", userId).setParameter("since", since).getResultList();
+        return em().createNamedQuery("accessRequest.madeSince", Long.class)
+                .setParameter("realmId", realm.getId())
+                .setParameter("userId", userId)
+                .setParameter("since", since)
+                .getResultList();
     }
 
     /** The newest requests, of one status or all ({@code null}). */
     List<AccessRequestEntity> byStatus(RequestStatus status, int max) {
         return em().createNamedQuery("accessRequest.byStatus", AccessRequestEntity.class)
-                .setParameter("realmId", realm.getId()).setParameter("status", status).setMaxResults(max)
+                .setParameter("realmId", realm.getId())
+                .setParameter("status", status)
+                .setMaxResults(max)
                 .getResultList();
     }
 
@@ -56,18 +62,25 @@ public final class RequestStore {
 
     /** Ids of requests decided (approved, rejected, withdrawn) before {@code before}. */
     public List<String> decidedBefore(long before, int max) {
-        return em().createQuery("select r.id from AccessRequestEntity r where r.realmId = :realmId"
-                        + " and r.status in :decided and r.decidedAt < :before", String.class)
-                .setParameter("decided", List.of(RequestStatus.APPROVED, RequestStatus.REJECTED, RequestStatus.WITHDRAWN))
-                .setParameter("realmId", realm.getId()).setParameter("before", before)
-                .setMaxResults(max).getResultList();
+        return em().createQuery(
+                        "select r.id from AccessRequestEntity r where r.realmId = :realmId"
+                                + " and r.status in :decided and r.decidedAt < :before",
+                        String.class)
+                .setParameter(
+                        "decided", List.of(RequestStatus.APPROVED, RequestStatus.REJECTED, RequestStatus.WITHDRAWN))
+                .setParameter("realmId", realm.getId())
+                .setParameter("before", before)
+                .setMaxResults(max)
+                .getResultList();
     }
 
     public int delete(List<String> ids) {
         if (ids.isEmpty()) {
             return 0;
         }
-        em().createQuery("delete from AccessRequestEntity r where r.id in :ids").setParameter("ids", ids).executeUpdate();
+        em().createQuery("delete from AccessRequestEntity r where r.id in :ids")
+                .setParameter("ids", ids)
+                .executeUpdate();
         return ids.size();
     }
 }

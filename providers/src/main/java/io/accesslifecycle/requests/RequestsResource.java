@@ -2,8 +2,7 @@ package io.accesslifecycle.requests;
 
 import static io.accesslifecycle.common.ErrorResponses.translating;
 
-import java.util.List;
-
+import io.accesslifecycle.common.JsonBody;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -12,8 +11,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-
-import io.accesslifecycle.common.JsonBody;
+import java.util.List;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
@@ -45,8 +43,13 @@ public class RequestsResource {
     @Produces(MediaType.APPLICATION_JSON)
     public AccessRequestRepresentation approve(@PathParam("id") String id, String body) {
         auth.users().requireManage();
-        AccessRequestRepresentation done = translating(() -> requests.approve(id, decision(body), JsonBody.fields(body), auth));
-        adminEvent.resource(ResourceType.USER).operation(OperationType.ACTION).resourcePath("access", "requests", id, "approve").success();
+        AccessRequestRepresentation done =
+                translating(() -> requests.approve(id, decision(body), JsonBody.fields(body), auth));
+        adminEvent
+                .resource(ResourceType.USER)
+                .operation(OperationType.ACTION)
+                .resourcePath("access", "requests", id, "approve")
+                .success();
         return done;
     }
 
@@ -57,7 +60,11 @@ public class RequestsResource {
     public AccessRequestRepresentation reject(@PathParam("id") String id, String body) {
         auth.users().requireManage();
         AccessRequestRepresentation done = translating(() -> requests.reject(id, decision(body), auth));
-        adminEvent.resource(ResourceType.USER).operation(OperationType.ACTION).resourcePath("access", "requests", id, "reject").success();
+        adminEvent
+                .resource(ResourceType.USER)
+                .operation(OperationType.ACTION)
+                .resourcePath("access", "requests", id, "reject")
+                .success();
         return done;
     }
 

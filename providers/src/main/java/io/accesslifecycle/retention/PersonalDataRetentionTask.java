@@ -1,14 +1,11 @@
 package io.accesslifecycle.retention;
 
-import java.util.List;
-import java.util.function.ToIntBiFunction;
-
-
 import io.accesslifecycle.invitations.InvitationStore;
 import io.accesslifecycle.outbox.OutboxStore;
 import io.accesslifecycle.requests.RequestStore;
 import io.accesslifecycle.settings.AccessSettings;
 import io.accesslifecycle.settings.AccessSettingsStore;
+import java.util.function.ToIntBiFunction;
 import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
@@ -32,7 +29,8 @@ public class PersonalDataRetentionTask implements ScheduledTask {
 
     @Override
     public void run(KeycloakSession session) {
-        for (String realmId : session.realms().getRealmsStream().map(RealmModel::getId).toList()) {
+        for (String realmId :
+                session.realms().getRealmsStream().map(RealmModel::getId).toList()) {
             try {
                 runFor(session, realmId);
             } catch (RuntimeException e) {
@@ -42,12 +40,15 @@ public class PersonalDataRetentionTask implements ScheduledTask {
     }
 
     private void runFor(KeycloakSession session, String realmId) {
-        RetentionCutoffs cutoffs = KeycloakModelUtils.runJobInTransactionWithResult(session.getKeycloakSessionFactory(), s -> {
-            RealmModel realm = s.realms().getRealm(realmId);
-            AccessSettings settings = realm == null ? null : AccessSettingsStore.read(realm);
-            // only in the realms that turned the bundle on
-            return settings == null || !settings.enabled() ? null : RetentionCutoffs.of(settings, Time.currentTimeMillis());
-        });
+        RetentionCutoffs cutoffs =
+                KeycloakModelUtils.runJobInTransactionWithResult(session.getKeycloakSessionFactory(), s -> {
+                    RealmModel realm = s.realms().getRealm(realmId);
+                    AccessSettings settings = realm == null ? null : AccessSettingsStore.read(realm);
+                    // only in the realms that turned the bundle on
+                    return settings == null || !settings.enabled()
+                            ? null
+                            : RetentionCutoffs.of(settings, Time.currentTimeMillis());
+                });
         if (cutoffs == null) {
             return;
         }
@@ -66,13 +67,15 @@ public class PersonalDataRetentionTask implements ScheduledTask {
             return store.delete(store.deliveredBefore(realm.getId(), cutoffs.outboxBefore(), BATCH));
         });
         if (invitations + requests + emails > 0) {
-            LOG.infof("Realm %s: deleted %d decided invitations, %d decided requests and %d sent or failed emails past their retention",
+            LOG.infof(
+                    "Realm %s: deleted %d decided invitations, %d decided requests and %d sent or failed emails past their retention",
                     realmId, invitations, requests, emails);
         }
     }
 
     /** Runs {@code batch} in transactions of its own until it deletes fewer than a batch; answers the total. */
-    private static int batches(KeycloakSession session, String realmId, ToIntBiFunction<KeycloakSession, RealmModel> batch) {
+    private static int batches(
+            KeycloakSession session, String realmId, ToIntBiFunction<KeycloakSession, RealmModel> batch) {
         int total = 0;
         while (true) {
             int done = KeycloakModelUtils.runJobInTransactionWithResult(session.getKeycloakSessionFactory(), s -> {

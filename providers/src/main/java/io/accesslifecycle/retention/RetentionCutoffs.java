@@ -13,7 +13,8 @@ public record RetentionCutoffs(long outboxBefore, long invitationsBefore, long r
     static final long DAY = 86_400_000L;
 
     public static RetentionCutoffs of(AccessSettings settings, long now) {
-        return new RetentionCutoffs(now - settings.outboxRetentionDays() * DAY,
+        return new RetentionCutoffs(
+                now - settings.outboxRetentionDays() * DAY,
                 now - settings.decidedInvitationRetentionDays() * DAY,
                 now - settings.decidedRequestRetentionDays() * DAY);
     }

@@ -1,5 +1,7 @@
 package io.accesslifecycle.settings;
 
+import io.accesslifecycle.common.InputException;
+import io.accesslifecycle.usernames.UsernamePattern;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -7,9 +9,6 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import io.accesslifecycle.common.InputException;
-import io.accesslifecycle.usernames.UsernamePattern;
 import org.keycloak.common.util.Time;
 
 /**
@@ -44,7 +43,8 @@ public record AccessSettings(
     /** The contact fields an authorised caller may be required to have. */
     public static final List<String> CALLER_FIELDS = List.of("callerPhone", "callerCountry");
 
-    public static final List<String> DEFAULT_USERNAME_PATTERNS = List.of("{initials}{last}", "{initials}{last}{counter}");
+    public static final List<String> DEFAULT_USERNAME_PATTERNS =
+            List.of("{initials}{last}", "{initials}{last}{counter}");
 
     /** Where nothing is stored: {@code enabled} is false, so a realm that never turned the bundle on keeps Keycloak's behaviour. */
     public static final AccessSettings DEFAULTS = new AccessSettings(
@@ -56,7 +56,11 @@ public record AccessSettings(
             DEFAULT_USERNAME_PATTERNS,
             20, // usernameMaxLength
             Map.of("standard", 2, "premium", 10), // authorisedCallerLimit
-            Map.of("standard", List.of("callerPhone"), "premium", List.of("callerPhone", "callerCountry")), // callerRequiredFields
+            Map.of(
+                    "standard",
+                    List.of("callerPhone"),
+                    "premium",
+                    List.of("callerPhone", "callerCountry")), // callerRequiredFields
             true, // notifyAdminsOnPermissionChange
             false, // allowInvitationToOtherEmail
             730, // auditRetentionDays
@@ -67,7 +71,7 @@ public record AccessSettings(
             90, // decidedRequestRetentionDays
             10_000, // emailsPerRealmPerHour
             3 // accessRequestsPerUserPerDay
-    );
+            );
 
     public AccessSettings {
         requireRange("invitationLifespanDays", invitationLifespanDays, 1, 365);
@@ -76,7 +80,8 @@ public record AccessSettings(
             throw new InputException("expiryReminderDays", "must be a list of whole numbers of days (may be empty)");
         }
         expiryReminderDays.forEach(d -> requireRange("expiryReminderDays", d == null ? -1 : d, 1, 365));
-        expiryReminderDays = expiryReminderDays.stream().distinct().sorted((a, b) -> b - a).toList();
+        expiryReminderDays =
+                expiryReminderDays.stream().distinct().sorted((a, b) -> b - a).toList();
         requireRange("passwordReminderDays", passwordReminderDays, 0, 89);
         requireRange("usernameMaxLength", usernameMaxLength, 6, 255);
         requireRange("auditRetentionDays", auditRetentionDays, 1, 36_500);
@@ -94,23 +99,29 @@ public record AccessSettings(
         }
         usernamePatterns = List.copyOf(usernamePatterns);
         if (authorisedCallerLimit == null || authorisedCallerLimit.isEmpty()) {
-            throw new InputException("authorisedCallerLimit", "must give a limit for each support plan, e.g. {\"standard\": 2}");
+            throw new InputException(
+                    "authorisedCallerLimit", "must give a limit for each support plan, e.g. {\"standard\": 2}");
         }
         Map<String, Integer> limits = new LinkedHashMap<>();
         authorisedCallerLimit.forEach((plan, limit) -> {
             if (plan == null || !plan.matches("[a-z][a-z0-9-]{0,31}")) {
-                throw new InputException("authorisedCallerLimit", "plan names are lowercase letters, digits and '-' (got '" + plan + "')");
+                throw new InputException(
+                        "authorisedCallerLimit",
+                        "plan names are lowercase letters, digits and '-' (got '" + plan + "')");
             }
             requireRange("authorisedCallerLimit", limit == null ? -1 : limit, 0, 10_000);
             limits.put(plan, limit);
         });
         authorisedCallerLimit = Map.copyOf(limits);
         if (callerRequiredFields == null) {
-            throw new InputException("callerRequiredFields", "must map support plans to required contact fields (may be empty)");
+            throw new InputException(
+                    "callerRequiredFields", "must map support plans to required contact fields (may be empty)");
         }
         for (Map.Entry<String, List<String>> e : callerRequiredFields.entrySet()) {
             if (!limits.containsKey(e.getKey())) {
-                throw new InputException("callerRequiredFields", "unknown support plan '" + e.getKey() + "' (not in authorisedCallerLimit)");
+                throw new InputException(
+                        "callerRequiredFields",
+                        "unknown support plan '" + e.getKey() + "' (not in authorisedCallerLimit)");
             }
             if (e.getValue() == null || !CALLER_FIELDS.containsAll(e.getValue())) {
                 throw new InputException("callerRequiredFields", "fields are among " + CALLER_FIELDS);

@@ -1,5 +1,6 @@
 package io.accesslifecycle.settings;
 
+import io.accesslifecycle.common.InputException;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -8,8 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
-import io.accesslifecycle.common.InputException;
 import org.keycloak.models.RealmModel;
 
 /**
@@ -25,21 +24,19 @@ public final class AccessSettingsStore {
     public static final String PREFIX = "accessLifecycle.";
     /** The attribute that turns the bundle on in a realm. */
     public static final String ENABLED = PREFIX + "enabled";
+
     private static final int SHOWN_VALUE_CHARS = 200;
 
     /** The former name of {@code emailsPerAdminPerHour}, still read. */
     static final String FORMER_EMAIL_LIMIT = "invitationEmailsPerAdminPerHour";
 
-    private AccessSettingsStore() {
-    }
+    private AccessSettingsStore() {}
 
     /** A stored value that was not used: the setting, the stored text (cut to 200 characters), and why. */
-    public record Refused(String field, String value, String reason) {
-    }
+    public record Refused(String field, String value, String reason) {}
 
     /** The settings in force and the stored values that were refused for them. */
-    public record Inspection(AccessSettings settings, List<Refused> refused) {
-    }
+    public record Inspection(AccessSettings settings, List<Refused> refused) {}
 
     /** The settings in force: every stored value that is valid, the default for the others. */
     public static AccessSettings read(RealmModel realm) {
@@ -91,7 +88,9 @@ public final class AccessSettingsStore {
                 String name = accepted.contains(e.field()) ? e.field() : accepted.get(accepted.size() - 1);
                 accepted.remove(name);
                 values.put(name, defaults.get(name));
-                refused.add(refusal(name, stored.get(name),
+                refused.add(refusal(
+                        name,
+                        stored.get(name),
                         name.equals(e.field()) ? e.detail() : "does not fit " + e.field() + ": " + e.detail()));
             }
         }
@@ -128,7 +127,8 @@ public final class AccessSettingsStore {
     }
 
     public static void write(RealmModel realm, AccessSettings s) {
-        SettingsFields.values(s).forEach((name, value) -> realm.setAttribute(PREFIX + name, SettingsFields.format(value)));
+        SettingsFields.values(s)
+                .forEach((name, value) -> realm.setAttribute(PREFIX + name, SettingsFields.format(value)));
         realm.removeAttribute(PREFIX + FORMER_EMAIL_LIMIT); // now written under its new name
     }
 }

@@ -3,7 +3,6 @@ package io.accesslifecycle.settings;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.jboss.logging.Logger;
 
 /**
@@ -29,7 +28,8 @@ public final class RefusedSettingsLog {
             LOG.infof("Realm %s: every stored Access Lifecycle setting is valid again", realmName);
         }
         for (AccessSettingsStore.Refused r : refused) {
-            LOG.warnf("Realm %s: stored setting %s%s = '%s' is not used (%s); its default applies until it is corrected"
+            LOG.warnf(
+                    "Realm %s: stored setting %s%s = '%s' is not used (%s); its default applies until it is corrected"
                             + " (GET /admin/realms/%s/access/config lists it)",
                     realmName, AccessSettingsStore.PREFIX, r.field(), r.value(), r.reason(), realmName);
         }

@@ -1,5 +1,11 @@
 package io.accesslifecycle.settings;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.accesslifecycle.common.InputException;
 import java.io.IOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
@@ -9,13 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JavaType;
-import com.fasterxml.jackson.databind.MapperFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import io.accesslifecycle.common.InputException;
 
 /**
  * The components of {@link AccessSettings} by name: how each is stored as text and read back, and how a record is
@@ -33,8 +32,7 @@ final class SettingsFields {
             .configure(MapperFeature.ALLOW_COERCION_OF_SCALARS, false)
             .build();
 
-    private SettingsFields() {
-    }
+    private SettingsFields() {}
 
     static List<String> names() {
         return Arrays.stream(COMPONENTS).map(RecordComponent::getName).toList();
@@ -51,7 +49,8 @@ final class SettingsFields {
 
     /** A record from named values; throws {@link InputException} naming the first setting that is wrong. */
     static AccessSettings settings(Map<String, Object> values) {
-        Object[] args = Arrays.stream(COMPONENTS).map(c -> values.get(c.getName())).toArray();
+        Object[] args =
+                Arrays.stream(COMPONENTS).map(c -> values.get(c.getName())).toArray();
         try {
             return CONSTRUCTOR.newInstance(args);
         } catch (InvocationTargetException e) {
@@ -78,19 +77,25 @@ final class SettingsFields {
 
     /** A stored text read back as the setting's type; throws {@link InputException} naming it when it cannot be. */
     static Object parse(String name, String text) {
-        RecordComponent c = Arrays.stream(COMPONENTS).filter(x -> x.getName().equals(name)).findFirst()
+        RecordComponent c = Arrays.stream(COMPONENTS)
+                .filter(x -> x.getName().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no setting " + name));
         Class<?> type = c.getType();
         if (type == String.class) {
             return text.strip();
         }
-        String json = type == boolean.class || type == Boolean.class ? text.strip().toLowerCase(Locale.ROOT) : text.strip();
+        String json =
+                type == boolean.class || type == Boolean.class ? text.strip().toLowerCase(Locale.ROOT) : text.strip();
         JavaType javaType = STRICT.getTypeFactory().constructType(c.getGenericType());
         try {
             return STRICT.readValue(json, javaType);
         } catch (IOException e) {
-            throw new InputException(name, type == int.class ? "is not a whole number"
-                    : type == boolean.class ? "is not true or false" : "is not valid JSON for this setting");
+            throw new InputException(
+                    name,
+                    type == int.class
+                            ? "is not a whole number"
+                            : type == boolean.class ? "is not true or false" : "is not valid JSON for this setting");
         }
     }
 

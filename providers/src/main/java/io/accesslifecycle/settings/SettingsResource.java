@@ -2,18 +2,16 @@ package io.accesslifecycle.settings;
 
 import static io.accesslifecycle.common.ErrorResponses.translating;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
+import io.accesslifecycle.audit.AuditLog;
+import io.accesslifecycle.common.JsonBody;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-
-import io.accesslifecycle.audit.AuditLog;
-import io.accesslifecycle.common.JsonBody;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
 import org.keycloak.models.KeycloakSession;
@@ -36,8 +34,12 @@ public class SettingsResource {
     private final AdminEventBuilder adminEvent;
     private final RefusedSettingsLog refusals;
 
-    public SettingsResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent,
-                            RefusedSettingsLog refusals) {
+    public SettingsResource(
+            KeycloakSession session,
+            RealmModel realm,
+            AdminPermissionEvaluator auth,
+            AdminEventBuilder adminEvent,
+            RefusedSettingsLog refusals) {
         this.session = session;
         this.realm = realm;
         this.auth = auth;
@@ -60,12 +62,25 @@ public class SettingsResource {
     public Map<String, Object> update(String body) {
         auth.realm().requireManageRealm();
         AccessSettings current = AccessSettingsStore.read(realm);
-        AccessSettings updated = translating(() -> JsonBody.read(body, AccessSettingsUpdate.class).applyTo(current));
-        new AuditLog(session).record(realm, AuditLog.Type.SETTINGS_CHANGED, auth.adminAuth().getUser(), null, null,
-                current, updated, null);
+        AccessSettings updated = translating(
+                () -> JsonBody.read(body, AccessSettingsUpdate.class).applyTo(current));
+        new AuditLog(session)
+                .record(
+                        realm,
+                        AuditLog.Type.SETTINGS_CHANGED,
+                        auth.adminAuth().getUser(),
+                        null,
+                        null,
+                        current,
+                        updated,
+                        null);
         AccessSettingsStore.write(realm, updated);
-        adminEvent.resource(ResourceType.REALM).operation(OperationType.UPDATE)
-                .resourcePath("access", "config").representation(updated).success();
+        adminEvent
+                .resource(ResourceType.REALM)
+                .operation(OperationType.UPDATE)
+                .resourcePath("access", "config")
+                .representation(updated)
+                .success();
         return view(new AccessSettingsStore.Inspection(updated, List.of()));
     }
 

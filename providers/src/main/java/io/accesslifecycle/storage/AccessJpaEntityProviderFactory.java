@@ -1,13 +1,12 @@
 package io.accesslifecycle.storage;
 
-import java.util.List;
-
 import io.accesslifecycle.audit.AuditEntity;
 import io.accesslifecycle.expiry.NoticeEntity;
 import io.accesslifecycle.invitations.EmailSenderEntity;
 import io.accesslifecycle.invitations.InvitationEntity;
 import io.accesslifecycle.outbox.OutboxMessageEntity;
 import io.accesslifecycle.requests.AccessRequestEntity;
+import java.util.List;
 import org.keycloak.Config;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProviderFactory;
@@ -26,8 +25,14 @@ public class AccessJpaEntityProviderFactory implements JpaEntityProviderFactory,
 
     @Override
     public List<Class<?>> getEntities() {
-        return List.of(InvitationEntity.class, OutboxMessageEntity.class, AuditEntity.class, AccessRequestEntity.class, NoticeEntity.class,
-                EmailSenderEntity.class, io.accesslifecycle.budget.EmailSpendEntity.class);
+        return List.of(
+                InvitationEntity.class,
+                OutboxMessageEntity.class,
+                AuditEntity.class,
+                AccessRequestEntity.class,
+                NoticeEntity.class,
+                EmailSenderEntity.class,
+                io.accesslifecycle.budget.EmailSpendEntity.class);
     }
 
     @Override
@@ -41,8 +46,7 @@ public class AccessJpaEntityProviderFactory implements JpaEntityProviderFactory,
     }
 
     @Override
-    public void init(Config.Scope config) {
-    }
+    public void init(Config.Scope config) {}
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
@@ -50,8 +54,7 @@ public class AccessJpaEntityProviderFactory implements JpaEntityProviderFactory,
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 
     @Override
     public String getId() {

@@ -1,8 +1,7 @@
 package io.accesslifecycle.storage;
 
-import jakarta.persistence.EntityManager;
-
 import io.accesslifecycle.invitations.InvitationStore;
+import jakarta.persistence.EntityManager;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -21,21 +20,38 @@ final class RemovalCleanup implements ProviderEventListener {
     @Override
     public void onEvent(ProviderEvent event) {
         if (event instanceof RealmModel.RealmRemovedEvent removed) {
-            deleteWhere(removed.getKeycloakSession(), "realmId", removed.getRealm().getId(),
-                    "OutboxMessageEntity", "InvitationEntity", "AuditEntity", "AccessRequestEntity", "NoticeEntity",
-                    "EmailSenderEntity", "EmailSpendEntity");
+            deleteWhere(
+                    removed.getKeycloakSession(),
+                    "realmId",
+                    removed.getRealm().getId(),
+                    "OutboxMessageEntity",
+                    "InvitationEntity",
+                    "AuditEntity",
+                    "AccessRequestEntity",
+                    "NoticeEntity",
+                    "EmailSenderEntity",
+                    "EmailSpendEntity");
         } else if (event instanceof UserModel.UserRemovedEvent removed) {
-            deleteWhere(removed.getKeycloakSession(), "userId", removed.getUser().getId(), "AccessRequestEntity", "NoticeEntity");
-            deleteWhere(removed.getKeycloakSession(), "actorId", removed.getUser().getId(), "EmailSenderEntity");
+            deleteWhere(
+                    removed.getKeycloakSession(),
+                    "userId",
+                    removed.getUser().getId(),
+                    "AccessRequestEntity",
+                    "NoticeEntity");
+            deleteWhere(
+                    removed.getKeycloakSession(), "actorId", removed.getUser().getId(), "EmailSenderEntity");
             InvitationStore invitations = new InvitationStore(removed.getKeycloakSession(), removed.getRealm());
-            invitations.deleteWithEmails(invitations.acceptedBy(removed.getUser().getId()));
+            invitations.deleteWithEmails(
+                    invitations.acceptedBy(removed.getUser().getId()));
         }
     }
 
     private static void deleteWhere(KeycloakSession session, String field, String value, String... entities) {
         EntityManager em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
         for (String entity : entities) {
-            em.createQuery("delete from " + entity + " e where e." + field + " = :value").setParameter("value", value).executeUpdate();
+            em.createQuery("delete from " + entity + " e where e." + field + " = :value")
+                    .setParameter("value", value)
+                    .executeUpdate();
         }
     }
 }

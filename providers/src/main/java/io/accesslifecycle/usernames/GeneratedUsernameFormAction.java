@@ -1,11 +1,9 @@
 package io.accesslifecycle.usernames;
 
-import java.util.List;
-
-import jakarta.ws.rs.core.MultivaluedMap;
-
 import io.accesslifecycle.common.InputException;
 import io.accesslifecycle.settings.AccessSettingsStore;
+import jakarta.ws.rs.core.MultivaluedMap;
+import java.util.List;
 import org.keycloak.authentication.FormAction;
 import org.keycloak.authentication.FormContext;
 import org.keycloak.authentication.ValidationContext;
@@ -55,16 +53,20 @@ final class GeneratedUsernameFormAction implements FormAction {
             return;
         }
         // bounded work for anonymous input: lengths are checked before any transliteration
-        String tooLong = firstName.length() > NameNormalizer.MAX_NAME_LENGTH ? UserModel.FIRST_NAME
+        String tooLong = firstName.length() > NameNormalizer.MAX_NAME_LENGTH
+                ? UserModel.FIRST_NAME
                 : lastName.length() > NameNormalizer.MAX_NAME_LENGTH ? UserModel.LAST_NAME : null;
         if (tooLong != null) {
             form.remove(UserModel.USERNAME);
             form.remove(tooLong); // the page does not echo a megabyte back
-            context.validationError(form, List.of(new FormMessage(tooLong, "accessNameTooLong", NameNormalizer.MAX_NAME_LENGTH)));
+            context.validationError(
+                    form, List.of(new FormMessage(tooLong, "accessNameTooLong", NameNormalizer.MAX_NAME_LENGTH)));
             return;
         }
         try {
-            String username = new UsernameAllocator(session, normalizer).propose(context.getRealm(), firstName, lastName).username();
+            String username = new UsernameAllocator(session, normalizer)
+                    .propose(context.getRealm(), firstName, lastName)
+                    .username();
             form.putSingle(UserModel.USERNAME, username);
             context.success();
         } catch (InputException e) {
@@ -74,8 +76,7 @@ final class GeneratedUsernameFormAction implements FormAction {
     }
 
     @Override
-    public void success(FormContext context) {
-    }
+    public void success(FormContext context) {}
 
     @Override
     public boolean requiresUser() {
@@ -88,10 +89,8 @@ final class GeneratedUsernameFormAction implements FormAction {
     }
 
     @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-    }
+    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {}
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

@@ -1,11 +1,10 @@
 package io.accesslifecycle.usernames;
 
+import com.ibm.icu.text.Transliterator;
+import io.accesslifecycle.common.InputException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
-
-import com.ibm.icu.text.Transliterator;
-import io.accesslifecycle.common.InputException;
 
 /**
  * Turns a person's name, in any script, into the lowercase ASCII letters and digits a username is made of.
@@ -24,7 +23,8 @@ public final class NameNormalizer {
      */
     public static final int MAX_NAME_LENGTH = 255;
 
-    private final Transliterator toAscii = Transliterator.getInstance("NFKC; Russian-Latin/BGN; Any-Latin; Latin-ASCII; Lower");
+    private final Transliterator toAscii =
+            Transliterator.getInstance("NFKC; Russian-Latin/BGN; Any-Latin; Latin-ASCII; Lower");
 
     /** The name's letters and digits, in lowercase ASCII; empty when nothing usable remains. */
     public String normalize(String name) {

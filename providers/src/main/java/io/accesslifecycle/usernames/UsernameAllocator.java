@@ -1,11 +1,9 @@
 package io.accesslifecycle.usernames;
 
-import java.util.HashSet;
-import java.util.Set;
-
 import io.accesslifecycle.access.UserListStore;
 import io.accesslifecycle.settings.AccessSettings;
 import io.accesslifecycle.settings.AccessSettingsStore;
+import java.util.Set;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
@@ -40,11 +38,13 @@ public final class UsernameAllocator {
     public UsernameProposal propose(RealmModel realm, String firstName, String lastName, Set<String> lost) {
         UsernameRule rule = rule(realm);
         UsernameRule.Name name = rule.name(firstName, lastName);
-        return new UsernameProposal(rule.firstFree(name, prefix -> {
-            Set<String> taken = usernamesStartingWith(realm, prefix);
-            taken.addAll(lost);
-            return taken;
-        }), rule.base(name));
+        return new UsernameProposal(
+                rule.firstFree(name, prefix -> {
+                    Set<String> taken = usernamesStartingWith(realm, prefix);
+                    taken.addAll(lost);
+                    return taken;
+                }),
+                rule.base(name));
     }
 
     private Set<String> usernamesStartingWith(RealmModel realm, String prefix) {

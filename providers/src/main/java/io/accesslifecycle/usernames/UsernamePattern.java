@@ -1,11 +1,10 @@
 package io.accesslifecycle.usernames;
 
+import io.accesslifecycle.common.InputException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import io.accesslifecycle.common.InputException;
 
 /**
  * One username pattern, such as {@code {initials}{last}{counter}}. Placeholders: {@code {initials}} (the initial of
@@ -14,10 +13,14 @@ import io.accesslifecycle.common.InputException;
  */
 public record UsernamePattern(String source, List<Segment> segments, boolean counted) {
 
-    public enum Kind { LITERAL, INITIALS, FIRST, LAST }
-
-    public record Segment(Kind kind, String literal) {
+    public enum Kind {
+        LITERAL,
+        INITIALS,
+        FIRST,
+        LAST
     }
+
+    public record Segment(Kind kind, String literal) {}
 
     private static final Pattern TOKEN = Pattern.compile("\\{([a-z]+)}|([a-z0-9._-]+)");
 
@@ -31,8 +34,10 @@ public record UsernamePattern(String source, List<Segment> segments, boolean cou
         int at = 0;
         while (at < source.length()) {
             if (!m.find(at) || m.start() != at) {
-                throw invalid(source, "unexpected text at position " + at
-                        + "; use {initials}, {first}, {last}, {counter} and the characters a-z 0-9 . _ -");
+                throw invalid(
+                        source,
+                        "unexpected text at position " + at
+                                + "; use {initials}, {first}, {last}, {counter} and the characters a-z 0-9 . _ -");
             }
             if (counted) {
                 throw invalid(source, "{counter} must come last");

@@ -1,5 +1,8 @@
 package io.accesslifecycle.usernames;
 
+import io.accesslifecycle.common.InputException;
+import io.accesslifecycle.usernames.UsernamePattern.Kind;
+import io.accesslifecycle.usernames.UsernamePattern.Segment;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -7,10 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
-import io.accesslifecycle.common.InputException;
-import io.accesslifecycle.usernames.UsernamePattern.Kind;
-import io.accesslifecycle.usernames.UsernamePattern.Segment;
 
 /**
  * The username rule of a realm: ordered patterns, the first free candidate wins, and a maximum length that shortens
@@ -21,6 +20,7 @@ public final class UsernameRule {
 
     /** Keycloak's default user profile refuses usernames shorter than this. */
     public static final int MIN_LENGTH = 3;
+
     static final int MAX_COUNTER = 9_999_999;
 
     private final NameNormalizer normalizer;
@@ -29,7 +29,8 @@ public final class UsernameRule {
 
     public UsernameRule(NameNormalizer normalizer, List<String> patterns, int maxLength) {
         this.normalizer = normalizer;
-        List<UsernamePattern> parsed = new ArrayList<>(patterns.stream().map(UsernamePattern::parse).toList());
+        List<UsernamePattern> parsed =
+                new ArrayList<>(patterns.stream().map(UsernamePattern::parse).toList());
         UsernamePattern last = parsed.get(parsed.size() - 1);
         if (parsed.stream().noneMatch(UsernamePattern::counted)) {
             // Without a counter the rule could run out of names: the last pattern gets one.
@@ -40,8 +41,7 @@ public final class UsernameRule {
     }
 
     /** A name reduced to what usernames are made of. */
-    public record Name(String initials, String first, String last) {
-    }
+    public record Name(String initials, String first, String last) {}
 
     /** Normalizes the names; a missing name, or one that gives no usable letter, is an error naming the field. */
     public Name name(String firstName, String lastName) {
@@ -83,7 +83,8 @@ public final class UsernameRule {
                 }
                 continue;
             }
-            Set<String> holders = lookup.apply(commonPrefix(render(pattern, name, 2), render(pattern, name, MAX_COUNTER)));
+            Set<String> holders =
+                    lookup.apply(commonPrefix(render(pattern, name, 2), render(pattern, name, MAX_COUNTER)));
             for (int counter = 2; counter <= MAX_COUNTER; counter++) {
                 String candidate = render(pattern, name, counter);
                 if (candidate.length() >= MIN_LENGTH && !holders.contains(candidate)) {
@@ -94,7 +95,8 @@ public final class UsernameRule {
         throw new InputException("lastName", "every username the rule allows for this name is taken");
     }
 
-    private static Set<String> lookup(Map<String, Set<String>> known, String prefix, Function<String, Set<String>> taken) {
+    private static Set<String> lookup(
+            Map<String, Set<String>> known, String prefix, Function<String, Set<String>> taken) {
         for (Map.Entry<String, Set<String>> e : known.entrySet()) {
             if (prefix.startsWith(e.getKey())) {
                 return e.getValue();
@@ -116,7 +118,8 @@ public final class UsernameRule {
             if (excess <= 0) {
                 break;
             }
-            int uses = (int) pattern.segments().stream().filter(s -> s.kind() == kind).count();
+            int uses = (int)
+                    pattern.segments().stream().filter(s -> s.kind() == kind).count();
             if (uses == 0) {
                 continue;
             }
@@ -126,12 +129,13 @@ public final class UsernameRule {
         }
         StringBuilder body = new StringBuilder();
         for (Segment s : pattern.segments()) {
-            body.append(switch (s.kind()) {
-                case LITERAL -> s.literal();
-                case INITIALS -> values[0];
-                case FIRST -> values[1];
-                case LAST -> values[2];
-            });
+            body.append(
+                    switch (s.kind()) {
+                        case LITERAL -> s.literal();
+                        case INITIALS -> values[0];
+                        case FIRST -> values[1];
+                        case LAST -> values[2];
+                    });
         }
         if (body.length() > budget) {
             body.setLength(Math.max(0, budget));

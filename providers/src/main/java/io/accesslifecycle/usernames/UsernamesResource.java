@@ -7,7 +7,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-
 import org.keycloak.models.RealmModel;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
@@ -27,7 +26,8 @@ public class UsernamesResource {
     @GET
     @Path("preview")
     @Produces(MediaType.APPLICATION_JSON)
-    public UsernameProposal preview(@QueryParam("firstName") String firstName, @QueryParam("lastName") String lastName) {
+    public UsernameProposal preview(
+            @QueryParam("firstName") String firstName, @QueryParam("lastName") String lastName) {
         auth.users().requireView();
         return translating(() -> allocator.propose(realm, firstName, lastName));
     }

@@ -1,5 +1,9 @@
 package io.accesslifecycle.users;
 
+import io.accesslifecycle.common.ConflictException;
+import io.accesslifecycle.common.InputException;
+import io.accesslifecycle.common.TransientFailures;
+import io.accesslifecycle.usernames.UsernameAllocator;
 import java.io.IOException;
 import java.text.MessageFormat;
 import java.util.HashMap;
@@ -10,11 +14,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
-
-import io.accesslifecycle.common.ConflictException;
-import io.accesslifecycle.common.InputException;
-import io.accesslifecycle.common.TransientFailures;
-import io.accesslifecycle.usernames.UsernameAllocator;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ModelDuplicateException;
 import org.keycloak.models.ModelException;
@@ -39,6 +38,7 @@ public final class AccountCreator {
 
     /** Each try proposes a username no earlier try lost, so this bounds the concurrent homonyms served. */
     static final int MAX_ATTEMPTS = 200;
+
     static final int MAX_TRANSIENT = 5;
 
     /** Work done in the account's own transaction, after it is created. */
@@ -64,17 +64,22 @@ public final class AccountCreator {
      * Creates the account and answers its id. {@code attributes} holds the email, names and any other profile
      * attribute, but not the username.
      */
-    public String create(String firstName, String lastName, Map<String, List<String>> attributes, InSameTransaction then) {
+    public String create(
+            String firstName, String lastName, Map<String, List<String>> attributes, InSameTransaction then) {
         String email = attributes.get(UserModel.EMAIL).get(0);
         Map<String, List<String>> profile = new HashMap<>(attributes);
         Set<String> lost = new HashSet<>();
         int transientFailures = 0;
         for (int attempt = 1; ; attempt++) {
-            String username = usernames.propose(realm, firstName, lastName, lost).username();
+            String username =
+                    usernames.propose(realm, firstName, lastName, lost).username();
             profile.put(UserModel.USERNAME, List.of(username));
             try {
-                return KeycloakModelUtils.runJobInTransactionWithResult(session.getKeycloakSessionFactory(),
-                        session.getContext(), s -> createIn(s, profile, then), "access-lifecycle create account");
+                return KeycloakModelUtils.runJobInTransactionWithResult(
+                        session.getKeycloakSessionFactory(),
+                        session.getContext(),
+                        s -> createIn(s, profile, then),
+                        "access-lifecycle create account");
             } catch (ModelException e) {
                 if (!(e instanceof ModelDuplicateException)) {
                     if (!TransientFailures.isTransient(e) || ++transientFailures > MAX_TRANSIENT) {
@@ -109,8 +114,7 @@ public final class AccountCreator {
         }
     }
 
-    private static final class UsernameTakenException extends RuntimeException {
-    }
+    private static final class UsernameTakenException extends RuntimeException {}
 
     private static String createIn(KeycloakSession s, Map<String, List<String>> attributes, InSameTransaction then) {
         UserProfile profile = s.getProvider(UserProfileProvider.class).create(UserProfileContext.USER_API, attributes);
@@ -135,7 +139,8 @@ public final class AccountCreator {
     private static String describe(KeycloakSession s, ValidationException.Error error) {
         try {
             Properties messages = s.theme().getTheme(Theme.Type.ADMIN).getMessages(Locale.ENGLISH);
-            return error.getFormattedMessage((key, params) -> MessageFormat.format(messages.getProperty(key, key), params));
+            return error.getFormattedMessage(
+                    (key, params) -> MessageFormat.format(messages.getProperty(key, key), params));
         } catch (IOException | IllegalArgumentException e) {
             return error.getMessage();
         }

@@ -11,5 +11,4 @@ public record DeclareUserRequest(
         List<String> roles,
         List<String> groups,
         List<String> labels,
-        String accessExpiresOn) {
-}
+        String accessExpiresOn) {}

@@ -5,5 +5,4 @@ package io.accesslifecycle.users;
  * was accepted by the SMTP server ({@code sent}) or not ({@code failed}; send it again with
  * {@code POST /users/{id}/set-password-email}).
  */
-public record DeclaredUser(String id, String username, String setPasswordEmail) {
-}
+public record DeclaredUser(String id, String username, String setPasswordEmail) {}

@@ -3,7 +3,6 @@ package io.accesslifecycle.users;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
-
 import org.keycloak.TokenVerifier.Predicate;
 import org.keycloak.authentication.AuthenticationProcessor;
 import org.keycloak.authentication.actiontoken.AbstractActionTokenHandler;
@@ -29,12 +28,17 @@ import org.keycloak.sessions.AuthenticationSessionModel;
 public class SetPasswordActionTokenHandler extends AbstractActionTokenHandler<SetPasswordActionToken> {
 
     public SetPasswordActionTokenHandler() {
-        super(SetPasswordActionToken.TOKEN_TYPE, SetPasswordActionToken.class, Messages.INVALID_CODE,
-                EventType.EXECUTE_ACTIONS, Errors.NOT_ALLOWED);
+        super(
+                SetPasswordActionToken.TOKEN_TYPE,
+                SetPasswordActionToken.class,
+                Messages.INVALID_CODE,
+                EventType.EXECUTE_ACTIONS,
+                Errors.NOT_ALLOWED);
     }
 
     @Override
-    public Predicate<? super SetPasswordActionToken>[] getVerifiers(ActionTokenContext<SetPasswordActionToken> tokenContext) {
+    public Predicate<? super SetPasswordActionToken>[] getVerifiers(
+            ActionTokenContext<SetPasswordActionToken> tokenContext) {
         return new Predicate[] {verifyEmail(tokenContext)};
     }
 
@@ -45,25 +49,34 @@ public class SetPasswordActionTokenHandler extends AbstractActionTokenHandler<Se
         RealmModel realm = tokenContext.getRealm();
         KeycloakSession session = tokenContext.getSession();
         if (tokenContext.isAuthenticationSessionFresh()) {
-            token.setCompoundAuthenticationSessionId(AuthenticationSessionCompoundId.fromAuthSession(authSession).getEncodedId());
-            UriBuilder confirm = Urls.actionTokenBuilder(uriInfo.getBaseUri(), token.serialize(session, realm, uriInfo),
-                    authSession.getClient().getClientId(), authSession.getTabId(), AuthenticationProcessor.getClientData(session, authSession));
+            token.setCompoundAuthenticationSessionId(
+                    AuthenticationSessionCompoundId.fromAuthSession(authSession).getEncodedId());
+            UriBuilder confirm = Urls.actionTokenBuilder(
+                    uriInfo.getBaseUri(),
+                    token.serialize(session, realm, uriInfo),
+                    authSession.getClient().getClientId(),
+                    authSession.getTabId(),
+                    AuthenticationProcessor.getClientData(session, authSession));
             return session.getProvider(LoginFormsProvider.class)
                     .setAuthenticationSession(authSession)
                     .setUser(authSession.getAuthenticatedUser())
                     .setSuccess("accessSetPasswordConfirm")
-                    .setAttribute(Constants.TEMPLATE_ATTR_ACTION_URI, confirm.build(realm.getName()).toString())
+                    .setAttribute(
+                            Constants.TEMPLATE_ATTR_ACTION_URI,
+                            confirm.build(realm.getName()).toString())
                     .createInfoPage();
         }
         authSession.addRequiredAction(UserModel.RequiredAction.UPDATE_PASSWORD);
         // The link reached the owner of this address: the address is verified.
         authSession.getAuthenticatedUser().setEmailVerified(true);
-        String next = AuthenticationManager.nextRequiredAction(session, authSession, tokenContext.getRequest(), tokenContext.getEvent());
+        String next = AuthenticationManager.nextRequiredAction(
+                session, authSession, tokenContext.getRequest(), tokenContext.getEvent());
         return AuthenticationManager.redirectToRequiredActions(session, realm, authSession, uriInfo, next);
     }
 
     @Override
-    public boolean canUseTokenRepeatedly(SetPasswordActionToken token, ActionTokenContext<SetPasswordActionToken> tokenContext) {
+    public boolean canUseTokenRepeatedly(
+            SetPasswordActionToken token, ActionTokenContext<SetPasswordActionToken> tokenContext) {
         return false;
     }
 }

@@ -1,5 +1,7 @@
 package io.accesslifecycle.users;
 
+import io.accesslifecycle.common.Realms;
+import io.accesslifecycle.settings.AccessSettingsStore;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -8,9 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
-import io.accesslifecycle.common.Realms;
-import io.accesslifecycle.settings.AccessSettingsStore;
 import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
 import org.keycloak.email.EmailException;
@@ -42,16 +41,22 @@ public final class SetPasswordEmail {
     public boolean send(RealmModel realm, UserModel user) {
         int lifespan = realm.getActionTokenGeneratedByAdminLifespan();
         int expiresAt = Time.currentTime() + lifespan;
-        SetPasswordActionToken token = new SetPasswordActionToken(user.getId(), user.getEmail(), expiresAt,
-                Constants.ACCOUNT_MANAGEMENT_CLIENT_ID);
-        String link = LoginActionsService.actionTokenProcessor(session.getContext().getUri())
-                .queryParam("key", token.serialize(session, realm, session.getContext().getUri()))
-                .build(realm.getName()).toString();
+        SetPasswordActionToken token = new SetPasswordActionToken(
+                user.getId(), user.getEmail(), expiresAt, Constants.ACCOUNT_MANAGEMENT_CLIENT_ID);
+        String link = LoginActionsService.actionTokenProcessor(
+                        session.getContext().getUri())
+                .queryParam(
+                        "key",
+                        token.serialize(session, realm, session.getContext().getUri()))
+                .build(realm.getName())
+                .toString();
 
         Locale locale = session.getContext().resolveLocale(user);
         ZoneId zone = AccessSettingsStore.read(realm).zone();
         String expiry = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)
-                .withLocale(locale).withZone(zone).format(Instant.ofEpochSecond(expiresAt));
+                .withLocale(locale)
+                .withZone(zone)
+                .format(Instant.ofEpochSecond(expiresAt));
 
         Map<String, Object> attributes = new HashMap<>();
         attributes.put("link", link);
@@ -65,7 +70,8 @@ public final class SetPasswordEmail {
                     .send(SUBJECT, List.of(realmName), TEMPLATE, attributes);
             return true;
         } catch (EmailException e) {
-            LOG.warnf("Set-password email to user %s of realm %s was not accepted by the SMTP server: %s",
+            LOG.warnf(
+                    "Set-password email to user %s of realm %s was not accepted by the SMTP server: %s",
                     user.getId(), realm.getName(), e.getMessage());
             return false;
         }

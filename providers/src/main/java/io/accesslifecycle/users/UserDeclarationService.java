@@ -1,21 +1,20 @@
 package io.accesslifecycle.users;
 
-import java.time.LocalDate;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
 import io.accesslifecycle.access.AccessSnapshot;
 import io.accesslifecycle.access.GrantResolver;
+import io.accesslifecycle.access.Grants;
 import io.accesslifecycle.audit.AuditLog;
 import io.accesslifecycle.budget.EmailBudget;
-import io.accesslifecycle.access.Grants;
 import io.accesslifecycle.common.InputException;
 import io.accesslifecycle.common.Inputs;
 import io.accesslifecycle.expiry.AccessEndDate;
 import io.accesslifecycle.labels.Labels;
 import io.accesslifecycle.settings.AccessSettingsStore;
 import io.accesslifecycle.usernames.UsernameAllocator;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -34,7 +33,8 @@ public final class UserDeclarationService {
     private final AdminPermissionEvaluator auth;
     private final UsernameAllocator usernames;
 
-    public UserDeclarationService(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth, UsernameAllocator usernames) {
+    public UserDeclarationService(
+            KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth, UsernameAllocator usernames) {
         this.session = session;
         this.realm = realm;
         this.auth = auth;
@@ -83,15 +83,26 @@ public final class UserDeclarationService {
         String id = new AccountCreator(session, realm, usernames).create(firstName, lastName, attributes, (s, user) -> {
             RealmModel r = s.getContext().getRealm();
             for (RoleModel role : grants.roles()) {
-                user.grantRole(role.isClientRole()
-                        ? s.clients().getClientById(r, role.getContainerId()).getRole(role.getName())
-                        : r.getRole(role.getName()));
+                user.grantRole(
+                        role.isClientRole()
+                                ? s.clients()
+                                        .getClientById(r, role.getContainerId())
+                                        .getRole(role.getName())
+                                : r.getRole(role.getName()));
             }
             for (GroupModel group : grants.groups()) {
                 user.joinGroup(s.groups().getGroupById(r, group.getId()));
             }
-            new AuditLog(s).record(r, AuditLog.Type.USER_DECLARED, auth.adminAuth().getUser(), user.getId(),
-                    user.getUsername(), null, AccessSnapshot.of(user), null);
+            new AuditLog(s)
+                    .record(
+                            r,
+                            AuditLog.Type.USER_DECLARED,
+                            auth.adminAuth().getUser(),
+                            user.getId(),
+                            user.getUsername(),
+                            null,
+                            AccessSnapshot.of(user),
+                            null);
         });
         UserModel user = session.users().getUserById(realm, id);
         boolean sent = new SetPasswordEmail(session).send(realm, user);

@@ -2,24 +2,22 @@ package io.accesslifecycle.users;
 
 import static io.accesslifecycle.common.ErrorResponses.translating;
 
-import java.util.List;
-
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-
 import io.accesslifecycle.access.AccessService;
 import io.accesslifecycle.access.UserAccessResource;
 import io.accesslifecycle.access.UserSummary;
 import io.accesslifecycle.budget.EmailBudget;
 import io.accesslifecycle.common.ErrorResponses;
 import io.accesslifecycle.common.JsonBody;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
 import org.keycloak.models.KeycloakSession;
@@ -37,8 +35,12 @@ public class UsersResource {
     private final AdminEventBuilder adminEvent;
     private final UserDeclarationService declarations;
 
-    public UsersResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth,
-                                 AdminEventBuilder adminEvent, UserDeclarationService declarations) {
+    public UsersResource(
+            KeycloakSession session,
+            RealmModel realm,
+            AdminPermissionEvaluator auth,
+            AdminEventBuilder adminEvent,
+            UserDeclarationService declarations) {
         this.session = session;
         this.realm = realm;
         this.auth = auth;
@@ -52,17 +54,29 @@ public class UsersResource {
     public Response declare(String body) {
         auth.users().requireManage();
         DeclaredUser declared = translating(() -> declarations.declare(JsonBody.read(body, DeclareUserRequest.class)));
-        adminEvent.resource(ResourceType.USER).operation(OperationType.CREATE)
-                .resourcePath("users", declared.id()).representation(declared).success();
-        return Response.created(session.getContext().getUri().getBaseUriBuilder()
-                        .path("admin/realms/{realm}/users/{id}").build(realm.getName(), declared.id()))
-                .entity(declared).build();
+        adminEvent
+                .resource(ResourceType.USER)
+                .operation(OperationType.CREATE)
+                .resourcePath("users", declared.id())
+                .representation(declared)
+                .success();
+        return Response.created(session.getContext()
+                        .getUri()
+                        .getBaseUriBuilder()
+                        .path("admin/realms/{realm}/users/{id}")
+                        .build(realm.getName(), declared.id()))
+                .entity(declared)
+                .build();
     }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public List<UserSummary> list(@QueryParam("label") String label, @QueryParam("status") String status,
-                                  @QueryParam("q") String q, @QueryParam("first") Integer first, @QueryParam("max") Integer max) {
+    public List<UserSummary> list(
+            @QueryParam("label") String label,
+            @QueryParam("status") String status,
+            @QueryParam("q") String q,
+            @QueryParam("first") Integer first,
+            @QueryParam("max") Integer max) {
         auth.users().requireQuery();
         return translating(() -> new AccessService(session, realm, auth).list(label, status, q, first, max));
     }
@@ -95,8 +109,11 @@ public class UsersResource {
             return null;
         });
         boolean sent = new SetPasswordEmail(session).send(realm, user);
-        adminEvent.resource(ResourceType.USER).operation(OperationType.ACTION)
-                .resourcePath("users", id, "set-password-email").success();
+        adminEvent
+                .resource(ResourceType.USER)
+                .operation(OperationType.ACTION)
+                .resourcePath("users", id, "set-password-email")
+                .success();
         return new DeclaredUser(id, user.getUsername(), sent ? "sent" : "failed");
     }
 }

@@ -1,5 +1,10 @@
 package io.accesslifecycle.web;
 
+import io.accesslifecycle.common.KeycloakPages;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -7,13 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.core.Response;
-
-import io.accesslifecycle.common.KeycloakPages;
 import org.keycloak.Config;
 import org.keycloak.headers.SecurityHeadersProvider;
 import org.keycloak.models.BrowserSecurityHeaders;
@@ -40,7 +38,12 @@ public class AccessConsoleResource {
         String path = session.getContext().getUri().getRequestUri().getPath();
         if (!path.endsWith("/")) {
             // the page's files are addressed relative to the folder
-            return Response.seeOther(session.getContext().getUri().getRequestUriBuilder().replacePath(path + "/").build()).build();
+            return Response.seeOther(session.getContext()
+                            .getUri()
+                            .getRequestUriBuilder()
+                            .replacePath(path + "/")
+                            .build())
+                    .build();
         }
         return serve("");
     }
@@ -58,8 +61,12 @@ public class AccessConsoleResource {
         Optional<ConsoleFile> file = ConsoleFile.of(requestPath);
         byte[] content = file.map(f -> read(f.resourceName())).orElse(null);
         if (content == null) {
-            return secured(Response.status(Response.Status.NOT_FOUND).type("text/plain; charset=utf-8")
-                    .entity("Not found").header("Cache-Control", ConsoleFile.NO_STORE), page);
+            return secured(
+                    Response.status(Response.Status.NOT_FOUND)
+                            .type("text/plain; charset=utf-8")
+                            .entity("Not found")
+                            .header("Cache-Control", ConsoleFile.NO_STORE),
+                    page);
         }
         ConsoleFile f = file.get();
         Object body = f.isIndex() ? page.fill(new String(content, StandardCharsets.UTF_8)) : content;
@@ -68,14 +75,14 @@ public class AccessConsoleResource {
 
     private Response secured(Response.ResponseBuilder response, ConsolePage page) {
         Map<String, String> realmHeaders = session.getContext().getRealm().getBrowserSecurityHeaders();
-        for (BrowserSecurityHeaders h : List.of(BrowserSecurityHeaders.STRICT_TRANSPORT_SECURITY, BrowserSecurityHeaders.X_ROBOTS_TAG)) {
+        for (BrowserSecurityHeaders h :
+                List.of(BrowserSecurityHeaders.STRICT_TRANSPORT_SECURITY, BrowserSecurityHeaders.X_ROBOTS_TAG)) {
             String value = realmHeaders == null ? null : realmHeaders.get(h.getKey());
             if (value != null && !value.isBlank()) {
                 response.header(h.getHeaderName(), value);
             }
         }
-        return response
-                .header("Content-Security-Policy", page.contentSecurityPolicy())
+        return response.header("Content-Security-Policy", page.contentSecurityPolicy())
                 .header("X-Content-Type-Options", "nosniff")
                 .header("X-Frame-Options", "DENY")
                 .header("Referrer-Policy", "no-referrer")
@@ -84,9 +91,12 @@ public class AccessConsoleResource {
 
     private ConsolePage page() {
         RealmModel realm = session.getContext().getRealm();
-        return new ConsolePage(realm.getName(), KeycloakPages.CLIENT_ID,
+        return new ConsolePage(
+                realm.getName(),
+                KeycloakPages.CLIENT_ID,
                 withSlash(session.getContext().getUri().getBaseUri().toString()),
-                withSlash(session.getContext().getUri(UrlType.ADMIN).getBaseUri().toString()),
+                withSlash(
+                        session.getContext().getUri(UrlType.ADMIN).getBaseUri().toString()),
                 adminRealmSignIn(realm));
     }
 

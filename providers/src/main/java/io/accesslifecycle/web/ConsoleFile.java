@@ -14,12 +14,14 @@ public record ConsoleFile(String path, String contentType, String cacheControl) 
 
     /** The console's folder on the provider jar's class path. */
     public static final String ROOT = "access-console/";
+
     public static final String INDEX = "index.html";
 
     /** Vite names the files under {@code assets/} after their content: they never change. */
     static final String IMMUTABLE = "public, max-age=31536000, immutable";
     /** The page carries the realm's addresses: never stored. */
     static final String NO_STORE = "no-store";
+
     static final String REVALIDATE = "no-cache";
 
     private static final int MAX_LENGTH = 200;

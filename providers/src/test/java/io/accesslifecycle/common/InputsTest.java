@@ -12,7 +12,8 @@ class InputsTest {
 
     @Test
     void namesOfAnyScriptWithJoinersAndEmojiAreText() {
-        for (String name : new String[] {"Zoë", "Ñúñez-Ørsted", "李小龙", "زهرا\u200Cی", "👩\u200D💻 Ada", "O’Brien", "Αλέξανδρος"}) {
+        for (String name :
+                new String[] {"Zoë", "Ñúñez-Ørsted", "李小龙", "زهرا\u200Cی", "👩\u200D💻 Ada", "O’Brien", "Αλέξανδρος"}) {
             assertNull(Inputs.unsafeCharacters(name, false), name);
             assertEquals(name, Inputs.text("firstName", name, 255, false));
         }
@@ -20,7 +21,10 @@ class InputsTest {
 
     @Test
     void controlCharactersAreRefusedLineBreaksOnlyInMultilineText() {
-        assertEquals("firstName", assertThrows(InputException.class, () -> Inputs.text("firstName", "Eve\r\nBcc: x@y.z", 255, false)).field());
+        assertEquals(
+                "firstName",
+                assertThrows(InputException.class, () -> Inputs.text("firstName", "Eve\r\nBcc: x@y.z", 255, false))
+                        .field());
         assertThrows(InputException.class, () -> Inputs.text("lastName", "Adams\u0000", 255, false));
         assertThrows(InputException.class, () -> Inputs.text("note", "bell\u0007", 255, true));
         assertThrows(InputException.class, () -> Inputs.text("note", "next line\u0085", 255, true));

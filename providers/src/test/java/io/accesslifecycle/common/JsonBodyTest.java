@@ -5,13 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 class JsonBodyTest {
 
-    record Sample(String name, Integer count, Boolean flag, List<String> tags) {
-    }
+    record Sample(String name, Integer count, Boolean flag, List<String> tags) {}
 
     private static InputException refused(String body) {
         return assertThrows(InputException.class, () -> JsonBody.read(body, Sample.class));
@@ -19,7 +17,9 @@ class JsonBodyTest {
 
     @Test
     void aWellFormedBodyIsRead() {
-        assertEquals(new Sample("a", 2, true, List.of("x")), JsonBody.read("{\"name\":\"a\",\"count\":2,\"flag\":true,\"tags\":[\"x\"]}", Sample.class));
+        assertEquals(
+                new Sample("a", 2, true, List.of("x")),
+                JsonBody.read("{\"name\":\"a\",\"count\":2,\"flag\":true,\"tags\":[\"x\"]}", Sample.class));
     }
 
     @Test
@@ -42,8 +42,9 @@ class JsonBodyTest {
 
     @Test
     void whatIsNotOneJsonObjectIsABodyError() {
-        for (String body : new String[] {"", " ", "null", "[]", "42", "{} {}", "{\"name\": ", "{'name': 'a'}",
-                "[".repeat(5_000) + "]".repeat(5_000)}) {
+        for (String body : new String[] {
+            "", " ", "null", "[]", "42", "{} {}", "{\"name\": ", "{'name': 'a'}", "[".repeat(5_000) + "]".repeat(5_000)
+        }) {
             assertEquals("body", refused(body).field(), body.length() > 20 ? body.substring(0, 20) : body);
         }
     }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.io.IOException;
-
 import org.junit.jupiter.api.Test;
 import org.keycloak.util.JsonSerialization;
 
@@ -12,8 +11,8 @@ class InvitationTokenTest {
 
     @Test
     void aNewKeyNamesTheInvitationAndItsNonceButNoAddress() throws IOException {
-        String claims = JsonSerialization.writeValueAsString(new InvitationToken("inv-1", "nonce-1", 2_000_000_000L,
-                "https://id.example.org/realms/lifecycle"));
+        String claims = JsonSerialization.writeValueAsString(
+                new InvitationToken("inv-1", "nonce-1", 2_000_000_000L, "https://id.example.org/realms/lifecycle"));
         assertFalse(claims.contains("eml"), claims);
         assertFalse(claims.contains("@"), claims);
         InvitationToken read = JsonSerialization.readValue(claims, InvitationToken.class);

@@ -8,7 +8,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.junit.jupiter.api.Test;
 
 /** The timer's tick returns at once; a job runs once at a time; a shut-down pool takes nothing. */
@@ -20,15 +19,18 @@ class HandOffTest {
         CountDownLatch release = new CountDownLatch(1);
         CountDownLatch started = new CountDownLatch(1);
         AtomicInteger runs = new AtomicInteger();
-        HandOff tick = new HandOff("slow", () -> {
-            runs.incrementAndGet();
-            started.countDown();
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, pool);
+        HandOff tick = new HandOff(
+                "slow",
+                () -> {
+                    runs.incrementAndGet();
+                    started.countDown();
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                pool);
 
         long before = System.nanoTime();
         tick.run();
@@ -54,11 +56,14 @@ class HandOffTest {
         ExecutorService pool = Executors.newSingleThreadExecutor();
         AtomicInteger runs = new AtomicInteger();
         CountDownLatch twice = new CountDownLatch(2);
-        HandOff tick = new HandOff("failing", () -> {
-            runs.incrementAndGet();
-            twice.countDown();
-            throw new IllegalStateException("boom");
-        }, pool);
+        HandOff tick = new HandOff(
+                "failing",
+                () -> {
+                    runs.incrementAndGet();
+                    twice.countDown();
+                    throw new IllegalStateException("boom");
+                },
+                pool);
         tick.run();
         for (int i = 0; i < 500 && runs.get() < 2; i++) {
             tick.run();

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
 /** Stored realm attributes arrive by any path: a value that is not valid gives its default and is reported. */
@@ -31,8 +30,27 @@ class StoredSettingsFallBackTest {
 
     @Test
     void validStoredValuesAreReadAsWritten() {
-        AccessSettings written = new AccessSettingsUpdate(true, 10, 5, List.of(7), 3, List.of("{first}.{last}"), 30,
-                Map.of("gold", 1), Map.of("gold", List.of("callerCountry")), false, true, 90, "Europe/Paris", 7, 20, 60, 60, 500, 2, null)
+        AccessSettings written = new AccessSettingsUpdate(
+                        true,
+                        10,
+                        5,
+                        List.of(7),
+                        3,
+                        List.of("{first}.{last}"),
+                        30,
+                        Map.of("gold", 1),
+                        Map.of("gold", List.of("callerCountry")),
+                        false,
+                        true,
+                        90,
+                        "Europe/Paris",
+                        7,
+                        20,
+                        60,
+                        60,
+                        500,
+                        2,
+                        null)
                 .applyTo(AccessSettings.DEFAULTS);
         Map<String, String> stored = new LinkedHashMap<>();
         SettingsFields.values(written).forEach((k, v) -> stored.put(k, SettingsFields.format(v)));
@@ -43,30 +61,46 @@ class StoredSettingsFallBackTest {
 
     @Test
     void aValueThatIsNotANumberFallsBackAndIsReported() {
-        AccessSettingsStore.Inspection i = stored("enabled", "true", "expiryGraceDays", "oops", "invitationLifespanDays", "10");
+        AccessSettingsStore.Inspection i =
+                stored("enabled", "true", "expiryGraceDays", "oops", "invitationLifespanDays", "10");
         assertEquals(30, i.settings().expiryGraceDays());
         assertEquals(10, i.settings().invitationLifespanDays(), "the other values are kept");
         assertTrue(i.settings().enabled());
-        assertEquals(List.of(new AccessSettingsStore.Refused("expiryGraceDays", "oops", "is not a whole number")), i.refused());
+        assertEquals(
+                List.of(new AccessSettingsStore.Refused("expiryGraceDays", "oops", "is not a whole number")),
+                i.refused());
     }
 
     @Test
     void aValueOutOfRangeOrOfTheWrongShapeFallsBackWithTheRuleItBreaks() {
-        AccessSettingsStore.Inspection i = stored("expiryGraceDays", "999", "timeZone", "Mars/Olympus",
-                "expiryReminderDays", "{\"a\":1}", "enabled", "yes");
+        AccessSettingsStore.Inspection i = stored(
+                "expiryGraceDays",
+                "999",
+                "timeZone",
+                "Mars/Olympus",
+                "expiryReminderDays",
+                "{\"a\":1}",
+                "enabled",
+                "yes");
         assertEquals(AccessSettings.DEFAULTS, i.settings());
-        assertEquals(List.of("enabled", "expiryGraceDays", "expiryReminderDays", "timeZone"),
+        assertEquals(
+                List.of("enabled", "expiryGraceDays", "expiryReminderDays", "timeZone"),
                 i.refused().stream().map(AccessSettingsStore.Refused::field).toList());
-        assertTrue(i.refused().get(1).reason().contains("between 0 and 365"), i.refused().toString());
+        assertTrue(
+                i.refused().get(1).reason().contains("between 0 and 365"),
+                i.refused().toString());
     }
 
     @Test
     void valuesValidAloneButNotTogetherRefuseTheOneNamed() {
         AccessSettingsStore.Inspection i = stored("authorisedCallerLimit", "{\"gold\": 1}");
-        assertEquals(AccessSettings.DEFAULTS.authorisedCallerLimit(), i.settings().authorisedCallerLimit());
+        assertEquals(
+                AccessSettings.DEFAULTS.authorisedCallerLimit(), i.settings().authorisedCallerLimit());
         assertEquals(1, i.refused().size(), i.refused().toString());
         assertEquals("authorisedCallerLimit", i.refused().get(0).field());
-        assertTrue(i.refused().get(0).reason().startsWith("does not fit callerRequiredFields"), i.refused().toString());
+        assertTrue(
+                i.refused().get(0).reason().startsWith("does not fit callerRequiredFields"),
+                i.refused().toString());
     }
 
     @Test
@@ -78,7 +112,8 @@ class StoredSettingsFallBackTest {
     @Test
     void aRefusedValueIsLoggedOncePerChange() {
         RefusedSettingsLog log = new RefusedSettingsLog();
-        List<AccessSettingsStore.Refused> oops = stored("expiryGraceDays", "oops").refused();
+        List<AccessSettingsStore.Refused> oops =
+                stored("expiryGraceDays", "oops").refused();
         assertFalse(log.report("r1", "one", List.of()), "nothing to say");
         assertTrue(log.report("r1", "one", oops));
         assertFalse(log.report("r1", "one", stored("expiryGraceDays", "oops").refused()), "same as last time");

@@ -3,14 +3,13 @@ package io.accesslifecycle.usernames;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.accesslifecycle.common.InputException;
+import io.accesslifecycle.settings.AccessSettings;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
-
-import io.accesslifecycle.common.InputException;
-import io.accesslifecycle.settings.AccessSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -25,37 +24,39 @@ class UsernameRuleTest {
     }
 
     @ParameterizedTest(name = "{0} {1} -> {2}")
-    @CsvSource(delimiter = '|', value = {
-            "Jean-Pierre | Dupont | jpdupont",
-            "Jean Pierre | Dupont | jpdupont",
-            "Marie | Curie | mcurie",
-            "Élodie | Lefèvre | elefevre",
-            "  Anne   Sophie  | de la Fontaine | asdelafontaine",
-            "Jean | D'Alembert | jdalembert",
-            "D'Arcy | O'Brien | dobrien",
-            "Jürgen | Müller | jmuller",
-            "François-Xavier | Saint-Exupéry | fxsaintexupery",
-            "Ægir | Ødegård | aodegard",
-            "Łukasz | Wałęsa | lwalesa",
-            "Søren | Kierkegaard | skierkegaard",
-            "José María | Núñez | jmnunez",
-            "Çağla | Şahin | csahin",
-            "İbrahim | Öztürk | iozturk",
-            "Straße | Groß | sgross",
-            "Анна | Иванова | aivanova",
-            "Сергей | Шостакович | sshostakovich",
-            "Γιώργος | Παπαδόπουλος | gpapadopoulos",
-            "Ελένη | Κωνσταντίνου | ekonstantinou",
-            "Jean–Luc | Picard | jlpicard",
-            "jean | DUPONT | jdupont",
-            "Ｊｅａｎ | Ｄｕｐｏｎｔ | jdupont",
-            "Mary-Kate | Olsen-Smith | mkolsensmith",
-            "Zoë | Saldaña | zsaldana",
-            "Nguyễn Văn | Trỗi | nvtroi",
-            "Hans 2 | Meier | h2meier",
-            "Jean-Pierre-Marie-Antoine | Dupont | jpmadupont",
-            "Pablo | Ruiz y Picasso | pruizypicasso",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "Jean-Pierre | Dupont | jpdupont",
+                "Jean Pierre | Dupont | jpdupont",
+                "Marie | Curie | mcurie",
+                "Élodie | Lefèvre | elefevre",
+                "  Anne   Sophie  | de la Fontaine | asdelafontaine",
+                "Jean | D'Alembert | jdalembert",
+                "D'Arcy | O'Brien | dobrien",
+                "Jürgen | Müller | jmuller",
+                "François-Xavier | Saint-Exupéry | fxsaintexupery",
+                "Ægir | Ødegård | aodegard",
+                "Łukasz | Wałęsa | lwalesa",
+                "Søren | Kierkegaard | skierkegaard",
+                "José María | Núñez | jmnunez",
+                "Çağla | Şahin | csahin",
+                "İbrahim | Öztürk | iozturk",
+                "Straße | Groß | sgross",
+                "Анна | Иванова | aivanova",
+                "Сергей | Шостакович | sshostakovich",
+                "Γιώργος | Παπαδόπουλος | gpapadopoulos",
+                "Ελένη | Κωνσταντίνου | ekonstantinou",
+                "Jean–Luc | Picard | jlpicard",
+                "jean | DUPONT | jdupont",
+                "Ｊｅａｎ | Ｄｕｐｏｎｔ | jdupont",
+                "Mary-Kate | Olsen-Smith | mkolsensmith",
+                "Zoë | Saldaña | zsaldana",
+                "Nguyễn Văn | Trỗi | nvtroi",
+                "Hans 2 | Meier | h2meier",
+                "Jean-Pierre-Marie-Antoine | Dupont | jpmadupont",
+                "Pablo | Ruiz y Picasso | pruizypicasso",
+            })
     void namesGiveTheExpectedUsername(String first, String last, String expected) {
         assertEquals(expected, free(first, last, Set.of()));
     }
@@ -108,7 +109,8 @@ class UsernameRuleTest {
 
     @Test
     void configuredPatternsAreTriedInOrder() {
-        UsernameRule custom = new UsernameRule(NORMALIZER, List.of("{first}.{last}", "{initials}{last}", "{first}.{last}{counter}"), 30);
+        UsernameRule custom = new UsernameRule(
+                NORMALIZER, List.of("{first}.{last}", "{initials}{last}", "{first}.{last}{counter}"), 30);
         UsernameRule.Name name = custom.name("Jean", "Dupont");
         assertEquals("jean.dupont", custom.firstFree(name, p -> Set.of()));
         assertEquals("jdupont", custom.firstFree(name, p -> Set.of("jean.dupont")));
@@ -128,16 +130,34 @@ class UsernameRuleTest {
 
     @Test
     void namesThatGiveNothingNameTheField() {
-        assertEquals("firstName", assertThrows(InputException.class, () -> rule.name("---", "Dupont")).field());
-        assertEquals("lastName", assertThrows(InputException.class, () -> rule.name("Jean", "' - '")).field());
-        assertEquals("firstName", assertThrows(InputException.class, () -> rule.name("  ", "Dupont")).field());
-        assertEquals("lastName", assertThrows(InputException.class, () -> rule.name("Jean", null)).field());
-        assertEquals("lastName", assertThrows(InputException.class, () -> rule.name("Jean", "😀🎉")).field());
+        assertEquals(
+                "firstName",
+                assertThrows(InputException.class, () -> rule.name("---", "Dupont"))
+                        .field());
+        assertEquals(
+                "lastName",
+                assertThrows(InputException.class, () -> rule.name("Jean", "' - '"))
+                        .field());
+        assertEquals(
+                "firstName",
+                assertThrows(InputException.class, () -> rule.name("  ", "Dupont"))
+                        .field());
+        assertEquals(
+                "lastName",
+                assertThrows(InputException.class, () -> rule.name("Jean", null))
+                        .field());
+        assertEquals(
+                "lastName",
+                assertThrows(InputException.class, () -> rule.name("Jean", "😀🎉"))
+                        .field());
     }
 
     @Test
     void invalidPatternsAreRefusedWithTheReason() {
-        assertEquals("usernamePatterns", assertThrows(InputException.class, () -> UsernamePattern.parse("{counter}{last}")).field());
+        assertEquals(
+                "usernamePatterns",
+                assertThrows(InputException.class, () -> UsernamePattern.parse("{counter}{last}"))
+                        .field());
         assertThrows(InputException.class, () -> UsernamePattern.parse("{nickname}"));
         assertThrows(InputException.class, () -> UsernamePattern.parse("{last} {first}"));
         assertThrows(InputException.class, () -> UsernamePattern.parse("static"));

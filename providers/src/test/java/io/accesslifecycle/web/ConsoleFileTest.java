@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 class ConsoleFileTest {
@@ -26,7 +25,9 @@ class ConsoleFileTest {
         assertEquals("access-console/assets/index-Cx3v_9aZ.js", js.resourceName());
         assertEquals("text/javascript; charset=utf-8", js.contentType());
         assertEquals("public, max-age=31536000, immutable", js.cacheControl());
-        assertEquals("font/woff2", ConsoleFile.of("assets/RedHatText-Regular.woff2").orElseThrow().contentType());
+        assertEquals(
+                "font/woff2",
+                ConsoleFile.of("assets/RedHatText-Regular.woff2").orElseThrow().contentType());
         ConsoleFile icon = ConsoleFile.of("favicon.svg").orElseThrow();
         assertEquals("image/svg+xml", icon.contentType());
         assertEquals("no-cache", icon.cacheControl());
@@ -34,17 +35,33 @@ class ConsoleFileTest {
 
     @Test
     void nothingOutsideTheFolderIsReachable() {
-        for (String path : List.of("../index.html", "assets/../../META-INF/services/x.txt", "..", "./index.html",
-                "assets/./a.js", "/etc/passwd.txt", "assets//a.js", "assets\\a.js", "a..js/../b.js", "assets/a.js\0.css",
-                "%2e%2e/index.html", ".hidden.json", "assets/.env.txt")) {
+        for (String path : List.of(
+                "../index.html",
+                "assets/../../META-INF/services/x.txt",
+                "..",
+                "./index.html",
+                "assets/./a.js",
+                "/etc/passwd.txt",
+                "assets//a.js",
+                "assets\\a.js",
+                "a..js/../b.js",
+                "assets/a.js\0.css",
+                "%2e%2e/index.html",
+                ".hidden.json",
+                "assets/.env.txt")) {
             assertTrue(ConsoleFile.of(path).isEmpty(), path);
         }
     }
 
     @Test
     void folderListingsAndUnknownKindsOfFileAreNotFound() {
-        for (String path : List.of("assets/", "assets", "io/accesslifecycle/web/ConsoleFile.class", "Makefile",
-                "index.html.bak", "x".repeat(300) + ".js")) {
+        for (String path : List.of(
+                "assets/",
+                "assets",
+                "io/accesslifecycle/web/ConsoleFile.class",
+                "Makefile",
+                "index.html.bak",
+                "x".repeat(300) + ".js")) {
             assertTrue(ConsoleFile.of(path).isEmpty(), path);
         }
     }

@@ -1,5 +1,7 @@
 package io.accesslifecycle.tests;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -10,9 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Collectors;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Calls the realm's access API over HTTP as a given user, the way an administrator's script would: a token from the
@@ -25,7 +24,8 @@ public final class AccessApi {
     public static final String ADMIN_PASSWORD = "Admin-Passw0rd!";
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final String base;
     private final String token;
 
@@ -41,14 +41,29 @@ public final class AccessApi {
 
     /** Signed in as the given user of any realm (its {@code admin-cli} client, password grant). */
     public static AccessApi as(String keycloakBase, String realm, String username, String password) {
-        return withToken(keycloakBase, tokens(keycloakBase, realm, username, password).get("access_token").asText());
+        return withToken(
+                keycloakBase,
+                tokens(keycloakBase, realm, username, password)
+                        .get("access_token")
+                        .asText());
     }
 
     /** The token endpoint's whole answer (access, refresh and, with {@code scope=openid}, ID token). */
     public static JsonNode tokens(String keycloakBase, String realm, String username, String password) {
-        Response r = anonymous(keycloakBase).form("/realms/" + realm + "/protocol/openid-connect/token", Map.of(
-                "grant_type", "password", "client_id", "admin-cli", "username", username, "password", password,
-                "scope", "openid"));
+        Response r = anonymous(keycloakBase)
+                .form(
+                        "/realms/" + realm + "/protocol/openid-connect/token",
+                        Map.of(
+                                "grant_type",
+                                "password",
+                                "client_id",
+                                "admin-cli",
+                                "username",
+                                username,
+                                "password",
+                                password,
+                                "scope",
+                                "openid"));
         if (r.status() != 200) {
             throw new IllegalStateException("sign-in of " + username + " failed: " + r.body());
         }
@@ -84,7 +99,9 @@ public final class AccessApi {
     }
 
     public Response post(String path, Object body) {
-        return send(request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(toJson(body))));
+        return send(request(path)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(toJson(body))));
     }
 
     public Response delete(String path) {
@@ -93,12 +110,17 @@ public final class AccessApi {
 
     /** Opens a page as an English-speaking browser would (HTML). */
     public Response page(String absoluteUrl) {
-        return send(HttpRequest.newBuilder(URI.create(absoluteUrl)).timeout(Duration.ofSeconds(60))
-                .header("Accept", "text/html").header("Accept-Language", "en").GET());
+        return send(HttpRequest.newBuilder(URI.create(absoluteUrl))
+                .timeout(Duration.ofSeconds(60))
+                .header("Accept", "text/html")
+                .header("Accept-Language", "en")
+                .GET());
     }
 
     public Response put(String path, Object body) {
-        return send(request(path).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(toJson(body))));
+        return send(request(path)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(toJson(body))));
     }
 
     /**
@@ -132,12 +154,14 @@ public final class AccessApi {
 
     public Response form(String path, Map<String, String> form) {
         String body = query(form).substring(1);
-        return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
+        return send(request(path)
+                .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     private HttpRequest.Builder request(String path) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(60))
                 .header("Accept", "application/json");
         return token == null ? b : b.header("Authorization", "Bearer " + token);
     }
@@ -146,7 +170,8 @@ public final class AccessApi {
         try {
             HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             Map<String, String> headers = r.headers().map().entrySet().stream()
-                    .collect(Collectors.toMap(e -> e.getKey().toLowerCase(), e -> String.join(",", e.getValue()), (a, b) -> a));
+                    .collect(Collectors.toMap(
+                            e -> e.getKey().toLowerCase(), e -> String.join(",", e.getValue()), (a, b) -> a));
             return new Response(r.statusCode(), r.body(), headers);
         } catch (IOException e) {
             throw new IllegalStateException(e);

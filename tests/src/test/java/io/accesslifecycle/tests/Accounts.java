@@ -1,5 +1,7 @@
 package io.accesslifecycle.tests;
 
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -7,10 +9,6 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
-
-import jakarta.ws.rs.NotFoundException;
-import jakarta.ws.rs.core.Response;
-
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.realm.ManagedRealm;
@@ -23,8 +21,7 @@ public final class Accounts {
 
     public static final String PASSWORD = "Contractor-Passw0rd!";
 
-    private Accounts() {
-    }
+    private Accounts() {}
 
     /** Creates an English-speaking user with a password and, if given, an end date; removed after the test class. */
     public static String create(ManagedRealm realm, String username, String accessExpiresOn) {
@@ -35,8 +32,10 @@ public final class Accounts {
         u.setLastName("Contractor");
         u.setEnabled(true);
         u.setEmailVerified(true);
-        u.setAttributes(accessExpiresOn == null ? Map.of("locale", List.of("en"))
-                : Map.of("locale", List.of("en"), "accessExpiresOn", List.of(accessExpiresOn)));
+        u.setAttributes(
+                accessExpiresOn == null
+                        ? Map.of("locale", List.of("en"))
+                        : Map.of("locale", List.of("en"), "accessExpiresOn", List.of(accessExpiresOn)));
         CredentialRepresentation password = new CredentialRepresentation();
         password.setType(CredentialRepresentation.PASSWORD);
         password.setValue(PASSWORD);
@@ -45,7 +44,8 @@ public final class Accounts {
         String id;
         try (Response r = realm.admin().users().create(u)) {
             if (r.getStatus() != 201) {
-                throw new IllegalStateException("could not create " + username + ": " + r.getStatus() + " " + r.readEntity(String.class));
+                throw new IllegalStateException(
+                        "could not create " + username + ": " + r.getStatus() + " " + r.readEntity(String.class));
             }
             String location = r.getLocation().getPath();
             id = location.substring(location.lastIndexOf('/') + 1);
@@ -75,14 +75,27 @@ public final class Accounts {
 
     /** Password grant on {@code demo-app}; {@code scope} may ask for {@code offline_access}. */
     public static AccessApi.Response signIn(String base, String username, String scope) {
-        return AccessApi.anonymous(base).form("/realms/" + AccessApi.REALM + "/protocol/openid-connect/token", Map.of(
-                "grant_type", "password", "client_id", "demo-app", "username", username, "password", PASSWORD,
-                "scope", scope));
+        return AccessApi.anonymous(base)
+                .form(
+                        "/realms/" + AccessApi.REALM + "/protocol/openid-connect/token",
+                        Map.of(
+                                "grant_type",
+                                "password",
+                                "client_id",
+                                "demo-app",
+                                "username",
+                                username,
+                                "password",
+                                PASSWORD,
+                                "scope",
+                                scope));
     }
 
     public static AccessApi.Response refresh(String base, String refreshToken) {
-        return AccessApi.anonymous(base).form("/realms/" + AccessApi.REALM + "/protocol/openid-connect/token", Map.of(
-                "grant_type", "refresh_token", "client_id", "demo-app", "refresh_token", refreshToken));
+        return AccessApi.anonymous(base)
+                .form(
+                        "/realms/" + AccessApi.REALM + "/protocol/openid-connect/token",
+                        Map.of("grant_type", "refresh_token", "client_id", "demo-app", "refresh_token", refreshToken));
     }
 
     /** Today in the realm's time zone (UTC), on the test's clock (without the server's time offset). */
@@ -93,7 +106,8 @@ public final class Accounts {
     /** Seconds from now to the next midnight, UTC: a time offset that moves the server to the next day. */
     public static int secondsToNextDay() {
         ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
-        return (int) Duration.between(now, now.toLocalDate().plusDays(1).atStartOfDay(ZoneOffset.UTC)).getSeconds();
+        return (int) Duration.between(now, now.toLocalDate().plusDays(1).atStartOfDay(ZoneOffset.UTC))
+                .getSeconds();
     }
 
     /** Waits for a condition that a background job makes true; fails after {@link Waits#BACKGROUND}. */

@@ -3,7 +3,6 @@ package io.accesslifecycle.tests;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicReference;
-
 import org.keycloak.testframework.server.KeycloakUrls;
 import org.keycloak.testframework.ui.page.AbstractPage;
 import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
@@ -26,8 +25,7 @@ public final class BrowserSteps {
     /** Long enough for a loaded two-core machine; the waits end as soon as the page is there. */
     public static final Duration WAIT = Duration.ofSeconds(30);
 
-    private BrowserSteps() {
-    }
+    private BrowserSteps() {}
 
     /** A visitor who is not signed in: the realm's cookies are gone. */
     public static void signedOut(ManagedWebDriver browser, KeycloakUrls urls) {
@@ -55,8 +53,10 @@ public final class BrowserSteps {
                 return Arrays.stream(anyOf).anyMatch(text::contains) ? text : null;
             });
         } catch (TimeoutException e) {
-            throw new AssertionError("the page never showed any of " + Arrays.toString(anyOf) + " at "
-                    + browser.getCurrentUrl() + "; it shows:\n" + seen.get(), e);
+            throw new AssertionError(
+                    "the page never showed any of " + Arrays.toString(anyOf) + " at " + browser.getCurrentUrl()
+                            + "; it shows:\n" + seen.get(),
+                    e);
         }
     }
 
@@ -66,18 +66,23 @@ public final class BrowserSteps {
             waiting(browser).until(d -> d.getCurrentUrl().contains(part));
             return browser.getCurrentUrl();
         } catch (TimeoutException e) {
-            throw new AssertionError("the browser never reached an address with '" + part + "'; it is at "
-                    + browser.getCurrentUrl() + " showing:\n" + text(browser), e);
+            throw new AssertionError(
+                    "the browser never reached an address with '" + part + "'; it is at " + browser.getCurrentUrl()
+                            + " showing:\n" + text(browser),
+                    e);
         }
     }
 
     /** Waits until Keycloak's page {@code page} (by its page id) is the one shown. */
     public static void waitForPage(ManagedWebDriver browser, AbstractPage page) {
         try {
-            waiting(browser).until(d -> page.getExpectedPageId().equals(browser.page().getCurrentPageId()));
+            waiting(browser)
+                    .until(d -> page.getExpectedPageId().equals(browser.page().getCurrentPageId()));
         } catch (TimeoutException e) {
-            throw new AssertionError("expected the page '" + page.getExpectedPageId() + "' at "
-                    + browser.getCurrentUrl() + "; it shows:\n" + text(browser), e);
+            throw new AssertionError(
+                    "expected the page '" + page.getExpectedPageId() + "' at " + browser.getCurrentUrl()
+                            + "; it shows:\n" + text(browser),
+                    e);
         }
     }
 
@@ -91,8 +96,11 @@ public final class BrowserSteps {
      * {@link #waitForText}, {@link #waitForUrl} or {@link #waitForPage}).
      */
     public static String text(ManagedWebDriver browser) {
-        return new FluentWait<>(browser.driver()).withTimeout(WAIT).pollingEvery(Duration.ofMillis(100))
-                .ignoring(StaleElementReferenceException.class).ignoring(NoSuchElementException.class)
+        return new FluentWait<>(browser.driver())
+                .withTimeout(WAIT)
+                .pollingEvery(Duration.ofMillis(100))
+                .ignoring(StaleElementReferenceException.class)
+                .ignoring(NoSuchElementException.class)
                 .until(d -> d.findElement(By.tagName("body")).getText());
     }
 

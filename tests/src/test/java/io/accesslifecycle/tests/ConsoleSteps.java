@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.keycloak.testframework.server.KeycloakUrls;
 import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 import org.openqa.selenium.By;
@@ -23,8 +22,7 @@ public final class ConsoleSteps {
     /** Where the tests leave a picture of each view (a build artifact). */
     public static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
-    private ConsoleSteps() {
-    }
+    private ConsoleSteps() {}
 
     public static String address(KeycloakUrls urls) {
         return urls.getBase() + "/realms/" + AccessApi.REALM + "/access-console/";
@@ -37,7 +35,9 @@ public final class ConsoleSteps {
         visible(browser, By.id("username")).sendKeys(username);
         browser.findElement(By.id("password")).sendKeys(password);
         browser.findElement(By.id("kc-login")).click();
-        waiting(browser).until(d -> !d.findElements(By.id("view-title")).isEmpty() || !d.findElements(By.id("no-access")).isEmpty());
+        waiting(browser)
+                .until(d -> !d.findElements(By.id("view-title")).isEmpty()
+                        || !d.findElements(By.id("no-access")).isEmpty());
     }
 
     public static WebDriverWait waiting(ManagedWebDriver browser) {
@@ -79,10 +79,13 @@ public final class ConsoleSteps {
      * long text key by key in a controlled field is not what people do with a list of addresses).
      */
     public static void paste(ManagedWebDriver browser, WebElement field, String text) {
-        ((JavascriptExecutor) browser.driver()).executeScript(
-                "const f = arguments[0]; const proto = Object.getPrototypeOf(f);"
-                        + " Object.getOwnPropertyDescriptor(proto, 'value').set.call(f, arguments[1]);"
-                        + " f.dispatchEvent(new Event('input', { bubbles: true }));", field, text);
+        ((JavascriptExecutor) browser.driver())
+                .executeScript(
+                        "const f = arguments[0]; const proto = Object.getPrototypeOf(f);"
+                                + " Object.getOwnPropertyDescriptor(proto, 'value').set.call(f, arguments[1]);"
+                                + " f.dispatchEvent(new Event('input', { bubbles: true }));",
+                        field,
+                        text);
     }
 
     public static Path screenshot(ManagedWebDriver browser, String name) {

@@ -9,7 +9,6 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
-
 import org.keycloak.testframework.server.KeycloakUrls;
 import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 import org.openqa.selenium.By;
@@ -21,11 +20,15 @@ import org.openqa.selenium.By;
  */
 public final class ConsoleTokens {
 
-    private ConsoleTokens() {
-    }
+    private ConsoleTokens() {}
 
-    public static String signIn(ManagedWebDriver browser, KeycloakUrls urls, String realm, String redirect, String username,
-                                String password) {
+    public static String signIn(
+            ManagedWebDriver browser,
+            KeycloakUrls urls,
+            String realm,
+            String redirect,
+            String username,
+            String password) {
         byte[] random = new byte[32];
         new SecureRandom().nextBytes(random);
         String verifier = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
@@ -38,14 +41,26 @@ public final class ConsoleTokens {
         BrowserSteps.visible(browser, By.id("kc-login")).click();
         BrowserSteps.waiting(browser).until(d -> d.getCurrentUrl().contains("code="));
         String code = null;
-        for (String part : URI.create(browser.driver().getCurrentUrl()).getRawQuery().split("&")) {
+        for (String part :
+                URI.create(browser.driver().getCurrentUrl()).getRawQuery().split("&")) {
             if (part.startsWith("code=")) {
                 code = URLDecoder.decode(part.substring(5), StandardCharsets.UTF_8);
             }
         }
-        AccessApi.Response r = AccessApi.anonymous(urls.getBase()).form("/realms/" + realm + "/protocol/openid-connect/token",
-                Map.of("grant_type", "authorization_code", "client_id", "access-console", "code", code,
-                        "redirect_uri", redirect, "code_verifier", verifier));
+        AccessApi.Response r = AccessApi.anonymous(urls.getBase())
+                .form(
+                        "/realms/" + realm + "/protocol/openid-connect/token",
+                        Map.of(
+                                "grant_type",
+                                "authorization_code",
+                                "client_id",
+                                "access-console",
+                                "code",
+                                code,
+                                "redirect_uri",
+                                redirect,
+                                "code_verifier",
+                                verifier));
         if (r.status() != 200 || !r.json().has("access_token")) {
             throw new AssertionError("the code was not exchanged: " + r.status() + " " + r.body());
         }

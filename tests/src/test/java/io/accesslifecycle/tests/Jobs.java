@@ -1,8 +1,7 @@
 package io.accesslifecycle.tests;
 
-import java.time.Duration;
-
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import org.awaitility.Awaitility;
 
 /**
@@ -18,8 +17,7 @@ public final class Jobs {
     public static final String AUDIT_RETENTION = "access-lifecycle-audit-retention";
     public static final String PERSONAL_DATA_RETENTION = "access-lifecycle-personal-data-retention";
 
-    private Jobs() {
-    }
+    private Jobs() {}
 
     /**
      * Waits until each job, one after the other, has completed two more runs than when asked: at least one whole run
@@ -28,7 +26,9 @@ public final class Jobs {
     public static void ranTwiceMore(String keycloakBase, String... jobs) {
         for (String job : jobs) {
             long before = runs(keycloakBase, job);
-            Awaitility.await(job + " to run twice more").atMost(Waits.JOBS).pollInterval(Duration.ofMillis(200))
+            Awaitility.await(job + " to run twice more")
+                    .atMost(Waits.JOBS)
+                    .pollInterval(Duration.ofMillis(200))
                     .until(() -> runs(keycloakBase, job) >= before + 2);
         }
     }

@@ -8,8 +8,7 @@ public class LifecycleServerConfig implements KeycloakServerConfig {
 
     @Override
     public KeycloakServerConfigBuilder configure(KeycloakServerConfigBuilder config) {
-        return config
-                .dependency("io.accesslifecycle", "access-lifecycle-providers", true)
+        return config.dependency("io.accesslifecycle", "access-lifecycle-providers", true)
                 .dependency("io.accesslifecycle", "access-lifecycle-themes", true)
                 .dependency("com.ibm.icu", "icu4j")
                 // the framework's time offset and run-on-server endpoints, on every test server so that test

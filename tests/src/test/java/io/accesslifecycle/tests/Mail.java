@@ -1,16 +1,15 @@
 package io.accesslifecycle.tests;
 
+import jakarta.mail.BodyPart;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import jakarta.mail.BodyPart;
-import jakarta.mail.MessagingException;
-import jakarta.mail.Multipart;
-import jakarta.mail.internet.MimeMessage;
 import org.awaitility.Awaitility;
 import org.keycloak.testframework.mail.MailServer;
 
@@ -20,11 +19,12 @@ public final class Mail {
     private static final Pattern ACTION_LINK = Pattern.compile("https?://\\S+/login-actions/action-token\\?\\S+");
     private static final Pattern INVITATION_LINK = Pattern.compile("https?://\\S+/access-invitation\\?\\S+");
 
-    private Mail() {
-    }
+    private Mail() {}
 
     public static List<MimeMessage> to(MimeMessage[] messages, String address) {
-        return Arrays.stream(messages).filter(m -> recipients(m).contains(address.toLowerCase())).toList();
+        return Arrays.stream(messages)
+                .filter(m -> recipients(m).contains(address.toLowerCase()))
+                .toList();
     }
 
     /**
@@ -43,7 +43,9 @@ public final class Mail {
 
     /** {@link #awaitTotal(MailServer, int)}, saying {@code what} when they do not come. */
     public static void awaitTotal(MailServer server, int count, String what) {
-        Awaitility.await(what).atMost(Waits.BACKGROUND).pollInterval(Duration.ofMillis(200))
+        Awaitility.await(what)
+                .atMost(Waits.BACKGROUND)
+                .pollInterval(Duration.ofMillis(200))
                 .until(() -> server.getReceivedMessages().length >= count);
     }
 
@@ -52,15 +54,19 @@ public final class Mail {
         return awaitCount(server, address, subjectPart, count, Waits.BACKGROUND);
     }
 
-    private static List<MimeMessage> awaitCount(MailServer server, String address, String subjectPart, int count, Duration atMost) {
-        return Awaitility.await(count + " email(s) to " + address + " about '" + subjectPart + "'").atMost(atMost)
+    private static List<MimeMessage> awaitCount(
+            MailServer server, String address, String subjectPart, int count, Duration atMost) {
+        return Awaitility.await(count + " email(s) to " + address + " about '" + subjectPart + "'")
+                .atMost(atMost)
                 .pollInterval(Duration.ofMillis(200))
                 .until(() -> about(server, address, subjectPart), found -> found.size() >= count);
     }
 
     /** The messages to {@code address} whose subject contains {@code subjectPart} received so far, oldest first. */
     public static List<MimeMessage> about(MailServer server, String address, String subjectPart) {
-        return to(server.getReceivedMessages(), address).stream().filter(m -> subject(m).contains(subjectPart)).toList();
+        return to(server.getReceivedMessages(), address).stream()
+                .filter(m -> subject(m).contains(subjectPart))
+                .toList();
     }
 
     public static String recipients(MimeMessage m) {

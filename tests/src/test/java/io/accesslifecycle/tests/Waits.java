@@ -2,7 +2,6 @@ package io.accesslifecycle.tests;
 
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
-
 import org.awaitility.Awaitility;
 
 /** How long the tests wait for what the server does in the background, and the one way they wait for it. */
@@ -16,8 +15,7 @@ public final class Waits {
     /** Two runs of a job (jobs tick every second in the tests' server, see FastJobsServerConfig). */
     public static final Duration JOBS = Duration.ofSeconds(90);
 
-    private Waits() {
-    }
+    private Waits() {}
 
     /** Waits until {@code condition} holds, polling; fails naming {@code what}. */
     public static void until(String what, BooleanSupplier condition) {
@@ -25,6 +23,9 @@ public final class Waits {
     }
 
     public static void until(String what, Duration atMost, BooleanSupplier condition) {
-        Awaitility.await(what).atMost(atMost).pollInterval(Duration.ofMillis(200)).until(condition::getAsBoolean);
+        Awaitility.await(what)
+                .atMost(atMost)
+                .pollInterval(Duration.ofMillis(200))
+                .until(condition::getAsBoolean);
     }
 }

@@ -1,16 +1,15 @@
 package io.accesslifecycle.invitations.migration;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import liquibase.change.custom.CustomTaskChange;
 import liquibase.database.Database;
 import liquibase.database.jvm.JdbcConnection;
@@ -40,12 +39,13 @@ public class InvitationGrantsById implements CustomTaskChange {
         try {
             List<String[]> rows = new ArrayList<>();
             try (PreparedStatement q = c.prepareStatement("select ID, REALM_ID, GRANTS from " + invitations);
-                 ResultSet rs = q.executeQuery()) {
+                    ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(new String[]{rs.getString(1), rs.getString(2), rs.getString(3)});
+                    rows.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
                 }
             }
-            try (PreparedStatement update = c.prepareStatement("update " + invitations + " set GRANTS = ? where ID = ?")) {
+            try (PreparedStatement update =
+                    c.prepareStatement("update " + invitations + " set GRANTS = ? where ID = ?")) {
                 for (String[] row : rows) {
                     String grants = migrate(c, row[1], row[2]);
                     if (grants != null) {
@@ -62,7 +62,8 @@ public class InvitationGrantsById implements CustomTaskChange {
     }
 
     /** The grants with ids, or null if there is nothing to do. */
-    private static String migrate(Connection c, String realmId, String grants) throws SQLException, java.io.IOException {
+    private static String migrate(Connection c, String realmId, String grants)
+            throws SQLException, java.io.IOException {
         if (grants == null) {
             return null;
         }
@@ -88,12 +89,22 @@ public class InvitationGrantsById implements CustomTaskChange {
     }
 
     private static String roleId(Connection c, String realmId, String ref) throws SQLException {
-        String id = one(c, "select ID from KEYCLOAK_ROLE where CLIENT_ROLE = ? and REALM_ID = ? and NAME = ?", false, realmId, ref);
+        String id = one(
+                c,
+                "select ID from KEYCLOAK_ROLE where CLIENT_ROLE = ? and REALM_ID = ? and NAME = ?",
+                false,
+                realmId,
+                ref);
         int slash = ref.lastIndexOf('/');
         if (id == null && slash > 0 && slash < ref.length() - 1) {
-            id = one(c, "select r.ID from KEYCLOAK_ROLE r join CLIENT k on r.CLIENT = k.ID"
-                    + " where r.CLIENT_ROLE = ? and k.REALM_ID = ? and k.CLIENT_ID = ? and r.NAME = ?", true, realmId,
-                    ref.substring(0, slash), ref.substring(slash + 1));
+            id = one(
+                    c,
+                    "select r.ID from KEYCLOAK_ROLE r join CLIENT k on r.CLIENT = k.ID"
+                            + " where r.CLIENT_ROLE = ? and k.REALM_ID = ? and k.CLIENT_ID = ? and r.NAME = ?",
+                    true,
+                    realmId,
+                    ref.substring(0, slash),
+                    ref.substring(slash + 1));
         }
         return id;
     }
@@ -101,7 +112,12 @@ public class InvitationGrantsById implements CustomTaskChange {
     private static String groupId(Connection c, String realmId, String path) throws SQLException {
         String parent = TOP;
         for (String name : (path.startsWith("/") ? path.substring(1) : path).split("/")) {
-            parent = one(c, "select ID from KEYCLOAK_GROUP where REALM_ID = ? and PARENT_GROUP = ? and NAME = ?", realmId, parent, name);
+            parent = one(
+                    c,
+                    "select ID from KEYCLOAK_GROUP where REALM_ID = ? and PARENT_GROUP = ? and NAME = ?",
+                    realmId,
+                    parent,
+                    name);
             if (parent == null) {
                 return null;
             }
@@ -126,12 +142,10 @@ public class InvitationGrantsById implements CustomTaskChange {
     }
 
     @Override
-    public void setUp() throws SetupException {
-    }
+    public void setUp() throws SetupException {}
 
     @Override
-    public void setFileOpener(ResourceAccessor resourceAccessor) {
-    }
+    public void setFileOpener(ResourceAccessor resourceAccessor) {}
 
     @Override
     public ValidationErrors validate(Database database) {

@@ -3,14 +3,13 @@ package io.accesslifecycle.tests.audit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import io.accesslifecycle.tests.AccessApi;
 import io.accesslifecycle.tests.Accounts;
 import io.accesslifecycle.tests.LifecycleServerConfig;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.keycloak.testframework.annotations.InjectKeycloakUrls;
 import org.keycloak.testframework.annotations.InjectRealm;
@@ -48,15 +47,34 @@ class LongLabelsNeverBreakAnAccessChangeTest {
         AccessApi api = AccessApi.admin(urls.getBase());
         String access = AccessApi.access("/users/" + id + "/access");
 
-        AccessApi.Response first = api.put(access, Map.of("roles", List.of("analyst"), "labels", longLabels("a"),
-                "notifyUser", false, "note", "fifty long labels"));
+        AccessApi.Response first = api.put(
+                access,
+                Map.of(
+                        "roles",
+                        List.of("analyst"),
+                        "labels",
+                        longLabels("a"),
+                        "notifyUser",
+                        false,
+                        "note",
+                        "fifty long labels"));
         assertEquals(200, first.status(), first.body());
-        AccessApi.Response second = api.put(access, Map.of("roles", List.of("analyst"), "labels", longLabels("b"),
-                "notifyUser", false, "note", "fifty other long labels"));
+        AccessApi.Response second = api.put(
+                access,
+                Map.of(
+                        "roles",
+                        List.of("analyst"),
+                        "labels",
+                        longLabels("b"),
+                        "notifyUser",
+                        false,
+                        "note",
+                        "fifty other long labels"));
         assertEquals(200, second.status(), "long before and after states: " + second.body());
         assertEquals(longLabels("b"), toList(api.get(access).json().get("labels")), "the change is applied");
 
-        JsonNode entries = api.get(AccessApi.access("/audit?type=PERMISSIONS_CHANGED&user=" + id)).json();
+        JsonNode entries = api.get(AccessApi.access("/audit?type=PERMISSIONS_CHANGED&user=" + id))
+                .json();
         assertEquals(2, entries.size(), entries.toString());
         JsonNode latest = entries.get(0);
         assertEquals("fifty other long labels", latest.get("note").asText());
@@ -67,7 +85,8 @@ class LongLabelsNeverBreakAnAccessChangeTest {
             assertTrue(stored.length() <= 4000, state + " fits its column: " + stored.length());
             assertTrue(stored.contains("north"), state + " keeps its beginning: " + stored);
         }
-        assertTrue(latest.get("after").isTextual() && latest.get("after").asText().endsWith("..."),
+        assertTrue(
+                latest.get("after").isTextual() && latest.get("after").asText().endsWith("..."),
                 "a cut state is kept as the start of its JSON text, marked as cut: " + latest.get("after"));
     }
 

@@ -10,15 +10,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
-import java.util.stream.Stream;
-
+import com.fasterxml.jackson.databind.JsonNode;
 import io.accesslifecycle.tests.AccessApi;
 import io.accesslifecycle.tests.Accounts;
 import io.accesslifecycle.tests.BrowserSteps;
 import io.accesslifecycle.tests.ConsoleSteps;
 import io.accesslifecycle.tests.LifecycleServerConfig;
-import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.RoleRepresentation;
@@ -81,7 +80,9 @@ class AccessConsoleDecidesRequestsAndShowsAuditAndSettingsTest {
         visible(browser, By.id("no-requests"));
         String userId = realm.admin().users().search("plain-user", true).get(0).getId();
         assertTrue(realm.admin().users().get(userId).roles().realmLevel().listAll().stream()
-                .map(RoleRepresentation::getName).toList().contains("analyst"));
+                .map(RoleRepresentation::getName)
+                .toList()
+                .contains("analyst"));
 
         // the audit log shows the decision, and gives it as CSV
         ConsoleSteps.open(browser, "audit", "Audit log");
@@ -89,14 +90,17 @@ class AccessConsoleDecidesRequestsAndShowsAuditAndSettingsTest {
         clickable(browser, By.id("audit-apply")).click();
         showing(browser, By.id("audit-table"), "REQUEST_APPROVED");
         String audit = browser.findElement(By.id("audit-table")).getText();
-        assertTrue(audit.contains("plain-user") && audit.contains("en-admin") && audit.contains("Welcome aboard"), audit);
+        assertTrue(
+                audit.contains("plain-user") && audit.contains("en-admin") && audit.contains("Welcome aboard"), audit);
         screenshot(browser, "audit");
         JavascriptExecutor js = (JavascriptExecutor) browser.driver();
         js.executeScript("window.__csv = []; const make = URL.createObjectURL;"
                 + " URL.createObjectURL = (blob) => { window.__csv.push(blob); return make(blob); };");
         clickable(browser, By.id("audit-csv")).click();
-        ConsoleSteps.waiting(browser).until(d -> ((Number) js.executeScript("return window.__csv.length")).intValue() > 0);
-        String csv = (String) js.executeAsyncScript("const done = arguments[arguments.length - 1]; window.__csv[0].text().then(done);");
+        ConsoleSteps.waiting(browser)
+                .until(d -> ((Number) js.executeScript("return window.__csv.length")).intValue() > 0);
+        String csv = (String) js.executeAsyncScript(
+                "const done = arguments[arguments.length - 1]; window.__csv[0].text().then(done);");
         assertTrue(csv.startsWith("time,type,actorId,actorName,targetId,targetName,before,after,note"), csv);
         assertTrue(csv.contains("\"REQUEST_APPROVED\"") && csv.contains("\"plain-user\""), csv);
 
@@ -108,27 +112,62 @@ class AccessConsoleDecidesRequestsAndShowsAuditAndSettingsTest {
         assertTrue(browser.driver().findElements(By.id("settings-save")).isEmpty(), "no save button");
         screenshot(browser, "settings-read-only");
 
-        // a realm administrator changes them: a wrong value is named next to its field, nothing is saved; a right one is
+        // a realm administrator changes them: a wrong value is named next to its field, nothing is saved; a right one
+        // is
         String realmAdmin = Accounts.create(realm, "en-realm-admin", null);
-        String management = realm.admin().clients().findByClientId("realm-management").get(0).getId();
-        realm.admin().users().get(realmAdmin).roles().clientLevel(management).add(Stream.of("manage-realm", "view-realm",
-                        "manage-users", "view-users", "query-users", "query-groups")
-                .map(role -> realm.admin().clients().get(management).roles().get(role).toRepresentation()).toList());
+        String management = realm.admin()
+                .clients()
+                .findByClientId("realm-management")
+                .get(0)
+                .getId();
+        realm.admin()
+                .users()
+                .get(realmAdmin)
+                .roles()
+                .clientLevel(management)
+                .add(Stream.of(
+                                "manage-realm",
+                                "view-realm",
+                                "manage-users",
+                                "view-users",
+                                "query-users",
+                                "query-groups")
+                        .map(role -> realm.admin()
+                                .clients()
+                                .get(management)
+                                .roles()
+                                .get(role)
+                                .toRepresentation())
+                        .toList());
         BrowserSteps.signedOut(browser, urls);
         ConsoleSteps.signIn(browser, urls, "en-realm-admin", Accounts.PASSWORD);
         ConsoleSteps.open(browser, "settings", "Settings");
         type(visible(browser, By.id("settings-usernameMaxLength")), "3");
         clickable(browser, By.id("settings-save")).click();
-        String error = visible(browser, By.id("settings-usernameMaxLength-error")).getText();
+        String error =
+                visible(browser, By.id("settings-usernameMaxLength-error")).getText();
         assertTrue(error.contains("between 6 and 255"), error);
-        assertEquals(20, AccessApi.admin(urls.getBase()).get(AccessApi.access("/config")).json().get("usernameMaxLength").asInt());
+        assertEquals(
+                20,
+                AccessApi.admin(urls.getBase())
+                        .get(AccessApi.access("/config"))
+                        .json()
+                        .get("usernameMaxLength")
+                        .asInt());
         screenshot(browser, "settings");
         type(browser.findElement(By.id("settings-usernameMaxLength")), "24");
         clickable(browser, By.id("settings-save")).click();
         gone(browser, By.id("settings-usernameMaxLength-error"));
-        ConsoleSteps.waiting(browser).until(d -> AccessApi.admin(urls.getBase()).get(AccessApi.access("/config")).json()
-                .get("usernameMaxLength").asInt() == 24);
-        JsonNode changes = AccessApi.admin(urls.getBase()).get(AccessApi.access("/audit?type=SETTINGS_CHANGED")).json();
+        ConsoleSteps.waiting(browser)
+                .until(d -> AccessApi.admin(urls.getBase())
+                                .get(AccessApi.access("/config"))
+                                .json()
+                                .get("usernameMaxLength")
+                                .asInt()
+                        == 24);
+        JsonNode changes = AccessApi.admin(urls.getBase())
+                .get(AccessApi.access("/audit?type=SETTINGS_CHANGED"))
+                .json();
         assertEquals(List.of("en-realm-admin"), changes.findValuesAsText("actorName"));
     }
 }

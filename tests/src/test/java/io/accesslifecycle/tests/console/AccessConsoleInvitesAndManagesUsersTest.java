@@ -9,18 +9,17 @@ import static io.accesslifecycle.tests.ConsoleSteps.visible;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.List;
-import java.util.Map;
-
+import com.fasterxml.jackson.databind.JsonNode;
 import io.accesslifecycle.tests.AccessApi;
-import io.accesslifecycle.tests.Waits;
 import io.accesslifecycle.tests.BrowserSteps;
 import io.accesslifecycle.tests.ConsoleSteps;
 import io.accesslifecycle.tests.LifecycleServerConfig;
 import io.accesslifecycle.tests.Mail;
-import com.fasterxml.jackson.databind.JsonNode;
+import io.accesslifecycle.tests.Waits;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.testframework.annotations.InjectKeycloakUrls;
@@ -68,7 +67,11 @@ class AccessConsoleInvitesAndManagesUsersTest {
 
     private JsonNode access(String username) {
         AccessApi admin = AccessApi.admin(urls.getBase());
-        String id = admin.get(AccessApi.access("/users?q=" + username)).json().get(0).get("id").asText();
+        String id = admin.get(AccessApi.access("/users?q=" + username))
+                .json()
+                .get(0)
+                .get("id")
+                .asText();
         return admin.get(AccessApi.access("/users/" + id + "/access")).json();
     }
 
@@ -85,8 +88,20 @@ class AccessConsoleInvitesAndManagesUsersTest {
     @Test
     void anAdministratorInvitesManagesAndRemovesPeopleFromTheConsole() {
         AccessApi admin = AccessApi.admin(urls.getBase());
-        assertEquals(201, admin.post(AccessApi.access("/users"), Map.of("email", "leo.leaver@example.org",
-                "firstName", "Leo", "lastName", "Leaver", "locale", "en")).status());
+        assertEquals(
+                201,
+                admin.post(
+                                AccessApi.access("/users"),
+                                Map.of(
+                                        "email",
+                                        "leo.leaver@example.org",
+                                        "firstName",
+                                        "Leo",
+                                        "lastName",
+                                        "Leaver",
+                                        "locale",
+                                        "en"))
+                        .status());
 
         // realm-admin's account speaks French: so does the console, until the switch says otherwise
         ConsoleSteps.signIn(browser, urls, AccessApi.ADMIN, AccessApi.ADMIN_PASSWORD);
@@ -96,7 +111,9 @@ class AccessConsoleInvitesAndManagesUsersTest {
 
         // invite three addresses: the invalid one is rejected before anything is sent
         ConsoleSteps.open(browser, "invite", "Invite people");
-        ConsoleSteps.paste(browser, visible(browser, By.id("invite-addresses")),
+        ConsoleSteps.paste(
+                browser,
+                visible(browser, By.id("invite-addresses")),
                 "Ada Lovelace <" + ADA + ">\njean.dupont@\n" + GRACE + ", Grace, Hopper");
         showing(browser, By.id("invite-check"), "3 rows: 2 ready, 1 rejected");
         assertEquals("ready", row("invite-row-1").getAttribute("data-check"));
@@ -110,22 +127,33 @@ class AccessConsoleInvitesAndManagesUsersTest {
         labels.sendKeys("contractors");
         labels.sendKeys(Keys.ENTER);
         visible(browser, By.cssSelector("[data-label='contractors']"));
-        assertTrue(!browser.findElement(By.id("invite-caller")).isEnabled(), "a caller is designated only with one invitee");
+        assertTrue(
+                !browser.findElement(By.id("invite-caller")).isEnabled(),
+                "a caller is designated only with one invitee");
         visible(browser, By.id("invite-message")).sendKeys("Welcome to the analysis team.");
         clickable(browser, By.id("invite-send")).click();
 
         showing(browser, By.id("invite-summary"), "2 invited, 0 invited again, 1 rejected");
         assertEquals("invited", row("result-row-1").getAttribute("data-result"));
         assertEquals("rejected", row("result-row-2").getAttribute("data-result"));
-        assertTrue(row("result-row-2").getText().contains("not sent"), row("result-row-2").getText());
+        assertTrue(
+                row("result-row-2").getText().contains("not sent"),
+                row("result-row-2").getText());
         assertEquals("invited", row("result-row-3").getAttribute("data-result"));
         screenshot(browser, "invite-results");
 
         // the two emails arrive; the pending invitations show them sent
         String link = Mail.invitationLink(Mail.await(mail, ADA, "invites you"));
         Mail.await(mail, GRACE, "invites you");
-        Waits.until("both invitations show their email sent", () -> admin.get(AccessApi.access("/invitations?status=pending"))
-                .json().findValues("emailDelivery").stream().allMatch(d -> "sent".equals(d.get("status").asText())));
+        Waits.until(
+                "both invitations show their email sent",
+                () ->
+                        admin
+                                .get(AccessApi.access("/invitations?status=pending"))
+                                .json()
+                                .findValues("emailDelivery")
+                                .stream()
+                                .allMatch(d -> "sent".equals(d.get("status").asText())));
         ConsoleSteps.open(browser, "invitations", "Invitations");
         assertEquals("pending", row("invitation-" + ADA).getAttribute("data-status"));
         visible(browser, By.cssSelector("[id='invitation-" + GRACE + "'] [data-delivery='sent']"));
@@ -147,7 +175,10 @@ class AccessConsoleInvitesAndManagesUsersTest {
         WebElement ada = row("user-alovelace");
         waitForStatus("user-alovelace", "active");
         assertTrue(ada.findElement(By.cssSelector("[data-label='contractors']")).isDisplayed());
-        assertTrue(ada.findElement(By.cssSelector("svg[aria-label='Active: may sign in']")).isDisplayed(), "the active checkmark");
+        assertTrue(
+                ada.findElement(By.cssSelector("svg[aria-label='Active: may sign in']"))
+                        .isDisplayed(),
+                "the active checkmark");
         search("");
         row("user-alovelace");
         screenshot(browser, "users");
@@ -173,15 +204,21 @@ class AccessConsoleInvitesAndManagesUsersTest {
         visible(browser, By.id("expirations-chart"));
         screenshot(browser, "expirations");
         clickable(browser, By.id("extend-alovelace")).click();
-        assertEquals(end.plusDays(30).toString(), visible(browser, By.id("extend-date")).getAttribute("value"));
+        assertEquals(
+                end.plusDays(30).toString(),
+                visible(browser, By.id("extend-date")).getAttribute("value"));
         clickable(browser, By.id("end-date-save")).click();
         gone(browser, By.id("extend-access"));
-        assertEquals(end.plusDays(30).toString(), access("alovelace").get("accessExpiresOn").asText());
+        assertEquals(
+                end.plusDays(30).toString(),
+                access("alovelace").get("accessExpiresOn").asText());
         // forty days away: out of the next thirty days, in the next ninety
         gone(browser, By.id("expiration-alovelace"));
         new Select(browser.findElement(By.id("expirations-within"))).selectByValue("90");
-        ConsoleSteps.waiting(browser).until(d -> end.plusDays(30).toString().equals(
-                d.findElement(By.id("expiration-alovelace")).getAttribute("data-end")));
+        ConsoleSteps.waiting(browser)
+                .until(d -> end.plusDays(30)
+                        .toString()
+                        .equals(d.findElement(By.id("expiration-alovelace")).getAttribute("data-end")));
 
         // a removal, after a confirmation that says what will happen
         ConsoleSteps.open(browser, "users", "Users");
@@ -189,7 +226,9 @@ class AccessConsoleInvitesAndManagesUsersTest {
         row("user-lleaver");
         clickable(browser, By.id("remove-lleaver")).click();
         String confirmation = visible(browser, By.id("remove-user")).getText();
-        assertTrue(confirmation.contains("The account lleaver (leo.leaver@example.org) will be deleted now"), confirmation);
+        assertTrue(
+                confirmation.contains("The account lleaver (leo.leaver@example.org) will be deleted now"),
+                confirmation);
         assertTrue(confirmation.contains("cannot be undone"), confirmation);
         visible(browser, By.id("remove-note")).sendKeys("Left the company");
         screenshot(browser, "remove-confirmation");
@@ -197,7 +236,8 @@ class AccessConsoleInvitesAndManagesUsersTest {
         gone(browser, By.id("remove-user"));
         gone(browser, By.id("user-lleaver"));
         assertEquals(List.of(), realm.admin().users().search("lleaver", true));
-        JsonNode audit = admin.get(AccessApi.access("/audit?type=USER_OFFBOARDED&user=lleaver")).json();
+        JsonNode audit = admin.get(AccessApi.access("/audit?type=USER_OFFBOARDED&user=lleaver"))
+                .json();
         assertEquals("Left the company", audit.get(0).get("note").asText(), audit.toString());
     }
 

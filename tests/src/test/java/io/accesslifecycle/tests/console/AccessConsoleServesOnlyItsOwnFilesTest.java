@@ -4,13 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
 import io.accesslifecycle.tests.AccessApi;
 import io.accesslifecycle.tests.ConsoleSteps;
 import io.accesslifecycle.tests.LifecycleServerConfig;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.keycloak.testframework.annotations.InjectKeycloakUrls;
 import org.keycloak.testframework.annotations.InjectRealm;
@@ -40,7 +39,9 @@ class AccessConsoleServesOnlyItsOwnFilesTest {
 
         AccessApi.Response withoutSlash = visitor.page(page.substring(0, page.length() - 1));
         assertEquals(303, withoutSlash.status());
-        assertTrue(withoutSlash.headers().get("location").endsWith("/realms/lifecycle/access-console/"), withoutSlash.headers().toString());
+        assertTrue(
+                withoutSlash.headers().get("location").endsWith("/realms/lifecycle/access-console/"),
+                withoutSlash.headers().toString());
 
         AccessApi.Response index = visitor.page(page);
         assertEquals(200, index.status(), index.body());
@@ -62,7 +63,9 @@ class AccessConsoleServesOnlyItsOwnFilesTest {
         assertTrue(script.find(), index.body());
         AccessApi.Response js = visitor.page(page + script.group(1));
         assertEquals(200, js.status());
-        assertTrue(js.headers().get("content-type").startsWith("text/javascript"), js.headers().toString());
+        assertTrue(
+                js.headers().get("content-type").startsWith("text/javascript"),
+                js.headers().toString());
         assertEquals("public, max-age=31536000, immutable", js.headers().get("cache-control"));
         assertTrue(js.body().length() > 10_000, "the built bundle");
     }
@@ -71,13 +74,23 @@ class AccessConsoleServesOnlyItsOwnFilesTest {
     void unknownFilesAndPathsOutsideTheConsoleAreNotFound() {
         AccessApi visitor = AccessApi.anonymous(urls.getBase());
         String page = ConsoleSteps.address(urls);
-        for (String path : List.of("nothing-here.js", "assets/missing.css", "assets/", "users", "favicon.svg.bak",
-                "io/accesslifecycle/web/ConsoleFile.class", "META-INF/keycloak-themes.json", "..%2F..%2Findex.html")) {
+        for (String path : List.of(
+                "nothing-here.js",
+                "assets/missing.css",
+                "assets/",
+                "users",
+                "favicon.svg.bak",
+                "io/accesslifecycle/web/ConsoleFile.class",
+                "META-INF/keycloak-themes.json",
+                "..%2F..%2Findex.html")) {
             AccessApi.Response r = visitor.page(page + path);
             assertEquals(404, r.status(), path + " -> " + r.body());
         }
         // paths that climb out are refused before they reach the console (Keycloak: "Request path not normalized")
-        for (String path : List.of("../access-console/index.html", "assets/../../access-request", ".%2e/x.json",
+        for (String path : List.of(
+                "../access-console/index.html",
+                "assets/../../access-request",
+                ".%2e/x.json",
                 "%2e%2e/%2e%2e/%2e%2e/META-INF/services/org.keycloak.services.resource.RealmResourceProviderFactory")) {
             AccessApi.Response r = visitor.page(page + path);
             assertTrue(r.status() == 400 || r.status() == 404, path + " -> " + r.status());

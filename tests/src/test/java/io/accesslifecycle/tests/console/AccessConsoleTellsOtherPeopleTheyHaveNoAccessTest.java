@@ -45,6 +45,8 @@ class AccessConsoleTellsOtherPeopleTheyHaveNoAccessTest {
 
         ConsoleSteps.clickable(browser, By.cssSelector("#no-access button")).click();
         ConsoleSteps.visible(browser, By.id("username"));
-        assertTrue(browser.getCurrentUrl().contains("/realms/lifecycle/protocol/openid-connect/"), browser.getCurrentUrl());
+        assertTrue(
+                browser.getCurrentUrl().contains("/realms/lifecycle/protocol/openid-connect/"),
+                browser.getCurrentUrl());
     }
 }

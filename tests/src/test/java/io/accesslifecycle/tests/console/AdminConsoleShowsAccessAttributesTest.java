@@ -4,12 +4,11 @@ import static io.accesslifecycle.tests.ConsoleSteps.visible;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
-import java.util.Map;
-
 import io.accesslifecycle.tests.BrowserSteps;
 import io.accesslifecycle.tests.ConsoleSteps;
 import io.accesslifecycle.tests.LifecycleServerConfig;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.UserRepresentation;
@@ -49,8 +48,13 @@ class AdminConsoleShowsAccessAttributesTest {
     @Test
     void theUserDetailsTabHasAnAccessGroupWithADatePicker() {
         UserRepresentation viewer = realm.admin().users().search("viewer", true).get(0);
-        viewer.setAttributes(Map.of("accessExpiresOn", List.of("2031-01-31"), "labels", List.of("auditors"),
-                "authorisedCaller", List.of("false")));
+        viewer.setAttributes(Map.of(
+                "accessExpiresOn",
+                List.of("2031-01-31"),
+                "labels",
+                List.of("auditors"),
+                "authorisedCaller",
+                List.of("false")));
         realm.admin().users().get(viewer.getId()).update(viewer);
 
         browser.driver().manage().window().setSize(new Dimension(1440, 1400));
@@ -65,9 +69,16 @@ class AdminConsoleShowsAccessAttributesTest {
         assertEquals("2031-01-31", date.getAttribute("value"));
 
         String page = BrowserSteps.waitForText(browser, "Access expires on");
-        assertTrue(page.contains("What this person may access and until when"), "the Access group's description: " + page);
-        assertTrue(browser.driver().findElements(By.xpath("//*[self::h1 or self::h2 or self::h3 or self::a or self::button]"
-                + "[normalize-space(.)='Access']")).size() > 0, "a heading or jump link named Access: " + page);
+        assertTrue(
+                page.contains("What this person may access and until when"), "the Access group's description: " + page);
+        assertTrue(
+                browser.driver()
+                                .findElements(
+                                        By.xpath("//*[self::h1 or self::h2 or self::h3 or self::a or self::button]"
+                                                + "[normalize-space(.)='Access']"))
+                                .size()
+                        > 0,
+                "a heading or jump link named Access: " + page);
         for (String label : List.of("Labels", "Authorised caller", "Caller phone number", "Support plan")) {
             assertTrue(page.contains(label), label + " in " + page);
         }

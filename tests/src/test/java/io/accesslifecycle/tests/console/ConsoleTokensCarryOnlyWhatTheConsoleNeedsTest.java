@@ -2,14 +2,6 @@ package io.accesslifecycle.tests.console;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,6 +10,11 @@ import io.accesslifecycle.tests.Accounts;
 import io.accesslifecycle.tests.BrowserSteps;
 import io.accesslifecycle.tests.ConsoleTokens;
 import io.accesslifecycle.tests.LifecycleServerConfig;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.testframework.annotations.InjectKeycloakUrls;
@@ -37,8 +34,8 @@ import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 @KeycloakIntegrationTest(config = LifecycleServerConfig.class)
 class ConsoleTokensCarryOnlyWhatTheConsoleNeedsTest {
 
-    private static final Set<String> CONSOLE_ROLES = Set.of("view-users", "query-users", "manage-users", "query-groups",
-            "view-realm", "manage-realm");
+    private static final Set<String> CONSOLE_ROLES =
+            Set.of("view-users", "query-users", "manage-users", "query-groups", "view-realm", "manage-realm");
 
     @InjectRealm(fromJson = "/lifecycle-realm.json")
     ManagedRealm realm;
@@ -52,17 +49,33 @@ class ConsoleTokensCarryOnlyWhatTheConsoleNeedsTest {
     @Test
     void aFullRealmAdministratorsConsoleTokenCarriesOnlyTheConsolesRoles() throws Exception {
         String management = realm.admin().clients().findByClientId("realm-management").stream()
-                .map(ClientRepresentation::getId).findFirst().orElseThrow();
+                .map(ClientRepresentation::getId)
+                .findFirst()
+                .orElseThrow();
         String boss = Accounts.create(realm, "full-realm-admin", null);
-        realm.admin().users().get(boss).roles().clientLevel(management)
-                .add(List.of(realm.admin().clients().get(management).roles().get("realm-admin").toRepresentation()));
+        realm.admin()
+                .users()
+                .get(boss)
+                .roles()
+                .clientLevel(management)
+                .add(List.of(realm.admin()
+                        .clients()
+                        .get(management)
+                        .roles()
+                        .get("realm-admin")
+                        .toRepresentation()));
 
         BrowserSteps.signedOut(browser, urls);
         // an allowed redirect of the console client that serves no script
-        String token = ConsoleTokens.signIn(browser, urls, AccessApi.REALM,
-                urls.getBase() + "/realms/lifecycle/access-request-console-token-test", "full-realm-admin", Accounts.PASSWORD);
-        JsonNode claims = new ObjectMapper().readTree(new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]),
-                StandardCharsets.UTF_8));
+        String token = ConsoleTokens.signIn(
+                browser,
+                urls,
+                AccessApi.REALM,
+                urls.getBase() + "/realms/lifecycle/access-request-console-token-test",
+                "full-realm-admin",
+                Accounts.PASSWORD);
+        JsonNode claims = new ObjectMapper()
+                .readTree(new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8));
         assertEquals("access-console", claims.get("azp").asText());
         Set<String> roles = new TreeSet<>();
         claims.path("resource_access").path("realm-management").path("roles").forEach(r -> roles.add(r.asText()));
@@ -73,7 +86,13 @@ class ConsoleTokensCarryOnlyWhatTheConsoleNeedsTest {
         AccessApi console = AccessApi.withToken(urls.getBase(), token);
         assertEquals(200, console.get(AccessApi.access("/users")).status(), "the console works");
         assertEquals(200, console.get(AccessApi.access("/config")).status());
-        assertEquals(403, console.get("/admin/realms/lifecycle/clients").status(), "no client administration with a console token");
-        assertEquals(403, console.get("/admin/realms/lifecycle/identity-provider/instances").status());
+        assertEquals(
+                403,
+                console.get("/admin/realms/lifecycle/clients").status(),
+                "no client administration with a console token");
+        assertEquals(
+                403,
+                console.get("/admin/realms/lifecycle/identity-provider/instances")
+                        .status());
     }
 }

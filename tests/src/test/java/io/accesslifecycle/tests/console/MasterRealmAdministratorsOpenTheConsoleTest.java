@@ -4,6 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.accesslifecycle.tests.AccessApi;
+import io.accesslifecycle.tests.BrowserSteps;
+import io.accesslifecycle.tests.ConsoleSteps;
+import io.accesslifecycle.tests.ConsoleTokens;
+import io.accesslifecycle.tests.LifecycleServerConfig;
+import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -14,15 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.accesslifecycle.tests.AccessApi;
-import io.accesslifecycle.tests.BrowserSteps;
-import io.accesslifecycle.tests.ConsoleSteps;
-import io.accesslifecycle.tests.ConsoleTokens;
-import io.accesslifecycle.tests.LifecycleServerConfig;
-import jakarta.ws.rs.core.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,8 +51,8 @@ import org.openqa.selenium.By;
 @KeycloakIntegrationTest(config = LifecycleServerConfig.class)
 class MasterRealmAdministratorsOpenTheConsoleTest {
 
-    private static final List<String> CONSOLE_ROLES = List.of("view-users", "query-users", "manage-users", "query-groups",
-            "view-realm", "manage-realm");
+    private static final List<String> CONSOLE_ROLES =
+            List.of("view-users", "query-users", "manage-users", "query-groups", "view-realm", "manage-realm");
     private static final String OPERATOR = "lifecycle-operator";
     private static final String PASSWORD = "Operat0r-Passw0rd!";
 
@@ -83,8 +82,13 @@ class MasterRealmAdministratorsOpenTheConsoleTest {
             assertEquals(201, r.getStatus());
         }
         clientId = master.clients().findByClientId("access-console").get(0).getId();
-        String realmClient = master.clients().findByClientId("lifecycle-realm").get(0).getId();
-        master.clients().get(clientId).getScopeMappings().clientLevel(realmClient).add(roles(master, realmClient, CONSOLE_ROLES));
+        String realmClient =
+                master.clients().findByClientId("lifecycle-realm").get(0).getId();
+        master.clients()
+                .get(clientId)
+                .getScopeMappings()
+                .clientLevel(realmClient)
+                .add(roles(master, realmClient, CONSOLE_ROLES));
 
         UserRepresentation operator = new UserRepresentation();
         operator.setUsername(OPERATOR);
@@ -102,8 +106,20 @@ class MasterRealmAdministratorsOpenTheConsoleTest {
         }
         operatorId = master.users().search(OPERATOR, true).get(0).getId();
         // administers the lifecycle realm's users and may manage its clients: the console's token must not carry that
-        master.users().get(operatorId).roles().clientLevel(realmClient).add(roles(master, realmClient,
-                List.of("view-users", "query-users", "manage-users", "query-groups", "view-realm", "manage-clients")));
+        master.users()
+                .get(operatorId)
+                .roles()
+                .clientLevel(realmClient)
+                .add(roles(
+                        master,
+                        realmClient,
+                        List.of(
+                                "view-users",
+                                "query-users",
+                                "manage-users",
+                                "query-groups",
+                                "view-realm",
+                                "manage-clients")));
         signedOutEverywhere();
     }
 
@@ -125,7 +141,8 @@ class MasterRealmAdministratorsOpenTheConsoleTest {
         String page = anonymous.page(ConsoleSteps.address(urls)).body();
         assertTrue(page.contains("data-admin-realm=\"master\""), page);
 
-        ClientRepresentation client = admin.realm("master").clients().get(clientId).toRepresentation();
+        ClientRepresentation client =
+                admin.realm("master").clients().get(clientId).toRepresentation();
         client.setEnabled(false);
         admin.realm("master").clients().get(clientId).update(client);
         page = anonymous.page(ConsoleSteps.address(urls)).body();
@@ -146,7 +163,9 @@ class MasterRealmAdministratorsOpenTheConsoleTest {
         browser.findElement(By.id("kc-login")).click();
         ConsoleSteps.visible(browser, By.id("nav-users"));
         ConsoleSteps.showing(browser, By.id("signed-in-as"), OPERATOR + " (master)");
-        assertTrue(browser.getCurrentUrl().contains("/realms/lifecycle/access-console/?signin=master"), browser.getCurrentUrl());
+        assertTrue(
+                browser.getCurrentUrl().contains("/realms/lifecycle/access-console/?signin=master"),
+                browser.getCurrentUrl());
         // the realm's users, read and changed with the master token
         ConsoleSteps.visible(browser, By.cssSelector("tr[data-username='plain-user']"));
         ConsoleSteps.screenshot(browser, "master-administrator-users");
@@ -159,26 +178,30 @@ class MasterRealmAdministratorsOpenTheConsoleTest {
         ConsoleSteps.gone(browser, By.id("edit-access"));
 
         AccessApi realmAdmin = AccessApi.admin(urls.getBase());
-        String plainUser = realm.admin().users().search("plain-user", true).get(0).getId();
+        String plainUser =
+                realm.admin().users().search("plain-user", true).get(0).getId();
         AccessApi.Response access = realmAdmin.get(AccessApi.access("/users/" + plainUser + "/access"));
         assertEquals(end, access.json().get("accessExpiresOn").asText(), access.body());
         AccessApi.Response audit = realmAdmin.get(AccessApi.access("/audit?user=plain-user&actor=" + OPERATOR));
         assertEquals(200, audit.status(), audit.body());
-        assertTrue(audit.body().contains(OPERATOR) && audit.body().contains("Set by the master operator"),
+        assertTrue(
+                audit.body().contains(OPERATOR) && audit.body().contains("Set by the master operator"),
                 "the log names the master administrator: " + audit.body());
     }
 
     @Test
     void aMasterAdministratorsConsoleTokenCarriesOnlyTheConsolesRolesOfThatRealm() throws Exception {
         // back to an address of the console that serves no script (a 404 of the page's folder)
-        String token = ConsoleTokens.signIn(browser, urls, "master", ConsoleSteps.address(urls) + "token-test.txt",
-                OPERATOR, PASSWORD);
-        JsonNode claims = new ObjectMapper().readTree(new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]),
-                StandardCharsets.UTF_8));
+        String token = ConsoleTokens.signIn(
+                browser, urls, "master", ConsoleSteps.address(urls) + "token-test.txt", OPERATOR, PASSWORD);
+        JsonNode claims = new ObjectMapper()
+                .readTree(new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8));
         assertEquals("access-console", claims.get("azp").asText());
         Set<String> roles = new TreeSet<>();
         claims.path("resource_access").path("lifecycle-realm").path("roles").forEach(r -> roles.add(r.asText()));
-        assertEquals(new TreeSet<>(Set.of("view-users", "query-users", "manage-users", "query-groups", "view-realm")), roles,
+        assertEquals(
+                new TreeSet<>(Set.of("view-users", "query-users", "manage-users", "query-groups", "view-realm")),
+                roles,
                 "what the operator holds of the console's roles, nothing else: " + claims);
         assertFalse(claims.path("resource_access").toString().contains("manage-clients"), claims.toString());
         assertEquals(Set.of("lifecycle-realm"), fieldNames(claims.path("resource_access")), claims.toString());
@@ -186,9 +209,14 @@ class MasterRealmAdministratorsOpenTheConsoleTest {
         AccessApi console = AccessApi.withToken(urls.getBase(), token);
         assertEquals(200, console.get(AccessApi.access("/users")).status(), "the console works with the master token");
         assertEquals(200, console.get(AccessApi.access("/config")).status());
-        assertEquals(403, console.put(AccessApi.access("/config"), Map.of("auditRetentionDays", 1)).status(),
+        assertEquals(
+                403,
+                console.put(AccessApi.access("/config"), Map.of("auditRetentionDays", 1))
+                        .status(),
                 "settings stay realm administration");
-        assertEquals(403, console.get("/admin/realms/lifecycle/clients").status(),
+        assertEquals(
+                403,
+                console.get("/admin/realms/lifecycle/clients").status(),
                 "no client administration with a console token, though the operator may manage clients");
     }
 
@@ -199,7 +227,9 @@ class MasterRealmAdministratorsOpenTheConsoleTest {
     }
 
     private static List<RoleRepresentation> roles(RealmResource master, String client, List<String> names) {
-        return names.stream().map(n -> master.clients().get(client).roles().get(n).toRepresentation()).toList();
+        return names.stream()
+                .map(n -> master.clients().get(client).roles().get(n).toRepresentation())
+                .toList();
     }
 
     private void signedOutEverywhere() {

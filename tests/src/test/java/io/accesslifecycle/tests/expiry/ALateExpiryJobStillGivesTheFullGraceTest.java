@@ -44,14 +44,18 @@ class ALateExpiryJobStillGivesTheFullGraceTest {
     void aFortyDayGapStopsTheAccountAndTheDeletionWaitsAFullGrace() {
         // stopped today, so due for deletion during the gap: its deletion proves the deletion pass ran after the jump
         String witness = Accounts.create(realm, "gap.witness", Accounts.today().toString());
-        Accounts.await("the witness stopped today", () -> !Accounts.read(realm, witness).isEnabled());
+        Accounts.await(
+                "the witness stopped today",
+                () -> !Accounts.read(realm, witness).isEnabled());
         String end = Accounts.today().plusDays(5).toString();
         String id = Accounts.create(realm, "gap.contractor", end);
 
         int toMidnight = Accounts.secondsToNextDay();
         timeOffSet.set(toMidnight + 39 * 86_400 + 60);
         String deletionOn = Accounts.today().plusDays(70).toString();
-        Accounts.await("the late job stopped the account", () -> !Accounts.read(realm, id).isEnabled());
+        Accounts.await(
+                "the late job stopped the account",
+                () -> !Accounts.read(realm, id).isEnabled());
         Accounts.await("the witness deleted", () -> !Accounts.exists(realm, witness));
         assertTrue(Accounts.exists(realm, id), "stopped, not deleted, although its date passed 35 days ago");
 
@@ -60,7 +64,10 @@ class ALateExpiryJobStillGivesTheFullGraceTest {
         MimeMessage toAdmin = Mail.await(mail, "en-admin@lifecycle.test", "gap.contractor");
         assertTrue(Mail.text(toAdmin).contains("will be deleted on " + deletionOn), Mail.text(toAdmin));
         JsonNode row = ExpiredAccountsAreStoppedTest.find(
-                AccessApi.admin(urls.getBase()).get(AccessApi.access("/users?q=gap.contractor")).json(), id);
+                AccessApi.admin(urls.getBase())
+                        .get(AccessApi.access("/users?q=gap.contractor"))
+                        .json(),
+                id);
         assertEquals(deletionOn, row.get("deletionOn").asText());
 
         timeOffSet.set(toMidnight + 69 * 86_400 + 60);

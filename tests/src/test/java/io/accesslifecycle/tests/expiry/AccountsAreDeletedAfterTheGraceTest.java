@@ -40,7 +40,8 @@ class AccountsAreDeletedAfterTheGraceTest {
         int toMidnight = Accounts.secondsToNextDay();
 
         timeOffSet.set(toMidnight + 60);
-        Accounts.await("stopped on its end date", () -> !Accounts.read(realm, id).isEnabled());
+        Accounts.await(
+                "stopped on its end date", () -> !Accounts.read(realm, id).isEnabled());
 
         timeOffSet.set(toMidnight + 29 * 86_400 + 60);
         assertTrue(Accounts.exists(realm, id), "29 days into the grace the account is still there");
@@ -48,7 +49,9 @@ class AccountsAreDeletedAfterTheGraceTest {
         timeOffSet.set(toMidnight + 30 * 86_400 + 60);
         Accounts.await("deleted", () -> !Accounts.exists(realm, id));
 
-        JsonNode audit = AccessApi.admin(urls.getBase()).get(AccessApi.access("/audit?user=" + id + "&type=ACCOUNT_DELETED")).json();
+        JsonNode audit = AccessApi.admin(urls.getBase())
+                .get(AccessApi.access("/audit?user=" + id + "&type=ACCOUNT_DELETED"))
+                .json();
         assertEquals(1, audit.size(), audit.toString());
         JsonNode entry = audit.get(0);
         assertEquals("gone.contractor", entry.get("targetName").asText());

@@ -4,15 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
-import java.util.Map;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import io.accesslifecycle.tests.AccessApi;
 import io.accesslifecycle.tests.Accounts;
 import io.accesslifecycle.tests.FastJobsServerConfig;
 import io.accesslifecycle.tests.Mail;
 import jakarta.mail.internet.MimeMessage;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.InjectKeycloakUrls;
@@ -49,8 +48,11 @@ class AnEndDateSetInThePastStillGetsTheFullGraceTest {
     @Test
     void thePastDateStopsTheAccountTodayAndTheDeletionComesAFullGraceLater() {
         // a witness stopped one day earlier, whose deletion proves that the deletion pass ran on day 30
-        String witness = Accounts.create(realm, "witness.contractor", Accounts.today().toString());
-        Accounts.await("the witness stopped today", () -> !Accounts.read(realm, witness).isEnabled());
+        String witness =
+                Accounts.create(realm, "witness.contractor", Accounts.today().toString());
+        Accounts.await(
+                "the witness stopped today",
+                () -> !Accounts.read(realm, witness).isEnabled());
         String id = Accounts.create(realm, "backdated.contractor", null);
 
         int toMidnight = Accounts.secondsToNextDay();
@@ -62,7 +64,8 @@ class AnEndDateSetInThePastStillGetsTheFullGraceTest {
         rep.getAttributes().put("accessExpiresOn", List.of(pastEnd));
         realm.admin().users().get(id).update(rep); // Keycloak's PUT /admin/realms/lifecycle/users/{id}
 
-        Accounts.await("the job stopped the account", () -> !Accounts.read(realm, id).isEnabled());
+        Accounts.await(
+                "the job stopped the account", () -> !Accounts.read(realm, id).isEnabled());
         assertTrue(Accounts.exists(realm, id), "stopped, not deleted");
         Map<String, List<String>> attributes = Accounts.read(realm, id).getAttributes();
         assertEquals(List.of(stopDay), attributes.get("accessExpiredAt"), "marked with the day the job stopped it");
@@ -75,12 +78,15 @@ class AnEndDateSetInThePastStillGetsTheFullGraceTest {
         assertTrue(Mail.text(toFrenchAdmin).contains("sera supprimé le " + deletionOn), Mail.text(toFrenchAdmin));
 
         AccessApi api = AccessApi.admin(urls.getBase());
-        JsonNode listed = ExpiredAccountsAreStoppedTest.find(api.get(AccessApi.access("/users?q=backdated.contractor")).json(), id);
+        JsonNode listed = ExpiredAccountsAreStoppedTest.find(
+                api.get(AccessApi.access("/users?q=backdated.contractor")).json(), id);
         assertEquals("expired-grace", listed.get("status").asText());
         assertEquals(deletionOn, listed.get("deletionOn").asText(), "the users list says the real deletion day");
-        JsonNode row = ExpiredAccountsAreStoppedTest.find(api.get(AccessApi.access("/expirations?withinDays=30")).json(), id);
+        JsonNode row = ExpiredAccountsAreStoppedTest.find(
+                api.get(AccessApi.access("/expirations?withinDays=30")).json(), id);
         assertEquals(deletionOn, row.get("deletionOn").asText(), "so do the expirations");
-        JsonNode audit = api.get(AccessApi.access("/audit?user=" + id + "&type=ACCESS_EXPIRED")).json();
+        JsonNode audit = api.get(AccessApi.access("/audit?user=" + id + "&type=ACCESS_EXPIRED"))
+                .json();
         assertEquals(1, audit.size(), audit.toString());
         assertTrue(audit.get(0).get("note").asText().contains(deletionOn), audit.toString());
 
@@ -92,7 +98,8 @@ class AnEndDateSetInThePastStillGetsTheFullGraceTest {
         timeOffSet.set(toMidnight + 30 * 86_400 + 60);
         Accounts.await("deleted 30 days after the stop", () -> !Accounts.exists(realm, id));
         api = AccessApi.admin(urls.getBase()); // a fresh token on the moved clock
-        JsonNode deleted = api.get(AccessApi.access("/audit?user=" + id + "&type=ACCOUNT_DELETED")).json();
+        JsonNode deleted = api.get(AccessApi.access("/audit?user=" + id + "&type=ACCOUNT_DELETED"))
+                .json();
         assertEquals(1, deleted.size(), deleted.toString());
         assertTrue(deleted.get(0).get("note").asText().contains("stopped on " + stopDay), deleted.toString());
         timeOffSet.set(0);

@@ -4,15 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
-import java.util.Map;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import io.accesslifecycle.tests.AccessApi;
 import io.accesslifecycle.tests.Accounts;
 import io.accesslifecycle.tests.FastJobsServerConfig;
 import io.accesslifecycle.tests.Mail;
 import jakarta.mail.internet.MimeMessage;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.keycloak.testframework.annotations.InjectKeycloakUrls;
 import org.keycloak.testframework.annotations.InjectRealm;
@@ -49,17 +48,26 @@ class ExpiredAccountsAreStoppedTest {
         realm.updateWithCleanup(r -> r.ssoSessionIdleTimeout(3 * 86_400).ssoSessionMaxLifespan(10 * 86_400));
         String end = Accounts.today().plusDays(1).toString();
         String id = Accounts.create(realm, "contractor.ends", end);
-        assertEquals(200, Accounts.signIn(urls.getBase(), "contractor.ends", "openid").status());
-        assertEquals(200, Accounts.signIn(urls.getBase(), "contractor.ends", "openid offline_access").status());
-        String demoApp = realm.admin().clients().findByClientId("demo-app").get(0).getId();
+        assertEquals(
+                200,
+                Accounts.signIn(urls.getBase(), "contractor.ends", "openid").status());
+        assertEquals(
+                200,
+                Accounts.signIn(urls.getBase(), "contractor.ends", "openid offline_access")
+                        .status());
+        String demoApp =
+                realm.admin().clients().findByClientId("demo-app").get(0).getId();
         assertFalse(realm.admin().users().get(id).getUserSessions().isEmpty());
-        assertEquals(1, realm.admin().users().get(id).getOfflineSessions(demoApp).size());
+        assertEquals(
+                1, realm.admin().users().get(id).getOfflineSessions(demoApp).size());
 
         timeOffSet.set(Accounts.secondsToNextDay() + 60);
-        Accounts.await("the job disabled the account", () -> !Accounts.read(realm, id).isEnabled());
+        Accounts.await(
+                "the job disabled the account", () -> !Accounts.read(realm, id).isEnabled());
 
         assertEquals(0, realm.admin().users().get(id).getUserSessions().size(), "sessions ended");
-        assertEquals(0, realm.admin().users().get(id).getOfflineSessions(demoApp).size(), "offline sessions ended");
+        assertEquals(
+                0, realm.admin().users().get(id).getOfflineSessions(demoApp).size(), "offline sessions ended");
         Map<String, List<String>> attributes = Accounts.read(realm, id).getAttributes();
         assertEquals(List.of(end), attributes.get("accessExpiredAt"), "marked expired with the date");
 
@@ -72,16 +80,22 @@ class ExpiredAccountsAreStoppedTest {
         assertTrue(Mail.text(toFrenchAdmin).contains("sera supprimé le " + deletionOn), Mail.text(toFrenchAdmin));
 
         AccessApi api = AccessApi.admin(urls.getBase());
-        JsonNode audit = api.get(AccessApi.access("/audit?user=contractor.ends&type=ACCESS_EXPIRED")).json();
+        JsonNode audit = api.get(AccessApi.access("/audit?user=contractor.ends&type=ACCESS_EXPIRED"))
+                .json();
         assertEquals(1, audit.size(), "one audit entry, however often the job ran: " + audit);
         assertTrue(audit.get(0).get("note").asText().contains(deletionOn));
 
-        JsonNode expirations = api.get(AccessApi.access("/expirations?withinDays=30")).json();
+        JsonNode expirations =
+                api.get(AccessApi.access("/expirations?withinDays=30")).json();
         JsonNode row = find(expirations, id);
         assertEquals("expired-grace", row.get("status").asText());
         assertEquals(deletionOn, row.get("deletionOn").asText());
         assertFalse(row.get("enabled").asBoolean());
-        assertEquals("expired-grace", find(api.get(AccessApi.access("/users?q=contractor.ends")).json(), id).get("status").asText());
+        assertEquals(
+                "expired-grace",
+                find(api.get(AccessApi.access("/users?q=contractor.ends")).json(), id)
+                        .get("status")
+                        .asText());
         timeOffSet.set(0);
     }
 

@@ -3,13 +3,12 @@ package io.accesslifecycle.tests.expiry;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
-
 import io.accesslifecycle.tests.Accounts;
 import io.accesslifecycle.tests.FastJobsServerConfig;
 import io.accesslifecycle.tests.Jobs;
 import io.accesslifecycle.tests.Mail;
 import jakarta.mail.internet.MimeMessage;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.keycloak.testframework.annotations.InjectKeycloakUrls;
 import org.keycloak.testframework.annotations.InjectRealm;
@@ -17,9 +16,9 @@ import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.mail.MailServer;
 import org.keycloak.testframework.mail.annotations.InjectMailServer;
 import org.keycloak.testframework.realm.ManagedRealm;
-import org.keycloak.testframework.server.KeycloakUrls;
 import org.keycloak.testframework.remote.timeoffset.InjectTimeOffSet;
 import org.keycloak.testframework.remote.timeoffset.TimeOffSet;
+import org.keycloak.testframework.server.KeycloakUrls;
 
 /**
  * 14 and 3 days before the end date the user and the administrators are reminded, each reminder exactly once
@@ -53,7 +52,9 @@ class ExpiryRemindersArriveOnceTest {
 
         timeOffSet.set(Accounts.secondsToNextDay() + 10 * 86_400 + 60);
         Accounts.await("the 3-day reminder", () -> reminders().size() == 2);
-        assertTrue(Mail.text(reminders().get(1)).contains("(in 3 days)"), Mail.text(reminders().get(1)));
+        assertTrue(
+                Mail.text(reminders().get(1)).contains("(in 3 days)"),
+                Mail.text(reminders().get(1)));
         Jobs.ranTwiceMore(urls.getBase(), Jobs.EXPIRY, Jobs.OUTBOX);
         assertEquals(2, reminders().size(), "no more reminders");
         timeOffSet.set(0);
@@ -61,6 +62,7 @@ class ExpiryRemindersArriveOnceTest {
 
     private List<MimeMessage> reminders() {
         return Mail.to(mail.getReceivedMessages(), "reminded.contractor@example.org").stream()
-                .filter(m -> Mail.subject(m).contains("ends soon")).toList();
+                .filter(m -> Mail.subject(m).contains("ends soon"))
+                .toList();
     }
 }

@@ -3,15 +3,14 @@ package io.accesslifecycle.tests.expiry;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.accesslifecycle.tests.AccessApi;
 import io.accesslifecycle.tests.Accounts;
 import io.accesslifecycle.tests.FastJobsServerConfig;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.keycloak.testframework.annotations.InjectKeycloakUrls;
 import org.keycloak.testframework.annotations.InjectRealm;
@@ -46,34 +45,58 @@ class ExtendingWithinTheGraceRestoresAccessTest {
         String cleared = Accounts.create(realm, "cleared.contractor", end);
 
         timeOffSet.set(Accounts.secondsToNextDay() + 10 * 86_400);
-        Accounts.await("both accounts stopped", () -> !Accounts.read(realm, extended).isEnabled() && !Accounts.read(realm, cleared).isEnabled());
-        assertEquals(400, Accounts.signIn(urls.getBase(), "extended.contractor", "openid").status());
+        Accounts.await(
+                "both accounts stopped",
+                () -> !Accounts.read(realm, extended).isEnabled()
+                        && !Accounts.read(realm, cleared).isEnabled());
+        assertEquals(
+                400,
+                Accounts.signIn(urls.getBase(), "extended.contractor", "openid").status());
 
         AccessApi api = AccessApi.admin(urls.getBase());
         String newEnd = Accounts.today().plusDays(60).toString();
-        AccessApi.Response put = api.put(AccessApi.access("/users/" + extended + "/access"),
-                withDate(api.get(AccessApi.access("/users/" + extended + "/access")).json(), newEnd));
+        AccessApi.Response put = api.put(
+                AccessApi.access("/users/" + extended + "/access"),
+                withDate(
+                        api.get(AccessApi.access("/users/" + extended + "/access"))
+                                .json(),
+                        newEnd));
         assertEquals(200, put.status(), put.body());
         assertTrue(Accounts.read(realm, extended).isEnabled(), "enabled again at once");
-        assertEquals(200, Accounts.signIn(urls.getBase(), "extended.contractor", "openid").status(), "signs in again");
+        assertEquals(
+                200,
+                Accounts.signIn(urls.getBase(), "extended.contractor", "openid").status(),
+                "signs in again");
 
-        put = api.put(AccessApi.access("/users/" + cleared + "/access"),
-                withDate(api.get(AccessApi.access("/users/" + cleared + "/access")).json(), null));
+        put = api.put(
+                AccessApi.access("/users/" + cleared + "/access"),
+                withDate(
+                        api.get(AccessApi.access("/users/" + cleared + "/access"))
+                                .json(),
+                        null));
         assertEquals(200, put.status(), put.body());
-        assertEquals(200, Accounts.signIn(urls.getBase(), "cleared.contractor", "openid").status(), "no end date: signs in");
+        assertEquals(
+                200,
+                Accounts.signIn(urls.getBase(), "cleared.contractor", "openid").status(),
+                "no end date: signs in");
 
-        JsonNode audit = api.get(AccessApi.access("/audit?user=extended.contractor&type=ACCESS_RESTORED")).json();
+        JsonNode audit = api.get(AccessApi.access("/audit?user=extended.contractor&type=ACCESS_RESTORED"))
+                .json();
         assertEquals(1, audit.size(), audit.toString());
 
         // a user in grace keeps their past end date while other parts of their access are edited
-        String third = Accounts.create(realm, "still.in.grace", Accounts.today().plusDays(1).toString());
+        String third = Accounts.create(
+                realm, "still.in.grace", Accounts.today().plusDays(1).toString());
         Accounts.await("stopped", () -> !Accounts.read(realm, third).isEnabled());
-        JsonNode access = api.get(AccessApi.access("/users/" + third + "/access")).json();
-        Map<String, Object> labelsOnly = withDate(access, access.get("accessExpiresOn").asText());
+        JsonNode access =
+                api.get(AccessApi.access("/users/" + third + "/access")).json();
+        Map<String, Object> labelsOnly =
+                withDate(access, access.get("accessExpiresOn").asText());
         labelsOnly.put("labels", List.of("archived"));
         put = api.put(AccessApi.access("/users/" + third + "/access"), labelsOnly);
         assertEquals(200, put.status(), "the unchanged past date is accepted: " + put.body());
-        assertEquals(400, Accounts.signIn(urls.getBase(), "still.in.grace", "openid").status(), "and access stays stopped");
+        assertEquals(
+                400, Accounts.signIn(urls.getBase(), "still.in.grace", "openid").status(), "and access stays stopped");
         timeOffSet.set(0);
     }
 

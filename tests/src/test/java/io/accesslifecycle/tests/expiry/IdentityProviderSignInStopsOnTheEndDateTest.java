@@ -3,13 +3,12 @@ package io.accesslifecycle.tests.expiry;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
-import java.util.Map;
-
 import io.accesslifecycle.tests.Accounts;
 import io.accesslifecycle.tests.BrowserSteps;
 import io.accesslifecycle.tests.LifecycleServerConfig;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -98,7 +97,10 @@ class IdentityProviderSignInStopsOnTheEndDateTest {
     void removePartner() {
         realm.admin().identityProviders().get(PARTNER).remove();
         admin.realms().realm(PARTNER).remove();
-        realm.admin().users().search("pat.partner", true).forEach(u -> realm.admin().users().get(u.getId()).remove());
+        realm.admin()
+                .users()
+                .search("pat.partner", true)
+                .forEach(u -> realm.admin().users().get(u.getId()).remove());
     }
 
     @Test
@@ -107,7 +109,12 @@ class IdentityProviderSignInStopsOnTheEndDateTest {
         String linked = Accounts.create(realm, "ended.contractor", ended);
         FederatedIdentityRepresentation link = new FederatedIdentityRepresentation();
         link.setIdentityProvider(PARTNER);
-        link.setUserId(admin.realms().realm(PARTNER).users().search("ended.partner", true).get(0).getId());
+        link.setUserId(admin.realms()
+                .realm(PARTNER)
+                .users()
+                .search("ended.partner", true)
+                .get(0)
+                .getId());
         link.setUserName("ended.partner");
         try (Response r = realm.admin().users().get(linked).addFederatedIdentity(PARTNER, link)) {
             assertEquals(204, r.getStatus());
@@ -115,7 +122,8 @@ class IdentityProviderSignInStopsOnTheEndDateTest {
 
         signInThroughPartner("ended.partner");
         String page = waitForText(ended);
-        assertTrue(page.contains("Your access ended on " + ended) || page.contains("Votre accès a pris fin le " + ended),
+        assertTrue(
+                page.contains("Your access ended on " + ended) || page.contains("Votre accès a pris fin le " + ended),
                 "refused with the password sign-in's message: " + page);
         assertTrue(!browser.getCurrentUrl().contains("/account"), "no account console: " + browser.getCurrentUrl());
 
@@ -141,7 +149,8 @@ class IdentityProviderSignInStopsOnTheEndDateTest {
 
     private void signInThroughPartner(String username) {
         browser.open(urls.getBase() + "/realms/lifecycle/account/");
-        BrowserSteps.waiting(browser).until(d -> !d.findElements(By.id("social-" + PARTNER)).isEmpty());
+        BrowserSteps.waiting(browser)
+                .until(d -> !d.findElements(By.id("social-" + PARTNER)).isEmpty());
         BrowserSteps.clickAndWait(browser, By.id("social-" + PARTNER));
         BrowserSteps.visible(browser, By.id("username")).sendKeys(username);
         BrowserSteps.visible(browser, By.id("password")).sendKeys(PARTNER_PASSWORD);
@@ -149,8 +158,7 @@ class IdentityProviderSignInStopsOnTheEndDateTest {
     }
 
     private String waitForText(String text) {
-        BrowserSteps.waiting(browser)
-                .until(d -> BrowserSteps.text(browser).contains(text));
+        BrowserSteps.waiting(browser).until(d -> BrowserSteps.text(browser).contains(text));
         return BrowserSteps.text(browser);
     }
 

@@ -3,16 +3,15 @@ package io.accesslifecycle.tests.expiry;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.accesslifecycle.tests.AccessApi;
+import io.accesslifecycle.tests.Accounts;
+import io.accesslifecycle.tests.FastJobsServerConfig;
+import io.accesslifecycle.tests.Jobs;
+import io.accesslifecycle.tests.Mail;
+import jakarta.mail.internet.MimeMessage;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import io.accesslifecycle.tests.AccessApi;
-import io.accesslifecycle.tests.Jobs;
-import io.accesslifecycle.tests.Accounts;
-import io.accesslifecycle.tests.FastJobsServerConfig;
-import io.accesslifecycle.tests.Mail;
-import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.keycloak.testframework.annotations.InjectKeycloakUrls;
 import org.keycloak.testframework.annotations.InjectRealm;
@@ -57,12 +56,18 @@ class PasswordReminderArrivesBeforeTheForcedChangeTest {
         timeOffSet.set(76 * 86_400 + 60);
         Accounts.await("the reminder", () -> reminders().size() == 1);
         String text = Mail.text(reminders().get(0));
-        String changeBy = java.time.Instant.ofEpochMilli(created + 90L * 86_400_000).atZone(java.time.ZoneOffset.UTC).toLocalDate().toString();
+        String changeBy = java.time.Instant.ofEpochMilli(created + 90L * 86_400_000)
+                .atZone(java.time.ZoneOffset.UTC)
+                .toLocalDate()
+                .toString();
         assertTrue(text.contains("must be changed by " + changeBy), text);
         Matcher link = LINK.matcher(text);
         assertTrue(link.find(), "a link to change it now: " + text);
         assertTrue(link.group().startsWith(urls.getBase() + "/realms/lifecycle/"), link.group());
-        assertEquals(200, AccessApi.anonymous(urls.getBase()).page(link.group()).status(), "the link opens the account page");
+        assertEquals(
+                200,
+                AccessApi.anonymous(urls.getBase()).page(link.group()).status(),
+                "the link opens the account page");
 
         Jobs.ranTwiceMore(urls.getBase(), Jobs.PASSWORD_REMINDERS, Jobs.OUTBOX);
         assertEquals(1, reminders().size(), "exactly once");
@@ -71,6 +76,7 @@ class PasswordReminderArrivesBeforeTheForcedChangeTest {
 
     private List<MimeMessage> reminders() {
         return Mail.to(mail.getReceivedMessages(), "rotating.password@example.org").stream()
-                .filter(m -> Mail.subject(m).contains("Change your password")).toList();
+                .filter(m -> Mail.subject(m).contains("Change your password"))
+                .toList();
     }
 }

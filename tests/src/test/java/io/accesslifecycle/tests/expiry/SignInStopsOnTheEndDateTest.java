@@ -63,7 +63,8 @@ class SignInStopsOnTheEndDateTest {
         AccessApi.Response refused = Accounts.signIn(urls.getBase(), "ends.tomorrow", "openid");
         assertEquals(400, refused.status());
         assertEquals("invalid_grant", refused.json().get("error").asText());
-        assertEquals("Your access ended on " + end + ". Please contact your administrator.",
+        assertEquals(
+                "Your access ended on " + end + ". Please contact your administrator.",
                 refused.json().get("error_description").asText());
 
         AccessApi.Response refresh = Accounts.refresh(urls.getBase(), refreshToken);
@@ -72,10 +73,12 @@ class SignInStopsOnTheEndDateTest {
 
         // the browser still has its single sign-on session of the day before: it is refused all the same
         browser.open(urls.getBase() + "/realms/lifecycle/account/");
-        String page = BrowserSteps.waitForText(browser, "Your access ended on " + end, "Votre accès a pris fin le " + end);
+        String page =
+                BrowserSteps.waitForText(browser, "Your access ended on " + end, "Votre accès a pris fin le " + end);
         assertTrue(page.contains(end), "the browser shows why: " + page);
 
-        assertTrue(Accounts.read(realm, id).isEnabled(), "all this without the expiry job: the account is still enabled");
+        assertTrue(
+                Accounts.read(realm, id).isEnabled(), "all this without the expiry job: the account is still enabled");
         timeOffSet.set(0);
     }
 }

@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.accesslifecycle.tests.AccessApi;
+import io.accesslifecycle.tests.BrowserSteps;
+import io.accesslifecycle.tests.LifecycleServerConfig;
+import io.accesslifecycle.tests.Mail;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -12,12 +16,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import io.accesslifecycle.tests.AccessApi;
-import io.accesslifecycle.tests.BrowserSteps;
-import io.accesslifecycle.tests.LifecycleServerConfig;
-import io.accesslifecycle.tests.Mail;
-import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.GroupRepresentation;
@@ -32,7 +30,6 @@ import org.keycloak.testframework.realm.ManagedRealm;
 import org.keycloak.testframework.server.KeycloakUrls;
 import org.keycloak.testframework.ui.annotations.InjectWebDriver;
 import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
-
 import org.openqa.selenium.By;
 
 /**
@@ -85,24 +82,49 @@ class InvitationAcceptanceTest {
     }
 
     private List<String> realmRoles(String id) {
-        return realm.admin().users().get(id).roles().realmLevel().listAll().stream().map(RoleRepresentation::getName).toList();
+        return realm.admin().users().get(id).roles().realmLevel().listAll().stream()
+                .map(RoleRepresentation::getName)
+                .toList();
     }
 
     private List<String> groups(String id) {
-        return realm.admin().users().get(id).groups().stream().map(GroupRepresentation::getPath).toList();
+        return realm.admin().users().get(id).groups().stream()
+                .map(GroupRepresentation::getPath)
+                .toList();
     }
 
     @Test
     void aNewcomerRegistersWithTheGeneratedUsernameAndGetsTheInvitedAccess() {
-        String link = inviteAndGetLink(Map.of("invitees", List.of(Map.of("email", "jl.picard@example.org",
-                        "firstName", "Jean-Luc", "lastName", "Picard")), "roles", List.of("analyst"), "groups", List.of("/partners"),
-                "labels", List.of("enterprise"), "accessExpiresOn", "2031-01-31", "locale", "en"), "jl.picard@example.org");
+        String link = inviteAndGetLink(
+                Map.of(
+                        "invitees",
+                        List.of(Map.of(
+                                "email", "jl.picard@example.org", "firstName", "Jean-Luc", "lastName", "Picard")),
+                        "roles",
+                        List.of("analyst"),
+                        "groups",
+                        List.of("/partners"),
+                        "labels",
+                        List.of("enterprise"),
+                        "accessExpiresOn",
+                        "2031-01-31",
+                        "locale",
+                        "en"),
+                "jl.picard@example.org");
 
         // an administrator edits the pending invitation: the edit is what the acceptance applies
         AccessApi admin = AccessApi.admin(urls.getBase());
-        String id = admin.get(AccessApi.access("/invitations?q=jl.picard")).json().get(0).get("id").asText();
-        assertEquals(200, admin.put(AccessApi.access("/invitations/" + id), Map.of("roles", List.of("reviewer"),
-                "notifyInvitee", false)).status());
+        String id = admin.get(AccessApi.access("/invitations?q=jl.picard"))
+                .json()
+                .get(0)
+                .get("id")
+                .asText();
+        assertEquals(
+                200,
+                admin.put(
+                                AccessApi.access("/invitations/" + id),
+                                Map.of("roles", List.of("reviewer"), "notifyInvitee", false))
+                        .status());
 
         browser.open(link);
         BrowserSteps.waitForText(browser, "Your username will be jlpicard");
@@ -110,7 +132,13 @@ class InvitationAcceptanceTest {
         BrowserSteps.visible(browser, By.id("password-confirm")).sendKeys("short");
         clickAndWait(By.id("access-invitation-create"));
         BrowserSteps.waitForText(browser, "Your username will be jlpicard");
-        assertEquals(0, realm.admin().users().searchByEmail("jl.picard@example.org", true).size(), "nothing was created");
+        assertEquals(
+                0,
+                realm.admin()
+                        .users()
+                        .searchByEmail("jl.picard@example.org", true)
+                        .size(),
+                "nothing was created");
 
         BrowserSteps.visible(browser, By.id("password")).sendKeys(PASSWORD);
         BrowserSteps.visible(browser, By.id("password-confirm")).sendKeys(PASSWORD);
@@ -126,8 +154,18 @@ class InvitationAcceptanceTest {
         assertFalse(realmRoles(user.getId()).contains("analyst"), "the role the edit removed");
         assertEquals(List.of("/partners"), groups(user.getId()));
 
-        AccessApi.Response token = AccessApi.anonymous(urls.getBase()).form("/realms/lifecycle/protocol/openid-connect/token", Map.of(
-                "grant_type", "password", "client_id", "demo-app", "username", "jlpicard", "password", PASSWORD));
+        AccessApi.Response token = AccessApi.anonymous(urls.getBase())
+                .form(
+                        "/realms/lifecycle/protocol/openid-connect/token",
+                        Map.of(
+                                "grant_type",
+                                "password",
+                                "client_id",
+                                "demo-app",
+                                "username",
+                                "jlpicard",
+                                "password",
+                                PASSWORD));
         assertEquals(200, token.status(), token.body());
 
         browser.cookies().deleteAll();
@@ -138,12 +176,30 @@ class InvitationAcceptanceTest {
     @Test
     void anExistingUserSignsInAndTheirPermissionsAreReplaced() {
         String userId = realm.admin().users().search("plain-user", true).get(0).getId();
-        realm.admin().users().get(userId).roles().realmLevel().add(List.of(realm.admin().roles().get("reviewer").toRepresentation()));
-        String staff = realm.admin().groups().groups().stream().filter(g -> g.getName().equals("staff")).findFirst().orElseThrow().getId();
+        realm.admin()
+                .users()
+                .get(userId)
+                .roles()
+                .realmLevel()
+                .add(List.of(realm.admin().roles().get("reviewer").toRepresentation()));
+        String staff = realm.admin().groups().groups().stream()
+                .filter(g -> g.getName().equals("staff"))
+                .findFirst()
+                .orElseThrow()
+                .getId();
         realm.admin().users().get(userId).joinGroup(staff);
 
-        String link = inviteAndGetLink(Map.of("invitees", List.of(Map.of("email", "plain-user@lifecycle.test")),
-                "roles", List.of("analyst"), "groups", List.of("/partners"), "locale", "en"), "plain-user@lifecycle.test");
+        String link = inviteAndGetLink(
+                Map.of(
+                        "invitees",
+                        List.of(Map.of("email", "plain-user@lifecycle.test")),
+                        "roles",
+                        List.of("analyst"),
+                        "groups",
+                        List.of("/partners"),
+                        "locale",
+                        "en"),
+                "plain-user@lifecycle.test");
         browser.open(link);
         BrowserSteps.waitForText(browser, "An account already uses plain-user@lifecycle.test");
         clickAndWait(By.id("access-invitation-sign-in"));
@@ -158,7 +214,9 @@ class InvitationAcceptanceTest {
         assertFalse(roles.contains("reviewer"), "replaced, not merged: " + roles);
         assertEquals(List.of("/partners"), groups(userId));
 
-        var audit = AccessApi.admin(urls.getBase()).get(AccessApi.access("/audit?type=INVITATION_ACCEPTED&user=plain-user")).json();
+        var audit = AccessApi.admin(urls.getBase())
+                .get(AccessApi.access("/audit?type=INVITATION_ACCEPTED&user=plain-user"))
+                .json();
         assertEquals(1, audit.size());
         assertTrue(audit.get(0).get("before").get("roles").toString().contains("reviewer"), audit.toString());
         assertTrue(audit.get(0).get("after").get("roles").toString().contains("analyst"), audit.toString());
@@ -169,7 +227,8 @@ class InvitationAcceptanceTest {
 
     @Test
     void someoneSignedInWithAnotherAccountIsToldWhichAccountAndMaySwitch() {
-        String link = inviteAndGetLink(Map.of("invitees", List.of(Map.of("email", "newcomer@example.org")), "locale", "en"),
+        String link = inviteAndGetLink(
+                Map.of("invitees", List.of(Map.of("email", "newcomer@example.org")), "locale", "en"),
                 "newcomer@example.org");
         browser.open(urls.getBase() + "/realms/lifecycle/account/");
         BrowserSteps.visible(browser, By.id("username")).sendKeys("viewer");
@@ -178,23 +237,50 @@ class InvitationAcceptanceTest {
         BrowserSteps.waitForUrl(browser, "/account");
 
         browser.open(link);
-        BrowserSteps.waitForText(browser, "You are signed in as viewer (viewer@lifecycle.test), but this invitation is for newcomer@example.org");
-        String switchUrl = browser.findElement(By.id("access-invitation-switch")).getAttribute("href");
-        assertTrue(URLDecoder.decode(switchUrl, StandardCharsets.UTF_8).contains("post_logout_redirect_uri=" + link.split("&")[0]), switchUrl);
-        assertEquals(0, realm.admin().users().searchByEmail("newcomer@example.org", true).size());
+        BrowserSteps.waitForText(
+                browser,
+                "You are signed in as viewer (viewer@lifecycle.test), but this invitation is for newcomer@example.org");
+        String switchUrl =
+                browser.findElement(By.id("access-invitation-switch")).getAttribute("href");
+        assertTrue(
+                URLDecoder.decode(switchUrl, StandardCharsets.UTF_8)
+                        .contains("post_logout_redirect_uri=" + link.split("&")[0]),
+                switchUrl);
+        assertEquals(
+                0,
+                realm.admin()
+                        .users()
+                        .searchByEmail("newcomer@example.org", true)
+                        .size());
     }
 
     @Test
     void twentyClicksRacingOnOneLinkGiveOneAccount() throws Exception {
-        String link = inviteAndGetLink(Map.of("invitees", List.of(Map.of("email", "race@example.org",
-                "firstName", "Rae", "lastName", "Ce")), "locale", "en"), "race@example.org");
+        String link = inviteAndGetLink(
+                Map.of(
+                        "invitees",
+                        List.of(Map.of("email", "race@example.org", "firstName", "Rae", "lastName", "Ce")),
+                        "locale",
+                        "en"),
+                "race@example.org");
         String key = link.replaceAll(".*[?&]key=([^&]+).*", "$1");
         AccessApi visitor = AccessApi.anonymous(urls.getBase());
         ExecutorService pool = Executors.newFixedThreadPool(20);
         List<Future<AccessApi.Response>> clicks = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            clicks.add(pool.submit(() -> visitor.form("/realms/lifecycle/access-invitation/register", Map.of(
-                    "key", key, "firstName", "Rae", "lastName", "Ce", "password", PASSWORD, "password-confirm", PASSWORD))));
+            clicks.add(pool.submit(() -> visitor.form(
+                    "/realms/lifecycle/access-invitation/register",
+                    Map.of(
+                            "key",
+                            key,
+                            "firstName",
+                            "Rae",
+                            "lastName",
+                            "Ce",
+                            "password",
+                            PASSWORD,
+                            "password-confirm",
+                            PASSWORD))));
         }
         int accepted = 0;
         int refused = 0;
@@ -212,7 +298,8 @@ class InvitationAcceptanceTest {
         assertEquals(1, accepted);
         assertEquals(19, refused);
         userByEmail("race@example.org");
-        AccessApi.Response invitations = AccessApi.admin(urls.getBase()).get(AccessApi.access("/invitations?q=race@example.org"));
+        AccessApi.Response invitations =
+                AccessApi.admin(urls.getBase()).get(AccessApi.access("/invitations?q=race@example.org"));
         assertEquals("accepted", invitations.json().get(0).get("status").asText());
     }
 }

@@ -1,18 +1,16 @@
 package io.accesslifecycle.tests.invitations;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.accesslifecycle.tests.AccessApi;
+import io.accesslifecycle.tests.LifecycleServerConfig;
 import io.accesslifecycle.tests.Mail;
 import io.accesslifecycle.tests.Waits;
-import io.accesslifecycle.tests.LifecycleServerConfig;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.testframework.annotations.InjectKeycloakUrls;
@@ -51,11 +49,24 @@ class InvitationEmailsSurviveAnSmtpOutageTest {
         realm.admin().update(rep);
 
         AccessApi api = AccessApi.admin(urls.getBase());
-        String id = api.post(AccessApi.access("/invitations"), Map.of("invitees", List.of(Map.of("email", "later@example.org"))))
-                .json().get("results").get(0).get("invitationId").asText();
-        Waits.until("a first delivery attempt",
-                () -> api.get(AccessApi.access("/invitations/" + id)).json().get("emailDelivery").get("attempts").asInt() >= 1);
-        JsonNode delivery = api.get(AccessApi.access("/invitations/" + id)).json().get("emailDelivery");
+        String id = api.post(
+                        AccessApi.access("/invitations"),
+                        Map.of("invitees", List.of(Map.of("email", "later@example.org"))))
+                .json()
+                .get("results")
+                .get(0)
+                .get("invitationId")
+                .asText();
+        Waits.until(
+                "a first delivery attempt",
+                () -> api.get(AccessApi.access("/invitations/" + id))
+                                .json()
+                                .get("emailDelivery")
+                                .get("attempts")
+                                .asInt()
+                        >= 1);
+        JsonNode delivery =
+                api.get(AccessApi.access("/invitations/" + id)).json().get("emailDelivery");
         assertEquals("queued", delivery.get("status").asText(), delivery.toString());
         assertTrue(delivery.get("lastError").asText().length() > 5, delivery.toString());
         assertEquals(0, mail.getReceivedMessages().length, "nothing was sent while SMTP was down");
@@ -65,8 +76,14 @@ class InvitationEmailsSurviveAnSmtpOutageTest {
         timeOffSet.set(120);
         Mail.awaitTotal(mail, 1, "the retry delivers it once SMTP is back");
         // the sink has the message as soon as SMTP accepted it; the outbox marks it sent when its transaction commits
-        Waits.until("the outbox marks it sent", () -> "sent".equals(
-                api.get(AccessApi.access("/invitations/" + id)).json().get("emailDelivery").get("status").asText()));
+        Waits.until(
+                "the outbox marks it sent",
+                () -> "sent"
+                        .equals(api.get(AccessApi.access("/invitations/" + id))
+                                .json()
+                                .get("emailDelivery")
+                                .get("status")
+                                .asText()));
         timeOffSet.set(0);
     }
 }

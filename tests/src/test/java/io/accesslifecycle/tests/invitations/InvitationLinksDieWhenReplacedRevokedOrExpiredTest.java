@@ -3,12 +3,11 @@ package io.accesslifecycle.tests.invitations;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
-import java.util.Map;
-
 import io.accesslifecycle.tests.AccessApi;
 import io.accesslifecycle.tests.LifecycleServerConfig;
 import io.accesslifecycle.tests.Mail;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.keycloak.testframework.annotations.InjectKeycloakUrls;
 import org.keycloak.testframework.annotations.InjectRealm;
@@ -40,8 +39,8 @@ class InvitationLinksDieWhenReplacedRevokedOrExpiredTest {
     TimeOffSet timeOffSet;
 
     private String invite(AccessApi api, String email) {
-        AccessApi.Response r = api.post(AccessApi.access("/invitations"), Map.of(
-                "invitees", List.of(Map.of("email", email)), "locale", "en"));
+        AccessApi.Response r = api.post(
+                AccessApi.access("/invitations"), Map.of("invitees", List.of(Map.of("email", email)), "locale", "en"));
         assertEquals(200, r.status(), r.body());
         return r.json().get("results").get(0).get("invitationId").asText();
     }
@@ -66,13 +65,20 @@ class InvitationLinksDieWhenReplacedRevokedOrExpiredTest {
         String firstLink = lastLinkTo("dan@example.org", 1);
         assertPage(firstLink, 200, "Invitation for dan@example.org");
 
-        AccessApi.Response again = api.post(AccessApi.access("/invitations"), Map.of(
-                "invitees", List.of(Map.of("email", "dan@example.org")), "locale", "en"));
-        assertEquals("reinvited", again.json().get("results").get(0).get("status").asText());
+        AccessApi.Response again = api.post(
+                AccessApi.access("/invitations"),
+                Map.of("invitees", List.of(Map.of("email", "dan@example.org")), "locale", "en"));
+        assertEquals(
+                "reinvited", again.json().get("results").get(0).get("status").asText());
         String second = again.json().get("results").get(0).get("invitationId").asText();
         String secondLink = lastLinkTo("dan@example.org", 2);
         assertPage(firstLink, 410, "replaced by a newer one");
-        assertEquals("replaced", api.get(AccessApi.access("/invitations/" + first)).json().get("status").asText());
+        assertEquals(
+                "replaced",
+                api.get(AccessApi.access("/invitations/" + first))
+                        .json()
+                        .get("status")
+                        .asText());
 
         AccessApi.Response resent = api.post(AccessApi.access("/invitations/" + second + "/resend"), "");
         assertEquals(200, resent.status(), resent.body());
@@ -91,7 +97,10 @@ class InvitationLinksDieWhenReplacedRevokedOrExpiredTest {
         assertEquals(200, api.delete(AccessApi.access("/invitations/" + id)).status());
         assertPage(link, 410, "withdrawn by an administrator");
         assertEquals(409, api.delete(AccessApi.access("/invitations/" + id)).status());
-        assertEquals(409, api.put(AccessApi.access("/invitations/" + id), Map.of("labels", List.of("x"))).status());
+        assertEquals(
+                409,
+                api.put(AccessApi.access("/invitations/" + id), Map.of("labels", List.of("x")))
+                        .status());
         assertEquals(404, api.get(AccessApi.access("/invitations/no-such-id")).status());
     }
 
@@ -112,12 +121,23 @@ class InvitationLinksDieWhenReplacedRevokedOrExpiredTest {
         AccessApi api = AccessApi.admin(urls.getBase());
         String id = invite(api, "gus@example.org");
         lastLinkTo("gus@example.org", 1);
-        AccessApi.Response edited = api.put(AccessApi.access("/invitations/" + id), Map.of(
-                "roles", List.of("reviewer"), "labels", List.of("berlin"), "notifyInvitee", false, "note", "moved team"));
+        AccessApi.Response edited = api.put(
+                AccessApi.access("/invitations/" + id),
+                Map.of(
+                        "roles",
+                        List.of("reviewer"),
+                        "labels",
+                        List.of("berlin"),
+                        "notifyInvitee",
+                        false,
+                        "note",
+                        "moved team"));
         assertEquals(200, edited.status(), edited.body());
         assertEquals("reviewer", edited.json().get("roles").get(0).asText());
-        assertEquals(1, api.get(AccessApi.access("/invitations?label=berlin")).json().size());
-        assertEquals(0, api.get(AccessApi.access("/invitations?label=berl")).json().size());
+        assertEquals(
+                1, api.get(AccessApi.access("/invitations?label=berlin")).json().size());
+        assertEquals(
+                0, api.get(AccessApi.access("/invitations?label=berl")).json().size());
         assertEquals(1, api.get(AccessApi.access("/invitations?q=GUS@")).json().size());
         assertEquals(400, api.get(AccessApi.access("/invitations?status=lost")).status());
         api.put(AccessApi.access("/invitations/" + id), Map.of("firstName", "Gustave"));

@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
-import java.util.Map;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import io.accesslifecycle.tests.AccessApi;
 import io.accesslifecycle.tests.Accounts;
@@ -14,6 +11,8 @@ import io.accesslifecycle.tests.BrowserSteps;
 import io.accesslifecycle.tests.FastJobsServerConfig;
 import io.accesslifecycle.tests.Mail;
 import jakarta.mail.internet.MimeMessage;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.testframework.annotations.InjectKeycloakUrls;
@@ -67,28 +66,39 @@ class LeaversCannotComeBackThroughAnOldInvitationTest {
         request("leaver.one", "I need the reports before I go.");
         assertEquals(1, pendingRequestsOf(api, userId));
 
-        AccessApi.Response off = api.post(AccessApi.access("/offboarding"),
+        AccessApi.Response off = api.post(
+                AccessApi.access("/offboarding"),
                 Map.of("usernames", List.of("leaver.one"), "mode", "disable", "note", "left the company"));
         assertEquals(200, off.status(), off.body());
 
-        assertEquals("revoked", api.get(AccessApi.access("/invitations/" + invitation)).json().get("status").asText());
+        assertEquals(
+                "revoked",
+                api.get(AccessApi.access("/invitations/" + invitation))
+                        .json()
+                        .get("status")
+                        .asText());
         assertEquals(0, pendingRequestsOf(api, userId), "the request is no longer pending");
-        JsonNode withdrawn = api.get(AccessApi.access("/requests?status=withdrawn")).json();
+        JsonNode withdrawn =
+                api.get(AccessApi.access("/requests?status=withdrawn")).json();
         assertTrue(withdrawn.toString().contains(userId), withdrawn.toString());
 
         BrowserSteps.signedOut(browser, urls);
         browser.open(link + "&kc_locale=en");
         String page = BrowserSteps.text(browser);
         assertTrue(page.contains("withdrawn"), page);
-        assertTrue(browser.driver().findElements(By.tagName("form")).stream().noneMatch(f -> f.getText().contains("ccept")),
+        assertTrue(
+                browser.driver().findElements(By.tagName("form")).stream()
+                        .noneMatch(f -> f.getText().contains("ccept")),
                 "nothing to accept: " + page);
         browser.open(link + "&kc_locale=fr");
         BrowserSteps.waitForText(browser, "retirée");
         assertFalse(Accounts.read(realm, userId).isEnabled(), "the old link gave nothing back");
 
-        JsonNode revokedAudit = api.get(AccessApi.access("/audit?type=INVITATION_REVOKED")).json();
+        JsonNode revokedAudit =
+                api.get(AccessApi.access("/audit?type=INVITATION_REVOKED")).json();
         assertTrue(revokedAudit.toString().contains("withdrawn: leaver.one was offboarded"), revokedAudit.toString());
-        JsonNode requestAudit = api.get(AccessApi.access("/audit?user=" + userId + "&type=REQUEST_WITHDRAWN")).json();
+        JsonNode requestAudit = api.get(AccessApi.access("/audit?user=" + userId + "&type=REQUEST_WITHDRAWN"))
+                .json();
         assertEquals(1, requestAudit.size(), requestAudit.toString());
     }
 
@@ -99,11 +109,17 @@ class LeaversCannotComeBackThroughAnOldInvitationTest {
         String invitation = invite(api, "leaver.two@example.org");
         String link = linkTo("leaver.two@example.org");
 
-        AccessApi.Response off = api.post(AccessApi.access("/offboarding"), Map.of("usernames", List.of("leaver.two"), "mode", "delete"));
+        AccessApi.Response off = api.post(
+                AccessApi.access("/offboarding"), Map.of("usernames", List.of("leaver.two"), "mode", "delete"));
         assertEquals(200, off.status(), off.body());
         assertEquals("deleted", off.json().get("results").get(0).get("status").asText(), off.body());
 
-        assertEquals("revoked", api.get(AccessApi.access("/invitations/" + invitation)).json().get("status").asText());
+        assertEquals(
+                "revoked",
+                api.get(AccessApi.access("/invitations/" + invitation))
+                        .json()
+                        .get("status")
+                        .asText());
         AccessApi.Response page = AccessApi.anonymous(urls.getBase()).page(link + "&kc_locale=en");
         assertEquals(410, page.status(), page.body());
         assertTrue(page.body().contains("withdrawn"), page.body());
@@ -113,7 +129,8 @@ class LeaversCannotComeBackThroughAnOldInvitationTest {
     @Test
     void theDeletionAfterTheGraceWithdrawsTheInvitationAndTheRequest() {
         AccessApi api = AccessApi.admin(urls.getBase());
-        String userId = Accounts.create(realm, "leaver.three", Accounts.today().plusDays(5).toString());
+        String userId = Accounts.create(
+                realm, "leaver.three", Accounts.today().plusDays(5).toString());
         request("leaver.three", "One more report.");
         String invitation = invite(api, "leaver.three@example.org");
         String link = linkTo("leaver.three@example.org");
@@ -121,25 +138,40 @@ class LeaversCannotComeBackThroughAnOldInvitationTest {
         int toMidnight = Accounts.secondsToNextDay();
         timeOffSet.set(toMidnight + 4 * 86_400 + 60);
         api = AccessApi.admin(urls.getBase());
-        Accounts.await("stopped on its end date", () -> !Accounts.read(realm, userId).isEnabled());
-        assertEquals("pending", api.get(AccessApi.access("/invitations/" + invitation)).json().get("status").asText(),
+        Accounts.await(
+                "stopped on its end date", () -> !Accounts.read(realm, userId).isEnabled());
+        assertEquals(
+                "pending",
+                api.get(AccessApi.access("/invitations/" + invitation))
+                        .json()
+                        .get("status")
+                        .asText(),
                 "stopping is not leaving: the grace may still bring the person back");
 
         timeOffSet.set(toMidnight + 34 * 86_400 + 60);
         Accounts.await("deleted after the grace", () -> !Accounts.exists(realm, userId));
         api = AccessApi.admin(urls.getBase()); // a fresh token on the moved clock
-        assertEquals("revoked", api.get(AccessApi.access("/invitations/" + invitation)).json().get("status").asText());
+        assertEquals(
+                "revoked",
+                api.get(AccessApi.access("/invitations/" + invitation))
+                        .json()
+                        .get("status")
+                        .asText());
         assertEquals(0, pendingRequestsOf(api, userId));
         browser.open(link + "&kc_locale=en");
         BrowserSteps.waitForText(browser, "withdrawn");
-        JsonNode revokedAudit = api.get(AccessApi.access("/audit?type=INVITATION_REVOKED")).json();
-        assertTrue(revokedAudit.toString().contains("withdrawn: leaver.three was deleted after the grace period"), revokedAudit.toString());
+        JsonNode revokedAudit =
+                api.get(AccessApi.access("/audit?type=INVITATION_REVOKED")).json();
+        assertTrue(
+                revokedAudit.toString().contains("withdrawn: leaver.three was deleted after the grace period"),
+                revokedAudit.toString());
         timeOffSet.set(0);
     }
 
     private String invite(AccessApi api, String email) {
-        AccessApi.Response r = api.post(AccessApi.access("/invitations"), Map.of(
-                "invitees", List.of(Map.of("email", email)), "roles", List.of("analyst"), "locale", "en"));
+        AccessApi.Response r = api.post(
+                AccessApi.access("/invitations"),
+                Map.of("invitees", List.of(Map.of("email", email)), "roles", List.of("analyst"), "locale", "en"));
         assertEquals(200, r.status(), r.body());
         return r.json().get("results").get(0).get("invitationId").asText();
     }

@@ -3,14 +3,13 @@ package io.accesslifecycle.tests.realms;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
-import java.util.Map;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import io.accesslifecycle.tests.AccessApi;
 import io.accesslifecycle.tests.Accounts;
 import io.accesslifecycle.tests.FastJobsServerConfig;
 import io.accesslifecycle.tests.Mail;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.representations.idm.UserRepresentation;
@@ -69,8 +68,12 @@ class AnotherRealmIsLeftAloneUntilItTurnsTheBundleOnTest {
         }
 
         private static UserBuilder person(String username, String accessExpiresOn) {
-            UserBuilder u = UserBuilder.create(username).password(PASSWORD).name("Tenant", "Person")
-                    .email(username + "@tenant.test").emailVerified(true).attribute("locale", "en");
+            UserBuilder u = UserBuilder.create(username)
+                    .password(PASSWORD)
+                    .name("Tenant", "Person")
+                    .email(username + "@tenant.test")
+                    .emailVerified(true)
+                    .attribute("locale", "en");
             return accessExpiresOn == null ? u : u.attribute("accessExpiresOn", accessExpiresOn);
         }
     }
@@ -95,18 +98,34 @@ class AnotherRealmIsLeftAloneUntilItTurnsTheBundleOnTest {
 
         // two and a half months later: the witness realm gets its reminder and its expiry, this one nothing
         Accounts.create(lifecycle, "witness.password", null);
-        String witness = Accounts.create(lifecycle, "witness.ends", Accounts.today().plusDays(76).toString());
+        String witness = Accounts.create(
+                lifecycle, "witness.ends", Accounts.today().plusDays(76).toString());
         timeOffSet.set(76 * 86_400 + 60);
         Mail.await(mail, "witness.password@example.org", "Change your password");
-        Accounts.await("the witness stopped", () -> !Accounts.read(lifecycle, witness).isEnabled());
+        Accounts.await(
+                "the witness stopped", () -> !Accounts.read(lifecycle, witness).isEnabled());
         Mail.await(mail, "witness.ends@example.org", "has ended");
 
-        assertTrue(Mail.to(mail.getReceivedMessages(), "due.reminder@tenant.test").isEmpty(), "no reminder");
+        assertTrue(
+                Mail.to(mail.getReceivedMessages(), "due.reminder@tenant.test").isEmpty(), "no reminder");
         assertTrue(Mail.to(mail.getReceivedMessages(), "ends.later@tenant.test").isEmpty(), "no expiry email");
         assertTrue(user("ends.later").isEnabled(), "not stopped");
         assertTrue(user("ended.yesterday").isEnabled(), "not stopped");
-        assertEquals(200, AccessApi.anonymous(base).form("/realms/" + realmName + "/protocol/openid-connect/token", Map.of(
-                "grant_type", "password", "client_id", "admin-cli", "username", "ends.later", "password", PASSWORD)).status(),
+        assertEquals(
+                200,
+                AccessApi.anonymous(base)
+                        .form(
+                                "/realms/" + realmName + "/protocol/openid-connect/token",
+                                Map.of(
+                                        "grant_type",
+                                        "password",
+                                        "client_id",
+                                        "admin-cli",
+                                        "username",
+                                        "ends.later",
+                                        "password",
+                                        PASSWORD))
+                        .status(),
                 "signs in after the end date");
 
         // a realm administrator turns it on: the same realm now gets the reminder, the expiry and the pages
@@ -114,16 +133,28 @@ class AnotherRealmIsLeftAloneUntilItTurnsTheBundleOnTest {
         assertEquals(200, on.status(), on.body());
         assertTrue(on.json().get("enabled").asBoolean());
         Mail.await(mail, "due.reminder@tenant.test", "Change your password");
-        Accounts.await("the account past its end date is stopped", () -> !user("ends.later").isEnabled());
+        Accounts.await(
+                "the account past its end date is stopped",
+                () -> !user("ends.later").isEnabled());
         Mail.await(mail, "ends.later@tenant.test", "has ended");
-        assertEquals(200, AccessApi.anonymous(base).page(realmPages + "/access-console/").status());
+        assertEquals(
+                200,
+                AccessApi.anonymous(base).page(realmPages + "/access-console/").status());
         assertEquals(200, masterApi().get(api("/users")).status());
         timeOffSet.set(0);
     }
 
     private AccessApi.Response refresh(JsonNode tokens) {
-        return AccessApi.anonymous(urls.getBase()).form("/realms/" + tenant.getName() + "/protocol/openid-connect/token", Map.of(
-                "grant_type", "refresh_token", "client_id", "admin-cli", "refresh_token", tokens.get("refresh_token").asText()));
+        return AccessApi.anonymous(urls.getBase())
+                .form(
+                        "/realms/" + tenant.getName() + "/protocol/openid-connect/token",
+                        Map.of(
+                                "grant_type",
+                                "refresh_token",
+                                "client_id",
+                                "admin-cli",
+                                "refresh_token",
+                                tokens.get("refresh_token").asText()));
     }
 
     private UserRepresentation user(String username) {

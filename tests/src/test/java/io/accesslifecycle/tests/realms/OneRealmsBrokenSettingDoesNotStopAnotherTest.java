@@ -3,15 +3,14 @@ package io.accesslifecycle.tests.realms;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.HashMap;
-import java.util.Map;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import io.accesslifecycle.tests.AccessApi;
 import io.accesslifecycle.tests.Accounts;
 import io.accesslifecycle.tests.FastJobsServerConfig;
 import io.accesslifecycle.tests.Mail;
 import jakarta.mail.internet.MimeMessage;
+import java.util.HashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.representations.idm.RealmRepresentation;
@@ -60,9 +59,15 @@ class OneRealmsBrokenSettingDoesNotStopAnotherTest {
         @Override
         public RealmBuilder configure(RealmBuilder realm) {
             return realm.update(r -> r.setEmailTheme("access-lifecycle"))
-                    .users(UserBuilder.create("broken.ends").password("Broken-Passw0rd!").name("Broken", "Realm")
-                            .email("broken.ends@broken.test").emailVerified(true).attribute("locale", "en")
-                            .attribute("accessExpiresOn", Accounts.today().plusDays(1).toString()));
+                    .users(UserBuilder.create("broken.ends")
+                            .password("Broken-Passw0rd!")
+                            .name("Broken", "Realm")
+                            .email("broken.ends@broken.test")
+                            .emailVerified(true)
+                            .attribute("locale", "en")
+                            .attribute(
+                                    "accessExpiresOn",
+                                    Accounts.today().plusDays(1).toString()));
         }
     }
 
@@ -83,10 +88,15 @@ class OneRealmsBrokenSettingDoesNotStopAnotherTest {
         assertEquals("oops", refused.get("value").asText());
         assertEquals("is not a whole number", refused.get("reason").asText());
 
-        String healthy = Accounts.create(lifecycle, "healthy.ends", Accounts.today().plusDays(1).toString());
+        String healthy = Accounts.create(
+                lifecycle, "healthy.ends", Accounts.today().plusDays(1).toString());
         timeOffSet.set(Accounts.secondsToNextDay() + 60);
-        Accounts.await("the healthy realm's account is stopped", () -> !Accounts.read(lifecycle, healthy).isEnabled());
-        Accounts.await("the broken realm's account is stopped", () -> !broken.admin().users().search("broken.ends", true).get(0).isEnabled());
+        Accounts.await(
+                "the healthy realm's account is stopped",
+                () -> !Accounts.read(lifecycle, healthy).isEnabled());
+        Accounts.await(
+                "the broken realm's account is stopped",
+                () -> !broken.admin().users().search("broken.ends", true).get(0).isEnabled());
         String deletionOn = Accounts.today().plusDays(1 + 30).toString();
         MimeMessage toHealthy = Mail.await(mail, "healthy.ends@example.org", "has ended");
         assertTrue(Mail.text(toHealthy).contains(deletionOn), Mail.text(toHealthy));

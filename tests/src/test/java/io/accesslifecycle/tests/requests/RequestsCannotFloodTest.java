@@ -4,6 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.accesslifecycle.tests.AccessApi;
+import io.accesslifecycle.tests.BrowserSteps;
+import io.accesslifecycle.tests.Jobs;
+import io.accesslifecycle.tests.LifecycleServerConfig;
+import io.accesslifecycle.tests.Mail;
+import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -15,14 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import io.accesslifecycle.tests.AccessApi;
-import io.accesslifecycle.tests.Jobs;
-import io.accesslifecycle.tests.BrowserSteps;
-import io.accesslifecycle.tests.LifecycleServerConfig;
-import io.accesslifecycle.tests.Mail;
-import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.keycloak.testframework.annotations.InjectKeycloakUrls;
 import org.keycloak.testframework.annotations.InjectRealm;
@@ -67,7 +66,8 @@ class RequestsCannotFloodTest {
         BrowserSteps.visible(browser, By.id("password")).sendKeys("Plain-Passw0rd!");
         BrowserSteps.clickAndWait(browser, By.id("kc-login"));
         assertTrue(browser.findElement(By.id("justification")).isDisplayed(), BrowserSteps.text(browser));
-        String cookies = browser.driver().manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
+        String cookies = browser.driver().manage().getCookies().stream()
+                .map(c -> c.getName() + "=" + c.getValue())
                 .collect(Collectors.joining("; "));
 
         HttpClient http = HttpClient.newHttpClient();
@@ -95,23 +95,37 @@ class RequestsCannotFloodTest {
         assertEquals(1, pending.size(), pending.toString());
 
         MimeMessage toAdmin = Mail.await(mail, "en-admin@lifecycle.test", "Access request from plain-user");
-        assertFalse(Mail.text(toAdmin).contains("let me in"), "the requester's text is not in the email: " + Mail.text(toAdmin));
+        assertFalse(
+                Mail.text(toAdmin).contains("let me in"),
+                "the requester's text is not in the email: " + Mail.text(toAdmin));
         assertFalse(Mail.html(toAdmin).contains("let me in"));
         assertTrue(Mail.text(toAdmin).contains("/realms/lifecycle/access-console/#/requests"), Mail.text(toAdmin));
         Jobs.ranTwiceMore(urls.getBase(), Jobs.OUTBOX); // whatever was queued has left
-        assertEquals(1, Mail.to(mail.getReceivedMessages(), "en-admin@lifecycle.test").size(), "one email per request, no burst");
+        assertEquals(
+                1,
+                Mail.to(mail.getReceivedMessages(), "en-admin@lifecycle.test").size(),
+                "one email per request, no burst");
 
         // decided requests free the slot, but three in 24 hours is the most
         reject(api, pending.get(0).get("id").asText());
         for (int n = 2; n <= 3; n++) {
             HttpResponse<String> r = http.send(submission(page, cookies, TEXT), HttpResponse.BodyHandlers.ofString());
             assertTrue(sentPage(r.body()), "request " + n + ": " + r.body());
-            reject(api, api.get(AccessApi.access("/requests?status=pending")).json().get(0).get("id").asText());
+            reject(
+                    api,
+                    api.get(AccessApi.access("/requests?status=pending"))
+                            .json()
+                            .get(0)
+                            .get("id")
+                            .asText());
         }
         HttpResponse<String> fourth = http.send(submission(page, cookies, TEXT), HttpResponse.BodyHandlers.ofString());
-        assertTrue(fourth.body().contains("You have made 3 access requests in the last 24 hours")
-                || fourth.body().contains("Vous avez fait 3 demandes"), fourth.body());
-        assertEquals(0, api.get(AccessApi.access("/requests?status=pending")).json().size(), "no fourth request");
+        assertTrue(
+                fourth.body().contains("You have made 3 access requests in the last 24 hours")
+                        || fourth.body().contains("Vous avez fait 3 demandes"),
+                fourth.body());
+        assertEquals(
+                0, api.get(AccessApi.access("/requests?status=pending")).json().size(), "no fourth request");
         assertEquals(3, api.get(AccessApi.access("/requests")).json().size());
     }
 
@@ -120,9 +134,11 @@ class RequestsCannotFloodTest {
     }
 
     private static HttpRequest submission(String page, String cookies, String justification) {
-        return HttpRequest.newBuilder(URI.create(page)).header("Cookie", cookies)
+        return HttpRequest.newBuilder(URI.create(page))
+                .header("Cookie", cookies)
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("justification=" + URLEncoder.encode(justification, StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "justification=" + URLEncoder.encode(justification, StandardCharsets.UTF_8)))
                 .build();
     }
 

@@ -4,12 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
-import java.util.Map;
-
 import io.accesslifecycle.tests.AccessApi;
 import io.accesslifecycle.tests.LifecycleServerConfig;
 import io.accesslifecycle.tests.Mail;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.InjectKeycloakUrls;
@@ -40,15 +39,44 @@ class ADeletedAccountTakesItsInvitationDataTest {
     MailServer mail;
 
     private void inviteAndAccept(String email) {
-        AccessApi.Response invited = AccessApi.admin(urls.getBase()).post(AccessApi.access("/invitations"), Map.of(
-                "invitees", List.of(Map.of("email", email, "firstName", "Leaving", "lastName", "Soon")),
-                "message", "Welcome aboard", "note", "contract 2026-17", "locale", "en"));
+        AccessApi.Response invited = AccessApi.admin(urls.getBase())
+                .post(
+                        AccessApi.access("/invitations"),
+                        Map.of(
+                                "invitees",
+                                List.of(Map.of("email", email, "firstName", "Leaving", "lastName", "Soon")),
+                                "message",
+                                "Welcome aboard",
+                                "note",
+                                "contract 2026-17",
+                                "locale",
+                                "en"));
         assertEquals(200, invited.status(), invited.body());
         String key = Mail.invitationLink(Mail.await(mail, email, "")).replaceAll(".*[?&]key=([^&]+).*", "$1");
-        String form = AccessApi.query(Map.of("key", key, "firstName", "Leaving", "lastName", "Soon",
-                "password", PASSWORD, "password-confirm", PASSWORD)).substring(1);
-        AccessApi.Response accepted = AccessApi.anonymous(urls.getBase()).send("POST", "/realms/lifecycle/access-invitation/register",
-                Map.of("Content-Type", "application/x-www-form-urlencoded", "Accept", "text/html", "Accept-Language", "en"), form);
+        String form = AccessApi.query(Map.of(
+                        "key",
+                        key,
+                        "firstName",
+                        "Leaving",
+                        "lastName",
+                        "Soon",
+                        "password",
+                        PASSWORD,
+                        "password-confirm",
+                        PASSWORD))
+                .substring(1);
+        AccessApi.Response accepted = AccessApi.anonymous(urls.getBase())
+                .send(
+                        "POST",
+                        "/realms/lifecycle/access-invitation/register",
+                        Map.of(
+                                "Content-Type",
+                                "application/x-www-form-urlencoded",
+                                "Accept",
+                                "text/html",
+                                "Accept-Language",
+                                "en"),
+                        form);
         assertTrue(accepted.body().contains("invitation is accepted"), accepted.body());
     }
 
@@ -57,15 +85,24 @@ class ADeletedAccountTakesItsInvitationDataTest {
         inviteAndAccept("leaver@example.org");
         inviteAndAccept("stayer@example.org");
         AccessApi api = AccessApi.admin(urls.getBase());
-        assertEquals(2, api.get(AccessApi.access("/invitations?status=accepted")).json().size());
+        assertEquals(
+                2,
+                api.get(AccessApi.access("/invitations?status=accepted")).json().size());
 
-        UserRepresentation leaver = realm.admin().users().searchByEmail("leaver@example.org", true).get(0);
+        UserRepresentation leaver =
+                realm.admin().users().searchByEmail("leaver@example.org", true).get(0);
         realm.admin().users().get(leaver.getId()).remove();
 
-        String accepted = api.get(AccessApi.access("/invitations?status=accepted")).body();
+        String accepted =
+                api.get(AccessApi.access("/invitations?status=accepted")).body();
         assertFalse(accepted.contains("leaver@example.org"), accepted);
         assertFalse(api.get(AccessApi.access("/invitations?q=leaver")).body().contains("contract 2026-17"));
         assertTrue(accepted.contains("stayer@example.org"), "another person's invitation stays: " + accepted);
-        assertEquals(2, api.get(AccessApi.access("/audit?type=INVITATION_ACCEPTED")).json().size(), "the audit keeps its entries");
+        assertEquals(
+                2,
+                api.get(AccessApi.access("/audit?type=INVITATION_ACCEPTED"))
+                        .json()
+                        .size(),
+                "the audit keeps its entries");
     }
 }

@@ -4,17 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.List;
-import java.util.Map;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import io.accesslifecycle.tests.AccessApi;
 import io.accesslifecycle.tests.Accounts;
 import io.accesslifecycle.tests.BrowserSteps;
 import io.accesslifecycle.tests.FastJobsServerConfig;
 import io.accesslifecycle.tests.Mail;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.testframework.annotations.InjectKeycloakUrls;
@@ -74,10 +73,30 @@ class PersonalDataIsKeptOnlyForItsRetentionTest {
     }
 
     private AccessApi.Response register(String key) {
-        String form = AccessApi.query(Map.of("key", key, "firstName", "Kept", "lastName", "Tester",
-                "password", PASSWORD, "password-confirm", PASSWORD)).substring(1);
-        return AccessApi.anonymous(urls.getBase()).send("POST", "/realms/lifecycle/access-invitation/register", Map.of(
-                "Content-Type", "application/x-www-form-urlencoded", "Accept", "text/html", "Accept-Language", "en"), form);
+        String form = AccessApi.query(Map.of(
+                        "key",
+                        key,
+                        "firstName",
+                        "Kept",
+                        "lastName",
+                        "Tester",
+                        "password",
+                        PASSWORD,
+                        "password-confirm",
+                        PASSWORD))
+                .substring(1);
+        return AccessApi.anonymous(urls.getBase())
+                .send(
+                        "POST",
+                        "/realms/lifecycle/access-invitation/register",
+                        Map.of(
+                                "Content-Type",
+                                "application/x-www-form-urlencoded",
+                                "Accept",
+                                "text/html",
+                                "Accept-Language",
+                                "en"),
+                        form);
     }
 
     private void requestAccessAs(String username, String password, String justification) {
@@ -92,43 +111,73 @@ class PersonalDataIsKeptOnlyForItsRetentionTest {
 
     @Test
     void emailsInvitationsAndRequestsLoseTheirPersonalDataAfterTheirRetention() {
-        AccessApi.Response settings = admin().put(AccessApi.access("/config"), Map.of("outboxRetentionDays", 10,
-                "decidedInvitationRetentionDays", 20, "decidedRequestRetentionDays", 20));
+        AccessApi.Response settings = admin().put(
+                        AccessApi.access("/config"),
+                        Map.of(
+                                "outboxRetentionDays",
+                                10,
+                                "decidedInvitationRetentionDays",
+                                20,
+                                "decidedRequestRetentionDays",
+                                20));
         assertEquals(200, settings.status(), settings.body());
 
         // an accepted invitation (its email sent), a revoked one, and a rejected access request
-        AccessApi.Response invited = admin().post(AccessApi.access("/invitations"), Map.of("invitees", List.of(
-                Map.of("email", "kept@example.org", "firstName", "Kept", "lastName", "Tester"),
-                Map.of("email", "withdrawn@example.org")), "message", "Welcome to the audit team", "note", "hired in May",
-                "locale", "en"));
+        AccessApi.Response invited = admin().post(
+                        AccessApi.access("/invitations"),
+                        Map.of(
+                                "invitees",
+                                List.of(
+                                        Map.of("email", "kept@example.org", "firstName", "Kept", "lastName", "Tester"),
+                                        Map.of("email", "withdrawn@example.org")),
+                                "message",
+                                "Welcome to the audit team",
+                                "note",
+                                "hired in May",
+                                "locale",
+                                "en"));
         assertEquals(200, invited.status(), invited.body());
-        admin().delete(AccessApi.access("/invitations/" + invited.json().get("results").get(1).get("invitationId").asText()));
+        admin().delete(AccessApi.access("/invitations/"
+                + invited.json().get("results").get(1).get("invitationId").asText()));
         String link = Mail.invitationLink(Mail.await(mail, "kept@example.org", ""));
         String key = link.replaceAll(".*[?&]key=([^&]+).*", "$1");
         String claims = new String(Base64.getUrlDecoder().decode(key.split("\\.")[1]), StandardCharsets.UTF_8);
-        assertFalse(claims.contains("kept@example.org") || claims.contains("eml"), "the link's key holds no address: " + claims);
+        assertFalse(
+                claims.contains("kept@example.org") || claims.contains("eml"),
+                "the link's key holds no address: " + claims);
         AccessApi.Response accepted = register(key);
         assertEquals(200, accepted.status(), accepted.body());
         assertTrue(accepted.body().contains("invitation is accepted"), accepted.body());
 
         requestAccessAs("plain-user", "Plain-Passw0rd!", "I join the audit team on Monday.");
         String requestId = requests("pending").get(0).get("id").asText();
-        assertEquals(200, admin().post(AccessApi.access("/requests/" + requestId + "/reject"),
-                Map.of("reason", "Ask your manager first.")).status());
+        assertEquals(
+                200,
+                admin().post(
+                                AccessApi.access("/requests/" + requestId + "/reject"),
+                                Map.of("reason", "Ask your manager first."))
+                        .status());
         Mail.await(mail, "plain-user@lifecycle.test", "");
 
         Accounts.await("the invitation email is recorded as sent", () -> {
             JsonNode delivery = invitations("accepted").path(0).path("emailDelivery");
             return "sent".equals(delivery.path("status").asText());
         });
-        assertEquals("kept@example.org", invitations("accepted").get(0).get("email").asText());
-        assertEquals("Welcome to the audit team", invitations("accepted").get(0).get("message").asText());
+        assertEquals(
+                "kept@example.org", invitations("accepted").get(0).get("email").asText());
+        assertEquals(
+                "Welcome to the audit team",
+                invitations("accepted").get(0).get("message").asText());
         assertEquals(1, invitations("revoked").size());
-        assertEquals("I join the audit team on Monday.", requests("rejected").get(0).get("justification").asText());
+        assertEquals(
+                "I join the audit team on Monday.",
+                requests("rejected").get(0).get("justification").asText());
 
         // 15 days on: past the emails' 10 days, within the invitations' and requests' 20
         timeOffSet.set(15 * 86_400);
-        Accounts.await("the sent invitation email is deleted", () -> invitations("accepted").path(0).path("emailDelivery").isMissingNode());
+        Accounts.await(
+                "the sent invitation email is deleted",
+                () -> invitations("accepted").path(0).path("emailDelivery").isMissingNode());
         JsonNode stillAccepted = invitations("accepted");
         assertEquals(1, stillAccepted.size(), "the accepted invitation is kept for its 20 days");
         assertEquals("kept@example.org", stillAccepted.get(0).get("email").asText());
@@ -138,15 +187,27 @@ class PersonalDataIsKeptOnlyForItsRetentionTest {
 
         // 21 days on: past every period
         timeOffSet.set(21 * 86_400);
-        Accounts.await("the accepted invitation is deleted", () -> invitations("accepted").isEmpty());
+        Accounts.await(
+                "the accepted invitation is deleted",
+                () -> invitations("accepted").isEmpty());
         assertEquals(0, invitations("revoked").size(), "revoked 21 days ago: deleted before its lifespan's end");
         assertEquals(0, requests("rejected").size(), "rejected 21 days ago: deleted");
         String everything = admin().get(AccessApi.access("/invitations")).body();
-        assertFalse(everything.contains("kept@example.org") || everything.contains("withdrawn@example.org"), everything);
+        assertFalse(
+                everything.contains("kept@example.org") || everything.contains("withdrawn@example.org"), everything);
 
         // the audit keeps who was invited, accepted and refused (auditRetentionDays: 730)
-        assertEquals(1, admin().get(AccessApi.access("/audit?type=INVITATION_ACCEPTED")).json().size());
-        assertEquals(1, admin().get(AccessApi.access("/audit?type=REQUEST_REJECTED")).json().size());
-        assertEquals(1, realm.admin().users().searchByEmail("kept@example.org", true).size(), "the account itself stays");
+        assertEquals(
+                1,
+                admin().get(AccessApi.access("/audit?type=INVITATION_ACCEPTED"))
+                        .json()
+                        .size());
+        assertEquals(
+                1,
+                admin().get(AccessApi.access("/audit?type=REQUEST_REJECTED"))
+                        .json()
+                        .size());
+        assertEquals(
+                1, realm.admin().users().searchByEmail("kept@example.org", true).size(), "the account itself stays");
     }
 }

@@ -3,6 +3,9 @@ package io.accesslifecycle.tests.security;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.accesslifecycle.tests.AccessApi;
+import io.accesslifecycle.tests.LifecycleServerConfig;
+import io.accesslifecycle.tests.Mail;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,10 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import io.accesslifecycle.tests.AccessApi;
-import io.accesslifecycle.tests.LifecycleServerConfig;
-import io.accesslifecycle.tests.Mail;
 import org.junit.jupiter.api.Test;
 import org.keycloak.testframework.annotations.InjectKeycloakUrls;
 import org.keycloak.testframework.annotations.InjectRealm;
@@ -49,18 +48,29 @@ class FormsPostedFromAnotherSiteAreRefusedTest {
 
     /** A browser of one: keeps cookies (Secure ones too, as browsers do on localhost), follows nothing by itself. */
     private final class Browser {
-        private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        private final HttpClient http =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         private final Map<String, String> cookies = new LinkedHashMap<>();
 
         /** {@code from}: the headers a browser adds to say where the request comes from. */
         HttpResponse<String> go(String method, String url, String form, Map<String, String> from) {
-            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url.startsWith("http") ? url : urls.getBase().replaceAll("/$", "") + url))
-                    .header("Accept", "text/html").header("Accept-Language", "en");
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(
+                            url.startsWith("http") ? url : urls.getBase().replaceAll("/$", "") + url))
+                    .header("Accept", "text/html")
+                    .header("Accept-Language", "en");
             if (!cookies.isEmpty()) {
-                b.header("Cookie", String.join("; ", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()));
+                b.header(
+                        "Cookie",
+                        String.join(
+                                "; ",
+                                cookies.entrySet().stream()
+                                        .map(e -> e.getKey() + "=" + e.getValue())
+                                        .toList()));
             }
             from.forEach(b::header);
-            b.method(method, form == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(form));
+            b.method(
+                    method,
+                    form == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(form));
             if (form != null) {
                 b.header("Content-Type", "application/x-www-form-urlencoded");
             }
@@ -86,10 +96,15 @@ class FormsPostedFromAnotherSiteAreRefusedTest {
             r = go("GET", r.headers().firstValue("location").orElseThrow(), null, Map.of());
             Matcher action = LOGIN_FORM.matcher(r.body());
             assertTrue(action.find(), r.body());
-            r = go("POST", action.group(1).replace("&amp;", "&"), AccessApi.query(Map.of("username", username,
-                    "password", password)).substring(1), OURS);
+            r = go(
+                    "POST",
+                    action.group(1).replace("&amp;", "&"),
+                    AccessApi.query(Map.of("username", username, "password", password))
+                            .substring(1),
+                    OURS);
             assertEquals(302, r.statusCode(), r.body());
-            assertTrue(cookies.containsKey("KEYCLOAK_IDENTITY"), cookies.keySet().toString());
+            assertTrue(
+                    cookies.containsKey("KEYCLOAK_IDENTITY"), cookies.keySet().toString());
         }
     }
 
@@ -123,7 +138,11 @@ class FormsPostedFromAnotherSiteAreRefusedTest {
         AccessApi admin = AccessApi.admin(urls.getBase());
         assertEquals(0, admin.get(AccessApi.access("/requests")).json().size(), "no request was made");
 
-        HttpResponse<String> ours = browser.go("POST", "/realms/lifecycle/access-request", form(Map.of("justification", "I joined the audit team")), OURS);
+        HttpResponse<String> ours = browser.go(
+                "POST",
+                "/realms/lifecycle/access-request",
+                form(Map.of("justification", "I joined the audit team")),
+                OURS);
         assertEquals(200, ours.statusCode(), ours.body());
         assertEquals(1, admin.get(AccessApi.access("/requests")).json().size(), "from our own page it works");
     }
@@ -131,8 +150,15 @@ class FormsPostedFromAnotherSiteAreRefusedTest {
     @Test
     void anInvitationAcceptedFromAnotherSiteIsNotAccepted() {
         AccessApi admin = AccessApi.admin(urls.getBase());
-        AccessApi.Response invited = admin.post(AccessApi.access("/invitations"), Map.of("locale", "en",
-                "invitees", List.of(Map.of("email", "plain-user@lifecycle.test")), "roles", List.of("analyst")));
+        AccessApi.Response invited = admin.post(
+                AccessApi.access("/invitations"),
+                Map.of(
+                        "locale",
+                        "en",
+                        "invitees",
+                        List.of(Map.of("email", "plain-user@lifecycle.test")),
+                        "roles",
+                        List.of("analyst")));
         String id = invited.json().get("results").get(0).get("invitationId").asText();
         String link = Mail.invitationLink(Mail.await(mail, "plain-user@lifecycle.test", "invites you"));
         String key = link.replaceAll(".*[?&]key=([^&]+).*", "$1");
@@ -140,17 +166,42 @@ class FormsPostedFromAnotherSiteAreRefusedTest {
         browser.signIn("/realms/lifecycle/access-request", "plain-user", "Plain-Passw0rd!");
 
         for (Map<String, String> elsewhere : ELSEWHERE) {
-            HttpResponse<String> forged = browser.go("POST", "/realms/lifecycle/access-invitation/accept", form(Map.of("key", key)), elsewhere);
+            HttpResponse<String> forged = browser.go(
+                    "POST", "/realms/lifecycle/access-invitation/accept", form(Map.of("key", key)), elsewhere);
             assertEquals(403, forged.statusCode(), elsewhere + ": " + forged.body());
             assertTrue(forged.body().contains("sent from another site"), forged.body());
         }
-        HttpResponse<String> forgedRegistration = browser.go("POST", "/realms/lifecycle/access-invitation/register", form(Map.of("key", key,
-                "firstName", "P", "lastName", "U", "password", "Evil-Passw0rd!!", "password-confirm", "Evil-Passw0rd!!")), ELSEWHERE.get(1));
+        HttpResponse<String> forgedRegistration = browser.go(
+                "POST",
+                "/realms/lifecycle/access-invitation/register",
+                form(Map.of(
+                        "key",
+                        key,
+                        "firstName",
+                        "P",
+                        "lastName",
+                        "U",
+                        "password",
+                        "Evil-Passw0rd!!",
+                        "password-confirm",
+                        "Evil-Passw0rd!!")),
+                ELSEWHERE.get(1));
         assertEquals(403, forgedRegistration.statusCode(), forgedRegistration.body());
-        assertEquals("pending", admin.get(AccessApi.access("/invitations/" + id)).json().get("status").asText());
+        assertEquals(
+                "pending",
+                admin.get(AccessApi.access("/invitations/" + id))
+                        .json()
+                        .get("status")
+                        .asText());
 
-        HttpResponse<String> ours = browser.go("POST", "/realms/lifecycle/access-invitation/accept", form(Map.of("key", key)), OURS);
+        HttpResponse<String> ours =
+                browser.go("POST", "/realms/lifecycle/access-invitation/accept", form(Map.of("key", key)), OURS);
         assertEquals(200, ours.statusCode(), ours.body());
-        assertEquals("accepted", admin.get(AccessApi.access("/invitations/" + id)).json().get("status").asText());
+        assertEquals(
+                "accepted",
+                admin.get(AccessApi.access("/invitations/" + id))
+                        .json()
+                        .get("status")
+                        .asText());
     }
 }

@@ -3,17 +3,16 @@ package io.accesslifecycle.tests.security;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.accesslifecycle.tests.AccessApi;
+import io.accesslifecycle.tests.Jobs;
+import io.accesslifecycle.tests.LifecycleServerConfig;
+import io.accesslifecycle.tests.Mail;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import io.accesslifecycle.tests.AccessApi;
-import io.accesslifecycle.tests.Jobs;
-import io.accesslifecycle.tests.LifecycleServerConfig;
-import io.accesslifecycle.tests.Mail;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
@@ -49,7 +48,11 @@ class InvitationEmailsAreRateLimitedPerAdministratorTest {
     TimeOffSet timeOffSet;
 
     private static Map<String, Object> invite(String... emails) {
-        return Map.of("locale", "en", "invitees", java.util.Arrays.stream(emails).map(e -> Map.of("email", e)).toList());
+        return Map.of(
+                "locale",
+                "en",
+                "invitees",
+                java.util.Arrays.stream(emails).map(e -> Map.of("email", e)).toList());
     }
 
     private static int invited(AccessApi.Response r) {
@@ -66,41 +69,70 @@ class InvitationEmailsAreRateLimitedPerAdministratorTest {
         assertEquals("emailsPerAdminPerHour", r.json().get("field").asText(), r.body());
         assertTrue(r.json().get("detail").asText().contains("you may send " + remaining + " more now"), r.body());
         assertTrue(r.json().get("detail").asText().contains("emailsPerAdminPerHour"), r.body());
-        assertTrue(Integer.parseInt(r.headers().get("retry-after")) > 0, r.headers().toString());
+        assertTrue(
+                Integer.parseInt(r.headers().get("retry-after")) > 0,
+                r.headers().toString());
     }
 
     @Test
     void pastTheHourlyLimitNothingIsStoredOrSentUntilTheHourHasPassed() {
         AccessApi admin = AccessApi.admin(urls.getBase());
-        assertEquals(2000, admin.get(AccessApi.access("/config")).json().get("emailsPerAdminPerHour").asInt());
-        assertEquals(400, admin.put(AccessApi.access("/config"), Map.of("emailsPerAdminPerHour", 0)).status());
-        assertEquals(400, admin.put(AccessApi.access("/config"), Map.of("emailsPerAdminPerHour", 100_001)).status());
-        assertEquals(200, admin.put(AccessApi.access("/config"), Map.of("invitationEmailsPerAdminPerHour", 5)).status(),
+        assertEquals(
+                2000,
+                admin.get(AccessApi.access("/config"))
+                        .json()
+                        .get("emailsPerAdminPerHour")
+                        .asInt());
+        assertEquals(
+                400,
+                admin.put(AccessApi.access("/config"), Map.of("emailsPerAdminPerHour", 0))
+                        .status());
+        assertEquals(
+                400,
+                admin.put(AccessApi.access("/config"), Map.of("emailsPerAdminPerHour", 100_001))
+                        .status());
+        assertEquals(
+                200,
+                admin.put(AccessApi.access("/config"), Map.of("invitationEmailsPerAdminPerHour", 5))
+                        .status(),
                 "the former name is still accepted");
         var config = admin.get(AccessApi.access("/config")).json();
         assertEquals(5, config.get("emailsPerAdminPerHour").asInt(), config.toString());
         assertTrue(!config.has("invitationEmailsPerAdminPerHour"), "GET shows the new name only");
 
-        AccessApi.Response first = admin.post(AccessApi.access("/invitations"), invite("a1@example.org", "a2@example.org", "a3@example.org"));
+        AccessApi.Response first = admin.post(
+                AccessApi.access("/invitations"), invite("a1@example.org", "a2@example.org", "a3@example.org"));
         assertEquals(3, invited(first), first.body());
         String a1 = first.json().get("results").get(0).get("invitationId").asText();
         String a1Link = Mail.invitationLink(Mail.await(mail, "a1@example.org", "invites you"));
 
         // 3 valid rows (and a rejected one) when 2 remain: the whole request is refused
-        AccessApi.Response tooMany = admin.post(AccessApi.access("/invitations"),
+        AccessApi.Response tooMany = admin.post(
+                AccessApi.access("/invitations"),
                 invite("b1@example.org", "b2@example.org", "not an address", "b3@example.org"));
         assertRefused(tooMany, "only 2");
         assertTrue(tooMany.json().get("detail").asText().contains("3 emails"), tooMany.body());
         assertEquals(3, admin.get(AccessApi.access("/invitations")).json().size(), "nothing of it was stored");
-        assertEquals(3, admin.get(AccessApi.access("/audit?type=INVITATION_SENT")).json().size());
+        assertEquals(
+                3,
+                admin.get(AccessApi.access("/audit?type=INVITATION_SENT"))
+                        .json()
+                        .size());
 
-        assertEquals(2, invited(admin.post(AccessApi.access("/invitations"), invite("c1@example.org", "c2@example.org"))));
+        assertEquals(
+                2, invited(admin.post(AccessApi.access("/invitations"), invite("c1@example.org", "c2@example.org"))));
         assertRefused(admin.post(AccessApi.access("/invitations"), invite("d1@example.org")), "no");
         assertRefused(admin.post(AccessApi.access("/invitations/" + a1 + "/resend"), ""), "no");
         assertRefused(admin.put(AccessApi.access("/invitations/" + a1), Map.of("firstName", "Ann")), "no");
-        assertEquals(200, admin.put(AccessApi.access("/invitations/" + a1), Map.of("lastName", "Quiet", "notifyInvitee", false)).status(),
+        assertEquals(
+                200,
+                admin.put(AccessApi.access("/invitations/" + a1), Map.of("lastName", "Quiet", "notifyInvitee", false))
+                        .status(),
                 "an edit that emails nobody is not counted");
-        assertEquals(200, AccessApi.anonymous(urls.getBase()).page(a1Link).status(), "the refused resend did not replace the link");
+        assertEquals(
+                200,
+                AccessApi.anonymous(urls.getBase()).page(a1Link).status(),
+                "the refused resend did not replace the link");
 
         // another administrator has their own hour
         AccessApi other = AccessApi.as(urls.getBase(), "en-admin", "Admin-Passw0rd!");
@@ -108,7 +140,10 @@ class InvitationEmailsAreRateLimitedPerAdministratorTest {
 
         try {
             timeOffSet.set(3_601);
-            assertEquals(1, invited(AccessApi.admin(urls.getBase()).post(AccessApi.access("/invitations"), invite("f1@example.org"))),
+            assertEquals(
+                    1,
+                    invited(AccessApi.admin(urls.getBase())
+                            .post(AccessApi.access("/invitations"), invite("f1@example.org"))),
                     "an hour later the emails are available again");
             Mail.await(mail, "f1@example.org", "invites you"); // queued an hour ahead: sent before the clock goes back
         } finally {
@@ -126,7 +161,10 @@ class InvitationEmailsAreRateLimitedPerAdministratorTest {
     @Test
     void concurrentRequestsCannotShareTheLastEmails() throws Exception {
         AccessApi admin = AccessApi.admin(urls.getBase());
-        assertEquals(200, admin.put(AccessApi.access("/config"), Map.of("emailsPerAdminPerHour", 9)).status());
+        assertEquals(
+                200,
+                admin.put(AccessApi.access("/config"), Map.of("emailsPerAdminPerHour", 9))
+                        .status());
         AccessApi racer = AccessApi.as(urls.getBase(), newAccessAdministrator("racer"), "Racer-Passw0rd!42");
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Future<AccessApi.Response>> requests = new ArrayList<>();
@@ -150,7 +188,8 @@ class InvitationEmailsAreRateLimitedPerAdministratorTest {
         pool.shutdown();
         assertEquals(4, passed, "8 of the 9 emails, two by two");
         assertEquals(4, refused);
-        assertEquals(8, admin.get(AccessApi.access("/invitations?q=race")).json().size());
+        assertEquals(
+                8, admin.get(AccessApi.access("/invitations?q=race")).json().size());
         Mail.awaitTotal(mail, 8, "the 8 emails leave");
     }
 
@@ -170,7 +209,12 @@ class InvitationEmailsAreRateLimitedPerAdministratorTest {
         user.setCredentials(List.of(password));
         realm.admin().users().create(user).close();
         String id = realm.admin().users().search(username, true).get(0).getId();
-        realm.admin().users().get(id).roles().realmLevel().add(List.of(realm.admin().roles().get("access-admin").toRepresentation()));
+        realm.admin()
+                .users()
+                .get(id)
+                .roles()
+                .realmLevel()
+                .add(List.of(realm.admin().roles().get("access-admin").toRepresentation()));
         return username;
     }
 }

@@ -4,13 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
-import java.util.Map;
-
 import io.accesslifecycle.tests.AccessApi;
 import io.accesslifecycle.tests.Accounts;
+import io.accesslifecycle.tests.BrowserSteps;
 import io.accesslifecycle.tests.LifecycleServerConfig;
+import io.accesslifecycle.tests.Mail;
+import jakarta.mail.internet.MimeMessage;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.GroupRepresentation;
@@ -18,15 +20,12 @@ import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.testframework.annotations.InjectKeycloakUrls;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
-import org.keycloak.testframework.realm.ManagedRealm;
-import org.keycloak.testframework.server.KeycloakUrls;
 import org.keycloak.testframework.mail.MailServer;
 import org.keycloak.testframework.mail.annotations.InjectMailServer;
+import org.keycloak.testframework.realm.ManagedRealm;
+import org.keycloak.testframework.server.KeycloakUrls;
 import org.keycloak.testframework.ui.annotations.InjectWebDriver;
 import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
-import io.accesslifecycle.tests.BrowserSteps;
-import io.accesslifecycle.tests.Mail;
-import jakarta.mail.internet.MimeMessage;
 import org.openqa.selenium.By;
 
 /**
@@ -51,14 +50,17 @@ class NoEscalationThroughCompositesOrGroupsTest {
     ManagedWebDriver browser;
 
     private RoleRepresentation management(String name) {
-        ClientRepresentation client = realm.admin().clients().findByClientId("realm-management").get(0);
+        ClientRepresentation client =
+                realm.admin().clients().findByClientId("realm-management").get(0);
         return realm.admin().clients().get(client.getId()).roles().get(name).toRepresentation();
     }
 
     private String group(String name, String parentId) {
         GroupRepresentation g = new GroupRepresentation();
         g.setName(name);
-        try (Response r = parentId == null ? realm.admin().groups().add(g) : realm.admin().groups().group(parentId).subGroup(g)) {
+        try (Response r = parentId == null
+                ? realm.admin().groups().add(g)
+                : realm.admin().groups().group(parentId).subGroup(g)) {
             assertEquals(201, r.getStatus());
             String path = r.getLocation().getPath();
             return path.substring(path.lastIndexOf('/') + 1);
@@ -70,7 +72,11 @@ class NoEscalationThroughCompositesOrGroupsTest {
             return;
         }
         String ops = group("ops", null);
-        realm.admin().groups().group(ops).roles().clientLevel(management("manage-realm").getContainerId())
+        realm.admin()
+                .groups()
+                .group(ops)
+                .roles()
+                .clientLevel(management("manage-realm").getContainerId())
                 .add(List.of(management("manage-realm")));
         group("night", ops); // carries manage-realm through its parent
 
@@ -81,10 +87,17 @@ class NoEscalationThroughCompositesOrGroupsTest {
         RoleRepresentation outer = new RoleRepresentation();
         outer.setName("ops-lead");
         realm.admin().roles().create(outer);
-        realm.admin().roles().get("ops-lead").addComposites(List.of(realm.admin().roles().get("realm-ops").toRepresentation()));
+        realm.admin()
+                .roles()
+                .get("ops-lead")
+                .addComposites(List.of(realm.admin().roles().get("realm-ops").toRepresentation()));
 
         String full = Accounts.create(realm, "full-admin", null);
-        realm.admin().users().get(full).roles().clientLevel(management("realm-admin").getContainerId())
+        realm.admin()
+                .users()
+                .get(full)
+                .roles()
+                .clientLevel(management("realm-admin").getContainerId())
                 .add(List.of(management("realm-admin")));
     }
 
@@ -106,11 +119,35 @@ class NoEscalationThroughCompositesOrGroupsTest {
         forbidden(en.put(access, Map.of("groups", List.of("/ops/night"))), "groups");
         forbidden(en.put(access, Map.of("roles", List.of("realm-ops"))), "roles");
         forbidden(en.put(access, Map.of("roles", List.of("ops-lead"))), "roles");
-        forbidden(en.post(AccessApi.access("/users"), Map.of("email", "esc-declared@example.org", "firstName", "Es",
-                "lastName", "Calade", "groups", List.of("/ops"))), "groups");
-        forbidden(en.post(AccessApi.access("/invitations"), Map.of("invitees", List.of(Map.of("email", "esc-invited@example.org")),
-                "roles", List.of("ops-lead"))), "roles");
-        assertEquals(0, realm.admin().users().searchByEmail("esc-declared@example.org", true).size(), "nothing declared");
+        forbidden(
+                en.post(
+                        AccessApi.access("/users"),
+                        Map.of(
+                                "email",
+                                "esc-declared@example.org",
+                                "firstName",
+                                "Es",
+                                "lastName",
+                                "Calade",
+                                "groups",
+                                List.of("/ops"))),
+                "groups");
+        forbidden(
+                en.post(
+                        AccessApi.access("/invitations"),
+                        Map.of(
+                                "invitees",
+                                List.of(Map.of("email", "esc-invited@example.org")),
+                                "roles",
+                                List.of("ops-lead"))),
+                "roles");
+        assertEquals(
+                0,
+                realm.admin()
+                        .users()
+                        .searchByEmail("esc-declared@example.org", true)
+                        .size(),
+                "nothing declared");
         assertTrue(en.get(AccessApi.access("/invitations?q=esc-invited")).json().isEmpty(), "nothing invited");
         assertTrue(realm.admin().users().get(target).groups().isEmpty(), "nothing given");
 
@@ -125,13 +162,18 @@ class NoEscalationThroughCompositesOrGroupsTest {
         assertTrue(fullCatalogue.contains("\"/ops\"") && fullCatalogue.contains("\"ops-lead\""), fullCatalogue);
 
         // a realm administrator may; then the user administrator may not take it away either
-        AccessApi.Response given = full.put(access, Map.of("groups", List.of("/ops"), "roles", List.of("ops-lead", "analyst")));
+        AccessApi.Response given =
+                full.put(access, Map.of("groups", List.of("/ops"), "roles", List.of("ops-lead", "analyst")));
         assertEquals(200, given.status(), given.body());
         forbidden(en.put(access, Map.of("groups", List.of())), "groups");
         forbidden(en.put(access, Map.of("roles", List.of("analyst"))), "roles");
         AccessApi.Response labelsOnly = en.put(access, Map.of("labels", List.of("ops")));
         assertEquals(200, labelsOnly.status(), "what is not named is neither given nor taken: " + labelsOnly.body());
-        assertEquals(List.of("/ops"), realm.admin().users().get(target).groups().stream().map(GroupRepresentation::getPath).toList());
+        assertEquals(
+                List.of("/ops"),
+                realm.admin().users().get(target).groups().stream()
+                        .map(GroupRepresentation::getPath)
+                        .toList());
     }
 
     @Test
@@ -154,22 +196,51 @@ class NoEscalationThroughCompositesOrGroupsTest {
                 request = r.get("id").asText();
             }
         }
-        forbidden(en.post(AccessApi.access("/requests/" + request + "/approve"), Map.of("groups", List.of("/ops"))), "groups");
+        forbidden(
+                en.post(AccessApi.access("/requests/" + request + "/approve"), Map.of("groups", List.of("/ops"))),
+                "groups");
         assertTrue(en.get(AccessApi.access("/requests?status=pending")).body().contains(request), "still pending");
         assertTrue(realm.admin().users().get(requester).groups().isEmpty());
 
         // a group that comes to carry manage-realm after the invitation: refused at acceptance, nothing applied
         String later = group("later", null);
-        AccessApi.Response invited = en.post(AccessApi.access("/invitations"), Map.of("invitees", List.of(Map.of(
-                "email", "later@example.org", "firstName", "La", "lastName", "Ter")), "groups", List.of("/later"), "locale", "en"));
-        assertEquals("invited", invited.json().get("results").get(0).get("status").asText(), invited.body());
-        realm.admin().groups().group(later).roles().clientLevel(management("manage-realm").getContainerId())
+        AccessApi.Response invited = en.post(
+                AccessApi.access("/invitations"),
+                Map.of(
+                        "invitees",
+                        List.of(Map.of("email", "later@example.org", "firstName", "La", "lastName", "Ter")),
+                        "groups",
+                        List.of("/later"),
+                        "locale",
+                        "en"));
+        assertEquals(
+                "invited", invited.json().get("results").get(0).get("status").asText(), invited.body());
+        realm.admin()
+                .groups()
+                .group(later)
+                .roles()
+                .clientLevel(management("manage-realm").getContainerId())
                 .add(List.of(management("manage-realm")));
         MimeMessage email = Mail.await(mail, "later@example.org", "");
         String key = Mail.invitationLink(email).replaceAll(".*[?&]key=([^&]+).*", "$1");
-        AccessApi.Response refused = AccessApi.anonymous(urls.getBase()).form("/realms/lifecycle/access-invitation/register", Map.of(
-                "key", key, "firstName", "La", "lastName", "Ter", "password", "Invited-Passw0rd!", "password-confirm", "Invited-Passw0rd!"));
+        AccessApi.Response refused = AccessApi.anonymous(urls.getBase())
+                .form(
+                        "/realms/lifecycle/access-invitation/register",
+                        Map.of(
+                                "key",
+                                key,
+                                "firstName",
+                                "La",
+                                "lastName",
+                                "Ter",
+                                "password",
+                                "Invited-Passw0rd!",
+                                "password-confirm",
+                                "Invited-Passw0rd!"));
         assertEquals(409, refused.status(), refused.body());
-        assertEquals(0, realm.admin().users().searchByEmail("later@example.org", true).size(), "no account, no manage-realm");
+        assertEquals(
+                0,
+                realm.admin().users().searchByEmail("later@example.org", true).size(),
+                "no account, no manage-realm");
     }
 }

@@ -4,12 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.List;
-import java.util.Map;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -17,6 +11,11 @@ import io.accesslifecycle.tests.AccessApi;
 import io.accesslifecycle.tests.LifecycleServerConfig;
 import io.accesslifecycle.tests.Mail;
 import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.keycloak.representations.idm.UserRepresentation;
@@ -77,12 +76,15 @@ class TokensCannotBeTamperedOrReplayedTest {
     private static String withFlippedSignature(String jws) {
         String[] p = jws.split("\\.");
         char last = p[2].charAt(p[2].length() / 2);
-        String signature = p[2].substring(0, p[2].length() / 2) + (last == 'A' ? 'B' : 'A') + p[2].substring(p[2].length() / 2 + 1);
+        String signature = p[2].substring(0, p[2].length() / 2)
+                + (last == 'A' ? 'B' : 'A')
+                + p[2].substring(p[2].length() / 2 + 1);
         return p[0] + "." + p[1] + "." + signature;
     }
 
     private static String unsigned(String jws) {
-        return b64("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8)) + "." + jws.split("\\.")[1] + ".";
+        return b64("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8)) + "." + jws.split("\\.")[1]
+                + ".";
     }
 
     private static String key(String link) {
@@ -92,7 +94,8 @@ class TokensCannotBeTamperedOrReplayedTest {
     // --- invitations -------------------------------------------------------------------------------------------
 
     private String invite(AccessApi admin, String email) {
-        AccessApi.Response r = admin.post(AccessApi.access("/invitations"), Map.of("invitees", List.of(Map.of("email", email)), "locale", "en"));
+        AccessApi.Response r = admin.post(
+                AccessApi.access("/invitations"), Map.of("invitees", List.of(Map.of("email", email)), "locale", "en"));
         assertEquals("invited", r.json().get("results").get(0).get("status").asText(), r.body());
         return r.json().get("results").get(0).get("invitationId").asText();
     }
@@ -104,15 +107,36 @@ class TokensCannotBeTamperedOrReplayedTest {
     }
 
     private AccessApi.Response open(String key) {
-        return AccessApi.anonymous(urls.getBase()).page(urls.getBase() + "/realms/lifecycle/access-invitation?key=" + key);
+        return AccessApi.anonymous(urls.getBase())
+                .page(urls.getBase() + "/realms/lifecycle/access-invitation?key=" + key);
     }
 
     /** The registration form posted as an English-speaking browser would. */
     private AccessApi.Response register(String key, String firstName) {
-        String form = AccessApi.query(Map.of("key", key, "firstName", firstName, "lastName", "Tester",
-                "password", PASSWORD, "password-confirm", PASSWORD)).substring(1);
-        return AccessApi.anonymous(urls.getBase()).send("POST", "/realms/lifecycle/access-invitation/register", Map.of(
-                "Content-Type", "application/x-www-form-urlencoded", "Accept", "text/html", "Accept-Language", "en"), form);
+        String form = AccessApi.query(Map.of(
+                        "key",
+                        key,
+                        "firstName",
+                        firstName,
+                        "lastName",
+                        "Tester",
+                        "password",
+                        PASSWORD,
+                        "password-confirm",
+                        PASSWORD))
+                .substring(1);
+        return AccessApi.anonymous(urls.getBase())
+                .send(
+                        "POST",
+                        "/realms/lifecycle/access-invitation/register",
+                        Map.of(
+                                "Content-Type",
+                                "application/x-www-form-urlencoded",
+                                "Accept",
+                                "text/html",
+                                "Accept-Language",
+                                "en"),
+                        form);
     }
 
     private Executable page(AccessApi.Response r, int status, String text, String what) {
@@ -134,12 +158,20 @@ class TokensCannotBeTamperedOrReplayedTest {
         String alice = key(newestLinkTo("alice@example.org", 1));
         assertAll(
                 page(open(withClaim(alice, "inv", bob)), 400, "not valid", "Alice's key naming Bob's invitation"),
-                page(open(withClaim(alice, "eml", "mallory@example.org")), 400, "not valid", "another address in the key"),
+                page(
+                        open(withClaim(alice, "eml", "mallory@example.org")),
+                        400,
+                        "not valid",
+                        "another address in the key"),
                 page(open(withClaim(alice, "exp", "4102444800")), 400, "not valid", "a later expiry in the key"),
                 page(open(withFlippedSignature(alice)), 400, "not valid", "a changed signature"),
                 page(open(unsigned(alice)), 400, "not valid", "no signature (alg none)"),
                 page(open(alice.substring(0, alice.lastIndexOf('.'))), 400, "not valid", "the signature cut off"),
-                page(register(withClaim(alice, "inv", bob), "Mallory"), 400, "not valid", "registering with Bob's id in Alice's key"),
+                page(
+                        register(withClaim(alice, "inv", bob), "Mallory"),
+                        400,
+                        "not valid",
+                        "registering with Bob's id in Alice's key"),
                 page(register(unsigned(alice), "Mallory"), 400, "not valid", "registering with an unsigned key"));
         assertEquals(0, accounts("alice@example.org") + accounts("bob@example.org"), "no account was created");
         assertEquals(200, open(alice).status(), "the genuine key still works");
@@ -149,8 +181,9 @@ class TokensCannotBeTamperedOrReplayedTest {
     void otherSignedTokensOfTheRealmAreNotInvitationKeys() {
         JsonNode tokens = AccessApi.tokens(urls.getBase(), AccessApi.REALM, "plain-user", "Plain-Passw0rd!");
         AccessApi admin = AccessApi.admin(urls.getBase());
-        AccessApi.Response declared = admin.post(AccessApi.access("/users"), Map.of(
-                "email", "sam.set@example.org", "firstName", "Sam", "lastName", "Set", "locale", "en"));
+        AccessApi.Response declared = admin.post(
+                AccessApi.access("/users"),
+                Map.of("email", "sam.set@example.org", "firstName", "Sam", "lastName", "Set", "locale", "en"));
         assertEquals(201, declared.status(), declared.body());
         String actionToken = key(Mail.actionLink(Mail.await(mail, "sam.set@example.org", "choose your password")));
         assertAll(
@@ -166,14 +199,18 @@ class TokensCannotBeTamperedOrReplayedTest {
         String carol = invite(admin, "carol@example.org");
         String carolKey = key(newestLinkTo("carol@example.org", 1));
         assertEquals(200, open(carolKey).status(), "the form is open in Carol's browser");
-        assertEquals(200, admin.delete(AccessApi.access("/invitations/" + carol)).status());
+        assertEquals(
+                200, admin.delete(AccessApi.access("/invitations/" + carol)).status());
         assertAll(page(register(carolKey, "Carol"), 410, "withdrawn", "registering after the revocation"));
         assertEquals(0, accounts("carol@example.org"), "no account for a revoked invitation");
 
         String dave = invite(admin, "dave@example.org");
         String first = key(newestLinkTo("dave@example.org", 1));
         assertEquals(200, open(first).status());
-        assertEquals(200, admin.post(AccessApi.access("/invitations/" + dave + "/resend"), "").status());
+        assertEquals(
+                200,
+                admin.post(AccessApi.access("/invitations/" + dave + "/resend"), "")
+                        .status());
         String second = key(newestLinkTo("dave@example.org", 2));
         assertAll(page(register(first, "Dave"), 410, "replaced", "registering with the link a resend replaced"));
         assertEquals(0, accounts("dave@example.org"));
@@ -184,7 +221,10 @@ class TokensCannotBeTamperedOrReplayedTest {
                 page(register(second, "Dave"), 410, "already been accepted", "the used link posted again"),
                 page(open(second), 410, "already been accepted", "the used link opened again"));
         assertEquals(1, accounts("dave@example.org"), "still one account");
-        assertEquals(409, admin.post(AccessApi.access("/invitations/" + dave + "/resend"), "").status(),
+        assertEquals(
+                409,
+                admin.post(AccessApi.access("/invitations/" + dave + "/resend"), "")
+                        .status(),
                 "an accepted invitation cannot be revived by a resend");
     }
 
@@ -201,29 +241,39 @@ class TokensCannotBeTamperedOrReplayedTest {
     @Test
     void theSetPasswordLinkIsBoundToItsUserAndAddress() {
         AccessApi admin = AccessApi.admin(urls.getBase());
-        AccessApi.Response declared = admin.post(AccessApi.access("/users"), Map.of(
-                "email", "tom.link@example.org", "firstName", "Tom", "lastName", "Link", "locale", "en"));
+        AccessApi.Response declared = admin.post(
+                AccessApi.access("/users"),
+                Map.of("email", "tom.link@example.org", "firstName", "Tom", "lastName", "Link", "locale", "en"));
         assertEquals(201, declared.status(), declared.body());
         String id = declared.json().get("id").asText();
         String link = Mail.actionLink(Mail.await(mail, "tom.link@example.org", "choose your password"));
         String token = key(link);
-        String adminId = realm.admin().users().search(AccessApi.ADMIN, true).get(0).getId();
+        String adminId =
+                realm.admin().users().search(AccessApi.ADMIN, true).get(0).getId();
         invite(admin, "ivan@example.org");
         String invitationKey = key(newestLinkTo("ivan@example.org", 1));
 
         List<Executable> refused = new ArrayList<>();
-        Map.of("the administrator as subject", withClaim(token, "sub", adminId),
-                "another address", withClaim(token, "eml", "mallory@example.org"),
-                "a later expiry", withClaim(token, "exp", "4102444800"),
-                "a changed signature", withFlippedSignature(token),
-                "no signature (alg none)", unsigned(token),
-                "an invitation key", invitationKey).forEach((what, forged) -> {
-            AccessApi.Response r = follow(replaceKey(link, forged));
-            refused.add(() -> {
-                assertEquals(400, r.status(), what + ": " + r.body());
-                assertTrue(r.body().contains("id=\"kc-error-message\""), what + ": " + r.body());
-            });
-        });
+        Map.of(
+                        "the administrator as subject",
+                        withClaim(token, "sub", adminId),
+                        "another address",
+                        withClaim(token, "eml", "mallory@example.org"),
+                        "a later expiry",
+                        withClaim(token, "exp", "4102444800"),
+                        "a changed signature",
+                        withFlippedSignature(token),
+                        "no signature (alg none)",
+                        unsigned(token),
+                        "an invitation key",
+                        invitationKey)
+                .forEach((what, forged) -> {
+                    AccessApi.Response r = follow(replaceKey(link, forged));
+                    refused.add(() -> {
+                        assertEquals(400, r.status(), what + ": " + r.body());
+                        assertTrue(r.body().contains("id=\"kc-error-message\""), what + ": " + r.body());
+                    });
+                });
         assertAll(refused);
         AccessApi.admin(urls.getBase()); // the administrator still signs in with their own password
 
@@ -250,7 +300,11 @@ class TokensCannotBeTamperedOrReplayedTest {
         assertEquals(200, AccessApi.withToken(base, access).get(config).status());
 
         ObjectNode moreRoles = part(access, 1);
-        moreRoles.putObject("resource_access").putObject("realm-management").putArray("roles").add("realm-admin");
+        moreRoles
+                .putObject("resource_access")
+                .putObject("realm-management")
+                .putArray("roles")
+                .add("realm-admin");
         AccessApi admin = AccessApi.admin(base);
         invite(admin, "judy@example.org");
         String invitationKey = key(newestLinkTo("judy@example.org", 1));
@@ -258,7 +312,8 @@ class TokensCannotBeTamperedOrReplayedTest {
         Map<String, String> forged = Map.of(
                 "an ID token", tokens.get("id_token").asText(),
                 "a refresh token", tokens.get("refresh_token").asText(),
-                "an access token with a changed subject", withClaim(access, "sub", "00000000-0000-0000-0000-000000000000"),
+                "an access token with a changed subject",
+                        withClaim(access, "sub", "00000000-0000-0000-0000-000000000000"),
                 "an access token given more roles", withPayload(access, moreRoles),
                 "an access token with a changed signature", withFlippedSignature(access),
                 "an unsigned access token (alg none)", unsigned(access),
@@ -266,21 +321,44 @@ class TokensCannotBeTamperedOrReplayedTest {
                 "garbage", "not-a-token");
         List<Executable> refused = new ArrayList<>();
         forged.forEach((what, token) -> {
-            int status = AccessApi.withToken(base, token).put(config, Map.of("usernameMaxLength", 30)).status();
+            int status = AccessApi.withToken(base, token)
+                    .put(config, Map.of("usernameMaxLength", 30))
+                    .status();
             refused.add(() -> assertEquals(401, status, what));
         });
         assertAll(refused);
 
-        String userId = realm.admin().users().search(AccessApi.ADMIN, true).get(0).getId();
+        String userId =
+                realm.admin().users().search(AccessApi.ADMIN, true).get(0).getId();
         realm.admin().users().get(userId).logout();
-        assertEquals(401, AccessApi.withToken(base, access).get(config).status(), "the session it belonged to has ended");
-        assertEquals(20, AccessApi.admin(base).get(config).json().get("usernameMaxLength").asInt(), "nothing changed");
+        assertEquals(
+                401, AccessApi.withToken(base, access).get(config).status(), "the session it belonged to has ended");
+        assertEquals(
+                20,
+                AccessApi.admin(base)
+                        .get(config)
+                        .json()
+                        .get("usernameMaxLength")
+                        .asInt(),
+                "nothing changed");
 
         // Keycloak's admin API (ours with it) takes a token of the realm from any client that carries the user's
         // realm-management roles: demo-app has full scope, so its tokens do (see docs/production.md).
-        String demoApp = AccessApi.anonymous(base).form("/realms/lifecycle/protocol/openid-connect/token", Map.of(
-                "grant_type", "password", "client_id", "demo-app", "username", AccessApi.ADMIN, "password", AccessApi.ADMIN_PASSWORD))
-                .json().get("access_token").asText();
+        String demoApp = AccessApi.anonymous(base)
+                .form(
+                        "/realms/lifecycle/protocol/openid-connect/token",
+                        Map.of(
+                                "grant_type",
+                                "password",
+                                "client_id",
+                                "demo-app",
+                                "username",
+                                AccessApi.ADMIN,
+                                "password",
+                                AccessApi.ADMIN_PASSWORD))
+                .json()
+                .get("access_token")
+                .asText();
         assertEquals(200, AccessApi.withToken(base, demoApp).get(config).status());
     }
 }

@@ -2,11 +2,10 @@ package io.accesslifecycle.tests.settings;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.List;
-import java.util.Map;
-
 import io.accesslifecycle.tests.AccessApi;
 import io.accesslifecycle.tests.LifecycleServerConfig;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.keycloak.testframework.annotations.InjectKeycloakUrls;
 import org.keycloak.testframework.annotations.InjectRealm;
@@ -32,25 +31,54 @@ class RealmSettingsShapeUsernamesTest {
         assertEquals(20, config.get("usernameMaxLength").asInt());
         assertEquals("{initials}{last}", config.get("usernamePatterns").get(0).asText());
 
-        AccessApi.Response put = api.put(AccessApi.access("/config"), Map.of(
-                "usernamePatterns", List.of("{first}.{last}", "{first}.{last}{counter}"), "usernameMaxLength", 12));
+        AccessApi.Response put = api.put(
+                AccessApi.access("/config"),
+                Map.of(
+                        "usernamePatterns",
+                        List.of("{first}.{last}", "{first}.{last}{counter}"),
+                        "usernameMaxLength",
+                        12));
         assertEquals(200, put.status(), put.body());
         assertEquals(42, put.json().get("invitationLifespanDays").asInt(), "fields left out keep their value");
-        assertEquals("jeanpierre.d", api.get(AccessApi.access("/usernames/preview?firstName=Jean-Pierre&lastName=Dupont"))
-                .json().get("username").asText());
-        assertEquals(12, api.get(AccessApi.access("/config")).json().get("usernameMaxLength").asInt());
-        api.put(AccessApi.access("/config"), Map.of("usernamePatterns", List.of("{initials}{last}", "{initials}{last}{counter}"),
-                "usernameMaxLength", 20));
+        assertEquals(
+                "jeanpierre.d",
+                api.get(AccessApi.access("/usernames/preview?firstName=Jean-Pierre&lastName=Dupont"))
+                        .json()
+                        .get("username")
+                        .asText());
+        assertEquals(
+                12,
+                api.get(AccessApi.access("/config"))
+                        .json()
+                        .get("usernameMaxLength")
+                        .asInt());
+        api.put(
+                AccessApi.access("/config"),
+                Map.of(
+                        "usernamePatterns",
+                        List.of("{initials}{last}", "{initials}{last}{counter}"),
+                        "usernameMaxLength",
+                        20));
     }
 
     @Test
     void invalidSettingsAreRefusedNamingTheField() {
         AccessApi api = AccessApi.admin(urls.getBase());
-        assertField(api.put(AccessApi.access("/config"), Map.of("usernamePatterns", List.of("{nickname}"))), "usernamePatterns");
+        assertField(
+                api.put(AccessApi.access("/config"), Map.of("usernamePatterns", List.of("{nickname}"))),
+                "usernamePatterns");
         assertField(api.put(AccessApi.access("/config"), Map.of("usernameMaxLength", 2)), "usernameMaxLength");
         assertField(api.put(AccessApi.access("/config"), Map.of("timeZone", "Mars/Olympus")), "timeZone");
-        assertField(api.put(AccessApi.access("/config"), Map.of("invitationLifespanDays", "soon")), "invitationLifespanDays");
-        assertEquals(20, api.get(AccessApi.access("/config")).json().get("usernameMaxLength").asInt(), "nothing was applied");
+        assertField(
+                api.put(AccessApi.access("/config"), Map.of("invitationLifespanDays", "soon")),
+                "invitationLifespanDays");
+        assertEquals(
+                20,
+                api.get(AccessApi.access("/config"))
+                        .json()
+                        .get("usernameMaxLength")
+                        .asInt(),
+                "nothing was applied");
     }
 
     private static void assertField(AccessApi.Response r, String field) {

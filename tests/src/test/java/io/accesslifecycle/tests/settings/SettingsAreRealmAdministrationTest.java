@@ -2,10 +2,9 @@ package io.accesslifecycle.tests.settings;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.Map;
-
 import io.accesslifecycle.tests.AccessApi;
 import io.accesslifecycle.tests.LifecycleServerConfig;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.keycloak.testframework.annotations.InjectKeycloakUrls;
 import org.keycloak.testframework.annotations.InjectRealm;
@@ -36,18 +35,23 @@ class SettingsAreRealmAdministrationTest {
         String before = realmAdmin.get(config).body();
 
         assertEquals(200, accessAdmin.get(config).status());
-        AccessApi.Response refused = accessAdmin.put(config, Map.of("auditRetentionDays", 1, "notifyAdminsOnPermissionChange", false));
+        AccessApi.Response refused =
+                accessAdmin.put(config, Map.of("auditRetentionDays", 1, "notifyAdminsOnPermissionChange", false));
         assertEquals(403, refused.status(), refused.body());
         assertEquals(before, realmAdmin.get(config).body(), "nothing changed");
 
         AccessApi viewer = AccessApi.as(base, "viewer", "Viewer-Passw0rd!");
         assertEquals(200, viewer.get(config).status(), "view-users reads them");
         assertEquals(403, viewer.put(config, Map.of("auditRetentionDays", 1)).status());
-        assertEquals(403, AccessApi.as(base, "plain-user", "Plain-Passw0rd!").get(config).status());
+        assertEquals(
+                403,
+                AccessApi.as(base, "plain-user", "Plain-Passw0rd!").get(config).status());
 
         AccessApi.Response changed = realmAdmin.put(config, Map.of("auditRetentionDays", 400));
         assertEquals(200, changed.status(), changed.body());
-        assertEquals(400, accessAdmin.get(config).json().get("auditRetentionDays").asInt());
-        assertEquals(200, realmAdmin.put(config, Map.of("auditRetentionDays", 730)).status());
+        assertEquals(
+                400, accessAdmin.get(config).json().get("auditRetentionDays").asInt());
+        assertEquals(
+                200, realmAdmin.put(config, Map.of("auditRetentionDays", 730)).status());
     }
 }

@@ -3,10 +3,9 @@ package io.accesslifecycle.tests.usernames;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
-
 import io.accesslifecycle.tests.BrowserSteps;
 import io.accesslifecycle.tests.LifecycleServerConfig;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.keycloak.testframework.annotations.InjectKeycloakUrls;
 import org.keycloak.testframework.annotations.InjectRealm;
@@ -37,14 +36,30 @@ class RegistrationRefusesHugeNamesQuicklyTest {
 
     @Test
     void hugeFirstNamesAreRefusedQuicklyAndMakeNoAccount() {
-        // a megabyte: Keycloak 26.7.5 itself refuses a form field over 128 KiB (quarkus.http.limits.max-form-attribute-size)
+        // a megabyte: Keycloak 26.7.5 itself refuses a form field over 128 KiB
+        // (quarkus.http.limits.max-form-attribute-size)
         String page = submitWithFirstName("'a'.repeat(1024 * 1024)", "mega.name@example.org");
-        assertEquals(0, realm.admin().users().searchByEmail("mega.name@example.org", true).size(), "no account");
+        assertEquals(
+                0,
+                realm.admin()
+                        .users()
+                        .searchByEmail("mega.name@example.org", true)
+                        .size(),
+                "no account");
 
         // just under Keycloak's own limit, so it reaches the extension: refused on length, before any transliteration
         page = submitWithFirstName("'a'.repeat(120 * 1000)", "huge.name@example.org");
-        assertTrue(page.contains("A name has at most 255 characters") || page.contains("Un nom compte au plus 255 caractères"), page);
-        assertEquals(0, realm.admin().users().searchByEmail("huge.name@example.org", true).size(), "no account");
+        assertTrue(
+                page.contains("A name has at most 255 characters")
+                        || page.contains("Un nom compte au plus 255 caractères"),
+                page);
+        assertEquals(
+                0,
+                realm.admin()
+                        .users()
+                        .searchByEmail("huge.name@example.org", true)
+                        .size(),
+                "no account");
 
         openRegistration();
         BrowserSteps.visible(browser, By.id("firstName")).sendKeys("Normal");
@@ -60,7 +75,8 @@ class RegistrationRefusesHugeNamesQuicklyTest {
     /** Registers with a first name made by the given script expression; answers the page's text, failing if slow. */
     private String submitWithFirstName(String script, String email) {
         openRegistration();
-        ((JavascriptExecutor) browser.driver()).executeScript("document.getElementById('firstName').value = " + script + ";");
+        ((JavascriptExecutor) browser.driver())
+                .executeScript("document.getElementById('firstName').value = " + script + ";");
         BrowserSteps.visible(browser, By.id("lastName")).sendKeys("Huge");
         BrowserSteps.visible(browser, By.id("email")).sendKeys(email);
         long start = System.nanoTime();

@@ -2,13 +2,11 @@ package io.accesslifecycle.tests.usernames;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import java.util.List;
 
 import io.accesslifecycle.tests.BrowserSteps;
 import io.accesslifecycle.tests.LifecycleServerConfig;
 import io.accesslifecycle.tests.Mail;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.InjectKeycloakUrls;
@@ -55,7 +53,8 @@ class SelfRegistrationGetsTheUsernameByRuleTest {
         BrowserSteps.signedOut(browser, urls);
         browser.open(urls.getBase() + "/realms/lifecycle/account/");
         BrowserSteps.clickAndWait(browser, By.cssSelector("#kc-registration a"));
-        BrowserSteps.waitForText(browser, "Your username will be made from your first and last names", "Votre identifiant sera formé");
+        BrowserSteps.waitForText(
+                browser, "Your username will be made from your first and last names", "Votre identifiant sera formé");
         assertFalse(browser.findElement(By.id("username")).isDisplayed(), "no username to choose");
         BrowserSteps.visible(browser, By.id("firstName")).sendKeys(firstName);
         BrowserSteps.visible(browser, By.id("lastName")).sendKeys(lastName);

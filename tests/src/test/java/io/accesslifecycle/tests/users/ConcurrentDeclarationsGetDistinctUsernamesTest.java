@@ -3,6 +3,9 @@ package io.accesslifecycle.tests.users;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.accesslifecycle.tests.AccessApi;
+import io.accesslifecycle.tests.LifecycleServerConfig;
+import io.accesslifecycle.tests.Mail;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -11,10 +14,6 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import io.accesslifecycle.tests.AccessApi;
-import io.accesslifecycle.tests.Mail;
-import io.accesslifecycle.tests.LifecycleServerConfig;
 import org.junit.jupiter.api.Test;
 import org.keycloak.testframework.annotations.InjectKeycloakUrls;
 import org.keycloak.testframework.annotations.InjectRealm;
@@ -44,8 +43,8 @@ class ConcurrentDeclarationsGetDistinctUsernamesTest {
         List<Future<AccessApi.Response>> calls = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
             String email = "jean.dupont." + i + "@example.org";
-            calls.add(pool.submit(() -> api.post(AccessApi.access("/users"),
-                    Map.of("email", email, "firstName", "Jean", "lastName", "Dupont"))));
+            calls.add(pool.submit(() -> api.post(
+                    AccessApi.access("/users"), Map.of("email", email, "firstName", "Jean", "lastName", "Dupont"))));
         }
         Set<String> usernames = new HashSet<>();
         for (Future<AccessApi.Response> call : calls) {
@@ -67,11 +66,19 @@ class ConcurrentDeclarationsGetDistinctUsernamesTest {
     @Test
     void collisionsAreCountedFromTwo() {
         AccessApi api = AccessApi.admin(urls.getBase());
-        assertEquals("mcurie", api.get(AccessApi.access("/usernames/preview?firstName=Marie&lastName=Curie")).json().get("username").asText());
+        assertEquals(
+                "mcurie",
+                api.get(AccessApi.access("/usernames/preview?firstName=Marie&lastName=Curie"))
+                        .json()
+                        .get("username")
+                        .asText());
         for (int i = 0; i < 3; i++) {
-            AccessApi.Response r = api.post(AccessApi.access("/users"), Map.of("email", "marie.curie." + i + "@example.org",
-                    "firstName", "Marie", "lastName", "Curie"));
-            assertEquals(i == 0 ? "mcurie" : "mcurie" + (i + 1), r.json().get("username").asText());
+            AccessApi.Response r = api.post(
+                    AccessApi.access("/users"),
+                    Map.of("email", "marie.curie." + i + "@example.org", "firstName", "Marie", "lastName", "Curie"));
+            assertEquals(
+                    i == 0 ? "mcurie" : "mcurie" + (i + 1),
+                    r.json().get("username").asText());
         }
         AccessApi.Response preview = api.get(AccessApi.access("/usernames/preview?firstName=Marie&lastName=Curie"));
         assertEquals("mcurie4", preview.json().get("username").asText());

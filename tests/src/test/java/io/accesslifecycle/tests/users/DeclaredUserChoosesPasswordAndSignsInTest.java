@@ -4,14 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
-import java.util.Map;
-
 import io.accesslifecycle.tests.AccessApi;
 import io.accesslifecycle.tests.BrowserSteps;
 import io.accesslifecycle.tests.LifecycleServerConfig;
 import io.accesslifecycle.tests.Mail;
 import jakarta.mail.internet.MimeMessage;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.InjectKeycloakUrls;
@@ -61,10 +60,23 @@ class DeclaredUserChoosesPasswordAndSignsInTest {
     @Test
     void theEmailedLinkSetsAPasswordThatSignsInOnce() {
         AccessApi api = AccessApi.admin(urls.getBase());
-        AccessApi.Response created = api.post(AccessApi.access("/users"), Map.of(
-                "email", "claire.martin@example.org", "firstName", "Claire", "lastName", "Martin", "locale", "en",
-                "roles", List.of("analyst", "support-portal/view-technical-support-information"),
-                "groups", List.of("/staff"), "labels", List.of("paris", "finance")));
+        AccessApi.Response created = api.post(
+                AccessApi.access("/users"),
+                Map.of(
+                        "email",
+                        "claire.martin@example.org",
+                        "firstName",
+                        "Claire",
+                        "lastName",
+                        "Martin",
+                        "locale",
+                        "en",
+                        "roles",
+                        List.of("analyst", "support-portal/view-technical-support-information"),
+                        "groups",
+                        List.of("/staff"),
+                        "labels",
+                        List.of("paris", "finance")));
         assertEquals(201, created.status(), created.body());
         assertEquals("cmartin", created.json().get("username").asText());
         assertEquals("sent", created.json().get("setPasswordEmail").asText());
@@ -74,11 +86,13 @@ class DeclaredUserChoosesPasswordAndSignsInTest {
         UserRepresentation user = realm.admin().users().get(id).toRepresentation();
         assertEquals("claire.martin@example.org", user.getEmail());
         assertEquals(List.of("paris", "finance"), user.getAttributes().get("labels"));
-        assertTrue(realm.admin().users().get(id).roles().realmLevel().listEffective().stream().anyMatch(r -> r.getName().equals("analyst")));
+        assertTrue(realm.admin().users().get(id).roles().realmLevel().listEffective().stream()
+                .anyMatch(r -> r.getName().equals("analyst")));
         assertEquals("/staff", realm.admin().users().get(id).groups().get(0).getPath());
 
         Mail.awaitTotal(mail, 1);
-        MimeMessage email = Mail.to(mail.getReceivedMessages(), "claire.martin@example.org").get(0);
+        MimeMessage email =
+                Mail.to(mail.getReceivedMessages(), "claire.martin@example.org").get(0);
         assertEquals("Your Access Lifecycle account is ready: choose your password", Mail.subject(email));
         assertTrue(Mail.text(email).contains("cmartin"));
         assertTrue(Mail.html(email).contains("<strong>cmartin</strong>"));
@@ -92,28 +106,52 @@ class DeclaredUserChoosesPasswordAndSignsInTest {
         passwordPage.changePassword(NEW_PASSWORD, NEW_PASSWORD);
         BrowserSteps.waitForText(browser, "Your account has been updated");
 
-        AccessApi.Response token = AccessApi.anonymous(urls.getBase()).form("/realms/lifecycle/protocol/openid-connect/token", Map.of(
-                "grant_type", "password", "client_id", "demo-app", "username", "cmartin", "password", NEW_PASSWORD, "scope", "openid"));
+        AccessApi.Response token = AccessApi.anonymous(urls.getBase())
+                .form(
+                        "/realms/lifecycle/protocol/openid-connect/token",
+                        Map.of(
+                                "grant_type",
+                                "password",
+                                "client_id",
+                                "demo-app",
+                                "username",
+                                "cmartin",
+                                "password",
+                                NEW_PASSWORD,
+                                "scope",
+                                "openid"));
         assertEquals(200, token.status(), token.body());
         assertTrue(realm.admin().users().get(id).toRepresentation().isEmailVerified());
 
         browser.cookies().deleteAll();
         browser.open(link);
         BrowserSteps.waitForPage(browser, errorPage);
-        assertTrue(errorPage.getError().toLowerCase().contains("expired") || errorPage.getError().toLowerCase().contains("invalid"),
+        assertTrue(
+                errorPage.getError().toLowerCase().contains("expired")
+                        || errorPage.getError().toLowerCase().contains("invalid"),
                 errorPage.getError());
     }
 
     @Test
     void aFrenchSpeakingUserGetsTheEmailInFrenchWithoutAnyPassword() {
         AccessApi api = AccessApi.admin(urls.getBase());
-        AccessApi.Response created = api.post(AccessApi.access("/users"), Map.of(
-                "email", "helene.lefevre@example.org", "firstName", "Hélène", "lastName", "Lefèvre", "locale", "fr"));
+        AccessApi.Response created = api.post(
+                AccessApi.access("/users"),
+                Map.of(
+                        "email",
+                        "helene.lefevre@example.org",
+                        "firstName",
+                        "Hélène",
+                        "lastName",
+                        "Lefèvre",
+                        "locale",
+                        "fr"));
         assertEquals(201, created.status(), created.body());
         assertEquals("hlefevre", created.json().get("username").asText());
 
         Mail.awaitTotal(mail, 1);
-        MimeMessage email = Mail.to(mail.getReceivedMessages(), "helene.lefevre@example.org").get(0);
+        MimeMessage email = Mail.to(mail.getReceivedMessages(), "helene.lefevre@example.org")
+                .get(0);
         assertEquals("Votre compte Access Lifecycle est prêt : choisissez votre mot de passe", Mail.subject(email));
         assertTrue(Mail.text(email).contains("Bonjour Hélène"), Mail.text(email));
         assertTrue(Mail.text(email).contains("Nous n’envoyons jamais de mot de passe"));

@@ -3,12 +3,11 @@ package io.accesslifecycle.tests.users;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.accesslifecycle.tests.AccessApi;
+import io.accesslifecycle.tests.LifecycleServerConfig;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import io.accesslifecycle.tests.AccessApi;
-import io.accesslifecycle.tests.LifecycleServerConfig;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.testframework.annotations.InjectKeycloakUrls;
@@ -42,7 +41,8 @@ class DeclaringAUserRejectsBadInputTest {
     }
 
     private static Map<String, Object> valid() {
-        Map<String, Object> body = new HashMap<>(Map.of("email", "paul.durand@example.org", "firstName", "Paul", "lastName", "Durand"));
+        Map<String, Object> body =
+                new HashMap<>(Map.of("email", "paul.durand@example.org", "firstName", "Paul", "lastName", "Durand"));
         return body;
     }
 
