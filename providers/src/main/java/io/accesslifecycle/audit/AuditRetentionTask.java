@@ -1,14 +1,14 @@
 package io.accesslifecycle.audit;
 
+import io.accesslifecycle.jobs.CountedTask;
 import io.accesslifecycle.jobs.EnabledRealms;
 import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.timer.ScheduledTask;
 
 /** Deletes audit entries older than each realm's {@code auditRetentionDays}, in the realms that turned the bundle on,
  * realm by realm. Idempotent. */
-public class AuditRetentionTask implements ScheduledTask {
+public class AuditRetentionTask extends CountedTask {
 
     public static final String NAME = "access-lifecycle-audit-retention";
 
@@ -21,7 +21,7 @@ public class AuditRetentionTask implements ScheduledTask {
     }
 
     @Override
-    public void run(KeycloakSession session) {
+    protected void runJob(KeycloakSession session) {
         realms.forEach(session, NAME, (s, realm, settings) -> {
             long before = Time.currentTimeMillis() - settings.auditRetentionDays() * 86_400_000L;
             int deleted = new AuditStore(s).deleteBefore(realm.getId(), before);

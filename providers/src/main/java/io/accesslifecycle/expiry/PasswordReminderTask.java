@@ -1,5 +1,6 @@
 package io.accesslifecycle.expiry;
 
+import io.accesslifecycle.jobs.CountedTask;
 import io.accesslifecycle.jobs.EnabledRealms;
 import io.accesslifecycle.settings.AccessSettings;
 import java.time.Instant;
@@ -13,14 +14,13 @@ import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
-import org.keycloak.timer.ScheduledTask;
 
 /**
  * Emails users whose password must be changed soon: in realms whose password policy forces a change every N days
  * ({@code forceExpiredPasswordChange}), {@code passwordReminderDays} before that day, once per password, with the
  * date and a link to the account page where it can be changed now.
  */
-public class PasswordReminderTask implements ScheduledTask {
+public class PasswordReminderTask extends CountedTask {
 
     public static final String NAME = "access-lifecycle-password-reminders";
     private static final Logger LOG = Logger.getLogger(PasswordReminderTask.class);
@@ -36,7 +36,7 @@ public class PasswordReminderTask implements ScheduledTask {
     }
 
     @Override
-    public void run(KeycloakSession session) {
+    protected void runJob(KeycloakSession session) {
         realms.forEach(session, NAME, this::run);
     }
 

@@ -1,6 +1,7 @@
 package io.accesslifecycle.invitations;
 
 import io.accesslifecycle.audit.AuditLog;
+import io.accesslifecycle.jobs.CountedTask;
 import io.accesslifecycle.jobs.EnabledRealms;
 import io.accesslifecycle.outbox.OutboxStore;
 import java.util.List;
@@ -9,14 +10,13 @@ import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
-import org.keycloak.timer.ScheduledTask;
 
 /**
  * Deletes invitations that were never accepted once their lifespan is over (pending, revoked or replaced ones),
  * with their queued email, in the realms that turned the bundle on, realm by realm, in batches of {@value #BATCH},
  * each in its own transaction. Idempotent: a second run finds nothing left to delete. Accepted invitations are kept as the record of who was invited.
  */
-public class InvitationPurgeTask implements ScheduledTask {
+public class InvitationPurgeTask extends CountedTask {
 
     public static final String NAME = "access-lifecycle-invitation-purge";
     static final int BATCH = 500;
@@ -30,7 +30,7 @@ public class InvitationPurgeTask implements ScheduledTask {
     }
 
     @Override
-    public void run(KeycloakSession session) {
+    protected void runJob(KeycloakSession session) {
         realms.forEach(session, NAME, (s, realm, settings) -> purge(s, realm.getId()));
     }
 

@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.keycloak.common.util.Time;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.timer.ScheduledTask;
 
 /**
  * What this node's jobs did since it started: for each job, how many runs it completed, when the last one started
@@ -28,33 +26,25 @@ public final class JobRuns {
 
     private final ConcurrentMap<String, JobRun> runs = new ConcurrentHashMap<>();
 
-    /** The task, counted: its runs are recorded here, its failures still thrown to the runner. */
-    ScheduledTask counted(ScheduledTask task, long intervalMillis) {
-        String name = task.getTaskName();
+    /** Lists a job before its first run. */
+    void register(String name, long intervalMillis) {
         runs.put(name, new JobRun(name, intervalMillis / 1000, 0, null, null, null));
-        return new ScheduledTask() {
-            @Override
-            public void run(KeycloakSession session) {
-                String started = now();
-                runs.computeIfPresent(
-                        name,
-                        (n, r) -> new JobRun(n, r.intervalSeconds(), r.runs(), started, r.lastFinishedAt(), "running"));
-                String outcome = "failed";
-                try {
-                    task.run(session);
-                    outcome = "ok";
-                } finally {
-                    String done = outcome;
-                    runs.computeIfPresent(
-                            name, (n, r) -> new JobRun(n, r.intervalSeconds(), r.runs() + 1, started, now(), done));
-                }
-            }
+    }
 
-            @Override
-            public String getTaskName() {
-                return name;
-            }
-        };
+    /** Runs one run of the job, counted; its failure is still thrown to the runner. */
+    void around(String name, Runnable run) {
+        String started = now();
+        runs.computeIfPresent(
+                name, (n, r) -> new JobRun(n, r.intervalSeconds(), r.runs(), started, r.lastFinishedAt(), "running"));
+        String outcome = "failed";
+        try {
+            run.run();
+            outcome = "ok";
+        } finally {
+            String done = outcome;
+            runs.computeIfPresent(
+                    name, (n, r) -> new JobRun(n, r.intervalSeconds(), r.runs() + 1, started, now(), done));
+        }
     }
 
     /** Every job, by name. */

@@ -20,7 +20,6 @@ import org.keycloak.models.utils.PostMigrationEvent;
 import org.keycloak.provider.ProviderEvent;
 import org.keycloak.provider.ProviderEventListener;
 import org.keycloak.services.scheduled.ClusterAwareScheduledTaskRunner;
-import org.keycloak.timer.ScheduledTask;
 import org.keycloak.timer.TimerProvider;
 
 /**
@@ -47,7 +46,7 @@ public final class ScheduledJobs implements ProviderEventListener, AutoCloseable
 
     private static final Logger LOG = Logger.getLogger(ScheduledJobs.class);
 
-    private record Job(ScheduledTask task, long intervalMillis) {}
+    private record Job(CountedTask task, long intervalMillis) {}
 
     private final KeycloakSessionFactory factory;
     private final List<Job> jobs;
@@ -95,8 +94,9 @@ public final class ScheduledJobs implements ProviderEventListener, AutoCloseable
         try (KeycloakSession session = factory.create()) {
             TimerProvider timer = session.getProvider(TimerProvider.class);
             for (Job job : jobs) {
-                Runnable run = new ClusterAwareScheduledTaskRunner(
-                        factory, runs.counted(job.task(), job.intervalMillis()), job.intervalMillis());
+                // the job itself goes to the runner, which names its cluster lock after the job's class
+                job.task().countIn(runs, job.intervalMillis());
+                Runnable run = new ClusterAwareScheduledTaskRunner(factory, job.task(), job.intervalMillis());
                 timer.schedule(
                         new HandOff(job.task().getTaskName(), run, executor),
                         job.intervalMillis(),

@@ -1,5 +1,6 @@
 package io.accesslifecycle.outbox;
 
+import io.accesslifecycle.jobs.CountedTask;
 import java.util.HashMap;
 import java.util.List;
 import org.jboss.logging.Logger;
@@ -11,7 +12,6 @@ import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.storage.adapter.InMemoryUserAdapter;
-import org.keycloak.timer.ScheduledTask;
 
 /**
  * Sends what the outbox holds, through Keycloak's cluster-aware runner; each message is locked, sent and marked in a
@@ -19,7 +19,7 @@ import org.keycloak.timer.ScheduledTask;
  * resends at most the one message it was on.
  * A refused message is retried with a growing delay (30 s, 1 min, 2 min ... capped at 1 h), then marked failed.
  */
-public class OutboxDeliveryTask implements ScheduledTask {
+public class OutboxDeliveryTask extends CountedTask {
 
     public static final String NAME = "access-lifecycle-outbox";
     static final int MAX_ATTEMPTS = 8;
@@ -30,7 +30,7 @@ public class OutboxDeliveryTask implements ScheduledTask {
     private static final Logger LOG = Logger.getLogger(OutboxDeliveryTask.class);
 
     @Override
-    public void run(KeycloakSession session) {
+    protected void runJob(KeycloakSession session) {
         KeycloakSessionFactory factory = session.getKeycloakSessionFactory();
         long started = System.currentTimeMillis();
         while (System.currentTimeMillis() - started < RUN_BUDGET_MILLIS) {

@@ -1,6 +1,7 @@
 package io.accesslifecycle.retention;
 
 import io.accesslifecycle.invitations.InvitationStore;
+import io.accesslifecycle.jobs.CountedTask;
 import io.accesslifecycle.outbox.OutboxStore;
 import io.accesslifecycle.requests.RequestStore;
 import io.accesslifecycle.settings.AccessSettings;
@@ -11,7 +12,6 @@ import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
-import org.keycloak.timer.ScheduledTask;
 
 /**
  * Deletes, realm by realm, the rows whose personal data has served its purpose (see {@link RetentionCutoffs} and
@@ -20,7 +20,7 @@ import org.keycloak.timer.ScheduledTask;
  * Batches of {@value #BATCH} rows, each in its own transaction; each realm in its own try, so one realm's failure
  * does not stop the others. Idempotent: a second run finds nothing left.
  */
-public class PersonalDataRetentionTask implements ScheduledTask {
+public class PersonalDataRetentionTask extends CountedTask {
 
     public static final String NAME = "access-lifecycle-personal-data-retention";
     static final int BATCH = 500;
@@ -28,7 +28,7 @@ public class PersonalDataRetentionTask implements ScheduledTask {
     private static final Logger LOG = Logger.getLogger(PersonalDataRetentionTask.class);
 
     @Override
-    public void run(KeycloakSession session) {
+    protected void runJob(KeycloakSession session) {
         for (String realmId :
                 session.realms().getRealmsStream().map(RealmModel::getId).toList()) {
             try {
