@@ -152,6 +152,21 @@ public final class AccessApi {
                 .collect(Collectors.joining("&", "?", ""));
     }
 
+    /** A form posted as an English-speaking browser would: the answer is the HTML page. */
+    public Response browserForm(String path, Map<String, String> form) {
+        return send(
+                "POST",
+                path,
+                Map.of(
+                        "Content-Type",
+                        "application/x-www-form-urlencoded",
+                        "Accept",
+                        "text/html",
+                        "Accept-Language",
+                        "en"),
+                query(form).substring(1));
+    }
+
     public Response form(String path, Map<String, String> form) {
         String body = query(form).substring(1);
         return send(request(path)

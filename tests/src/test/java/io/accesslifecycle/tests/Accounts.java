@@ -8,7 +8,6 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.realm.ManagedRealm;
@@ -108,10 +107,5 @@ public final class Accounts {
         ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
         return (int) Duration.between(now, now.toLocalDate().plusDays(1).atStartOfDay(ZoneOffset.UTC))
                 .getSeconds();
-    }
-
-    /** Waits for a condition that a background job makes true; fails after {@link Waits#BACKGROUND}. */
-    public static void await(String what, BooleanSupplier condition) {
-        Waits.until(what, condition);
     }
 }

@@ -8,6 +8,7 @@ import io.accesslifecycle.tests.AccessApi;
 import io.accesslifecycle.tests.Accounts;
 import io.accesslifecycle.tests.FastJobsServerConfig;
 import io.accesslifecycle.tests.Mail;
+import io.accesslifecycle.tests.Waits;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.keycloak.testframework.annotations.InjectKeycloakUrls;
@@ -44,7 +45,7 @@ class ALateExpiryJobStillGivesTheFullGraceTest {
     void aFortyDayGapStopsTheAccountAndTheDeletionWaitsAFullGrace() {
         // stopped today, so due for deletion during the gap: its deletion proves the deletion pass ran after the jump
         String witness = Accounts.create(realm, "gap.witness", Accounts.today().toString());
-        Accounts.await(
+        Waits.until(
                 "the witness stopped today",
                 () -> !Accounts.read(realm, witness).isEnabled());
         String end = Accounts.today().plusDays(5).toString();
@@ -53,10 +54,10 @@ class ALateExpiryJobStillGivesTheFullGraceTest {
         int toMidnight = Accounts.secondsToNextDay();
         timeOffSet.set(toMidnight + 39 * 86_400 + 60);
         String deletionOn = Accounts.today().plusDays(70).toString();
-        Accounts.await(
+        Waits.until(
                 "the late job stopped the account",
                 () -> !Accounts.read(realm, id).isEnabled());
-        Accounts.await("the witness deleted", () -> !Accounts.exists(realm, witness));
+        Waits.until("the witness deleted", () -> !Accounts.exists(realm, witness));
         assertTrue(Accounts.exists(realm, id), "stopped, not deleted, although its date passed 35 days ago");
 
         MimeMessage toUser = Mail.await(mail, "gap.contractor@example.org", "has ended");
@@ -71,7 +72,7 @@ class ALateExpiryJobStillGivesTheFullGraceTest {
         assertEquals(deletionOn, row.get("deletionOn").asText());
 
         timeOffSet.set(toMidnight + 69 * 86_400 + 60);
-        Accounts.await("deleted a full grace after the stop", () -> !Accounts.exists(realm, id));
+        Waits.until("deleted a full grace after the stop", () -> !Accounts.exists(realm, id));
         timeOffSet.set(0);
     }
 }

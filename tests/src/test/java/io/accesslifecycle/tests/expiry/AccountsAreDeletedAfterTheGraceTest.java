@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.accesslifecycle.tests.AccessApi;
 import io.accesslifecycle.tests.Accounts;
 import io.accesslifecycle.tests.FastJobsServerConfig;
+import io.accesslifecycle.tests.Waits;
 import org.junit.jupiter.api.Test;
 import org.keycloak.testframework.annotations.InjectKeycloakUrls;
 import org.keycloak.testframework.annotations.InjectRealm;
@@ -40,14 +41,13 @@ class AccountsAreDeletedAfterTheGraceTest {
         int toMidnight = Accounts.secondsToNextDay();
 
         timeOffSet.set(toMidnight + 60);
-        Accounts.await(
-                "stopped on its end date", () -> !Accounts.read(realm, id).isEnabled());
+        Waits.until("stopped on its end date", () -> !Accounts.read(realm, id).isEnabled());
 
         timeOffSet.set(toMidnight + 29 * 86_400 + 60);
         assertTrue(Accounts.exists(realm, id), "29 days into the grace the account is still there");
 
         timeOffSet.set(toMidnight + 30 * 86_400 + 60);
-        Accounts.await("deleted", () -> !Accounts.exists(realm, id));
+        Waits.until("deleted", () -> !Accounts.exists(realm, id));
 
         JsonNode audit = AccessApi.admin(urls.getBase())
                 .get(AccessApi.access("/audit?user=" + id + "&type=ACCOUNT_DELETED"))

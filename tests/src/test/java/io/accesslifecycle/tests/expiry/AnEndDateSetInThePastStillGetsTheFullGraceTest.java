@@ -9,6 +9,7 @@ import io.accesslifecycle.tests.AccessApi;
 import io.accesslifecycle.tests.Accounts;
 import io.accesslifecycle.tests.FastJobsServerConfig;
 import io.accesslifecycle.tests.Mail;
+import io.accesslifecycle.tests.Waits;
 import jakarta.mail.internet.MimeMessage;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +51,7 @@ class AnEndDateSetInThePastStillGetsTheFullGraceTest {
         // a witness stopped one day earlier, whose deletion proves that the deletion pass ran on day 30
         String witness =
                 Accounts.create(realm, "witness.contractor", Accounts.today().toString());
-        Accounts.await(
+        Waits.until(
                 "the witness stopped today",
                 () -> !Accounts.read(realm, witness).isEnabled());
         String id = Accounts.create(realm, "backdated.contractor", null);
@@ -64,7 +65,7 @@ class AnEndDateSetInThePastStillGetsTheFullGraceTest {
         rep.getAttributes().put("accessExpiresOn", List.of(pastEnd));
         realm.admin().users().get(id).update(rep); // Keycloak's PUT /admin/realms/lifecycle/users/{id}
 
-        Accounts.await(
+        Waits.until(
                 "the job stopped the account", () -> !Accounts.read(realm, id).isEnabled());
         assertTrue(Accounts.exists(realm, id), "stopped, not deleted");
         Map<String, List<String>> attributes = Accounts.read(realm, id).getAttributes();
@@ -91,12 +92,12 @@ class AnEndDateSetInThePastStillGetsTheFullGraceTest {
         assertTrue(audit.get(0).get("note").asText().contains(deletionOn), audit.toString());
 
         timeOffSet.set(toMidnight + 29 * 86_400 + 60);
-        Accounts.await("the witness deleted on its day", () -> !Accounts.exists(realm, witness));
+        Waits.until("the witness deleted on its day", () -> !Accounts.exists(realm, witness));
         assertTrue(Accounts.exists(realm, id), "29 days after the stop the account is still there");
         assertFalse(Accounts.read(realm, id).isEnabled());
 
         timeOffSet.set(toMidnight + 30 * 86_400 + 60);
-        Accounts.await("deleted 30 days after the stop", () -> !Accounts.exists(realm, id));
+        Waits.until("deleted 30 days after the stop", () -> !Accounts.exists(realm, id));
         api = AccessApi.admin(urls.getBase()); // a fresh token on the moved clock
         JsonNode deleted = api.get(AccessApi.access("/audit?user=" + id + "&type=ACCOUNT_DELETED"))
                 .json();

@@ -9,6 +9,7 @@ import io.accesslifecycle.tests.AccessApi;
 import io.accesslifecycle.tests.Accounts;
 import io.accesslifecycle.tests.FastJobsServerConfig;
 import io.accesslifecycle.tests.Mail;
+import io.accesslifecycle.tests.Waits;
 import jakarta.mail.internet.MimeMessage;
 import java.util.List;
 import java.util.Map;
@@ -62,7 +63,7 @@ class ExpiredAccountsAreStoppedTest {
                 1, realm.admin().users().get(id).getOfflineSessions(demoApp).size());
 
         timeOffSet.set(Accounts.secondsToNextDay() + 60);
-        Accounts.await(
+        Waits.until(
                 "the job disabled the account", () -> !Accounts.read(realm, id).isEnabled());
 
         assertEquals(0, realm.admin().users().get(id).getUserSessions().size(), "sessions ended");

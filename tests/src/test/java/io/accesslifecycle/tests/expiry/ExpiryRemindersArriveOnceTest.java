@@ -7,6 +7,7 @@ import io.accesslifecycle.tests.Accounts;
 import io.accesslifecycle.tests.FastJobsServerConfig;
 import io.accesslifecycle.tests.Jobs;
 import io.accesslifecycle.tests.Mail;
+import io.accesslifecycle.tests.Waits;
 import jakarta.mail.internet.MimeMessage;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -51,7 +52,7 @@ class ExpiryRemindersArriveOnceTest {
         assertEquals(1, reminders().size(), "the 14-day reminder, once, although the job ran several times");
 
         timeOffSet.set(Accounts.secondsToNextDay() + 10 * 86_400 + 60);
-        Accounts.await("the 3-day reminder", () -> reminders().size() == 2);
+        Waits.until("the 3-day reminder", () -> reminders().size() == 2);
         assertTrue(
                 Mail.text(reminders().get(1)).contains("(in 3 days)"),
                 Mail.text(reminders().get(1)));

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.accesslifecycle.tests.AccessApi;
 import io.accesslifecycle.tests.Accounts;
 import io.accesslifecycle.tests.FastJobsServerConfig;
+import io.accesslifecycle.tests.Waits;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +46,7 @@ class ExtendingWithinTheGraceRestoresAccessTest {
         String cleared = Accounts.create(realm, "cleared.contractor", end);
 
         timeOffSet.set(Accounts.secondsToNextDay() + 10 * 86_400);
-        Accounts.await(
+        Waits.until(
                 "both accounts stopped",
                 () -> !Accounts.read(realm, extended).isEnabled()
                         && !Accounts.read(realm, cleared).isEnabled());
@@ -87,7 +88,7 @@ class ExtendingWithinTheGraceRestoresAccessTest {
         // a user in grace keeps their past end date while other parts of their access are edited
         String third = Accounts.create(
                 realm, "still.in.grace", Accounts.today().plusDays(1).toString());
-        Accounts.await("stopped", () -> !Accounts.read(realm, third).isEnabled());
+        Waits.until("stopped", () -> !Accounts.read(realm, third).isEnabled());
         JsonNode access =
                 api.get(AccessApi.access("/users/" + third + "/access")).json();
         Map<String, Object> labelsOnly =

@@ -8,6 +8,7 @@ import io.accesslifecycle.tests.Accounts;
 import io.accesslifecycle.tests.FastJobsServerConfig;
 import io.accesslifecycle.tests.Jobs;
 import io.accesslifecycle.tests.Mail;
+import io.accesslifecycle.tests.Waits;
 import jakarta.mail.internet.MimeMessage;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -54,7 +55,7 @@ class PasswordReminderArrivesBeforeTheForcedChangeTest {
         assertEquals(0, reminders().size(), "15 days before, nothing yet");
 
         timeOffSet.set(76 * 86_400 + 60);
-        Accounts.await("the reminder", () -> reminders().size() == 1);
+        Waits.until("the reminder", () -> reminders().size() == 1);
         String text = Mail.text(reminders().get(0));
         String changeBy = java.time.Instant.ofEpochMilli(created + 90L * 86_400_000)
                 .atZone(java.time.ZoneOffset.UTC)

@@ -10,6 +10,7 @@ import io.accesslifecycle.tests.Accounts;
 import io.accesslifecycle.tests.BrowserSteps;
 import io.accesslifecycle.tests.FastJobsServerConfig;
 import io.accesslifecycle.tests.Mail;
+import io.accesslifecycle.tests.Waits;
 import jakarta.mail.internet.MimeMessage;
 import java.util.List;
 import java.util.Map;
@@ -138,7 +139,7 @@ class LeaversCannotComeBackThroughAnOldInvitationTest {
         int toMidnight = Accounts.secondsToNextDay();
         timeOffSet.set(toMidnight + 4 * 86_400 + 60);
         api = AccessApi.admin(urls.getBase());
-        Accounts.await(
+        Waits.until(
                 "stopped on its end date", () -> !Accounts.read(realm, userId).isEnabled());
         assertEquals(
                 "pending",
@@ -149,7 +150,7 @@ class LeaversCannotComeBackThroughAnOldInvitationTest {
                 "stopping is not leaving: the grace may still bring the person back");
 
         timeOffSet.set(toMidnight + 34 * 86_400 + 60);
-        Accounts.await("deleted after the grace", () -> !Accounts.exists(realm, userId));
+        Waits.until("deleted after the grace", () -> !Accounts.exists(realm, userId));
         api = AccessApi.admin(urls.getBase()); // a fresh token on the moved clock
         assertEquals(
                 "revoked",

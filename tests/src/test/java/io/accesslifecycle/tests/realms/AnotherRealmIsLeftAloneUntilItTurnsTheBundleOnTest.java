@@ -8,6 +8,7 @@ import io.accesslifecycle.tests.AccessApi;
 import io.accesslifecycle.tests.Accounts;
 import io.accesslifecycle.tests.FastJobsServerConfig;
 import io.accesslifecycle.tests.Mail;
+import io.accesslifecycle.tests.Waits;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -102,7 +103,7 @@ class AnotherRealmIsLeftAloneUntilItTurnsTheBundleOnTest {
                 lifecycle, "witness.ends", Accounts.today().plusDays(76).toString());
         timeOffSet.set(76 * 86_400 + 60);
         Mail.await(mail, "witness.password@example.org", "Change your password");
-        Accounts.await(
+        Waits.until(
                 "the witness stopped", () -> !Accounts.read(lifecycle, witness).isEnabled());
         Mail.await(mail, "witness.ends@example.org", "has ended");
 
@@ -133,7 +134,7 @@ class AnotherRealmIsLeftAloneUntilItTurnsTheBundleOnTest {
         assertEquals(200, on.status(), on.body());
         assertTrue(on.json().get("enabled").asBoolean());
         Mail.await(mail, "due.reminder@tenant.test", "Change your password");
-        Accounts.await(
+        Waits.until(
                 "the account past its end date is stopped",
                 () -> !user("ends.later").isEnabled());
         Mail.await(mail, "ends.later@tenant.test", "has ended");

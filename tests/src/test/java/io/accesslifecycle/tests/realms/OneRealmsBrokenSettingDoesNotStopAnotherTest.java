@@ -8,6 +8,7 @@ import io.accesslifecycle.tests.AccessApi;
 import io.accesslifecycle.tests.Accounts;
 import io.accesslifecycle.tests.FastJobsServerConfig;
 import io.accesslifecycle.tests.Mail;
+import io.accesslifecycle.tests.Waits;
 import jakarta.mail.internet.MimeMessage;
 import java.util.HashMap;
 import java.util.Map;
@@ -91,10 +92,10 @@ class OneRealmsBrokenSettingDoesNotStopAnotherTest {
         String healthy = Accounts.create(
                 lifecycle, "healthy.ends", Accounts.today().plusDays(1).toString());
         timeOffSet.set(Accounts.secondsToNextDay() + 60);
-        Accounts.await(
+        Waits.until(
                 "the healthy realm's account is stopped",
                 () -> !Accounts.read(lifecycle, healthy).isEnabled());
-        Accounts.await(
+        Waits.until(
                 "the broken realm's account is stopped",
                 () -> !broken.admin().users().search("broken.ends", true).get(0).isEnabled());
         String deletionOn = Accounts.today().plusDays(1 + 30).toString();

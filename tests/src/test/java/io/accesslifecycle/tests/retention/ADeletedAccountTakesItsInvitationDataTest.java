@@ -53,30 +53,20 @@ class ADeletedAccountTakesItsInvitationDataTest {
                                 "en"));
         assertEquals(200, invited.status(), invited.body());
         String key = Mail.invitationLink(Mail.await(mail, email, "")).replaceAll(".*[?&]key=([^&]+).*", "$1");
-        String form = AccessApi.query(Map.of(
-                        "key",
-                        key,
-                        "firstName",
-                        "Leaving",
-                        "lastName",
-                        "Soon",
-                        "password",
-                        PASSWORD,
-                        "password-confirm",
-                        PASSWORD))
-                .substring(1);
         AccessApi.Response accepted = AccessApi.anonymous(urls.getBase())
-                .send(
-                        "POST",
+                .browserForm(
                         "/realms/lifecycle/access-invitation/register",
                         Map.of(
-                                "Content-Type",
-                                "application/x-www-form-urlencoded",
-                                "Accept",
-                                "text/html",
-                                "Accept-Language",
-                                "en"),
-                        form);
+                                "key",
+                                key,
+                                "firstName",
+                                "Leaving",
+                                "lastName",
+                                "Soon",
+                                "password",
+                                PASSWORD,
+                                "password-confirm",
+                                PASSWORD));
         assertTrue(accepted.body().contains("invitation is accepted"), accepted.body());
     }
 

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.accesslifecycle.tests.AccessApi;
-import io.accesslifecycle.tests.Accounts;
 import io.accesslifecycle.tests.BrowserSteps;
 import io.accesslifecycle.tests.FastJobsServerConfig;
 import io.accesslifecycle.tests.Mail;
+import io.accesslifecycle.tests.Waits;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -73,30 +73,20 @@ class PersonalDataIsKeptOnlyForItsRetentionTest {
     }
 
     private AccessApi.Response register(String key) {
-        String form = AccessApi.query(Map.of(
-                        "key",
-                        key,
-                        "firstName",
-                        "Kept",
-                        "lastName",
-                        "Tester",
-                        "password",
-                        PASSWORD,
-                        "password-confirm",
-                        PASSWORD))
-                .substring(1);
         return AccessApi.anonymous(urls.getBase())
-                .send(
-                        "POST",
+                .browserForm(
                         "/realms/lifecycle/access-invitation/register",
                         Map.of(
-                                "Content-Type",
-                                "application/x-www-form-urlencoded",
-                                "Accept",
-                                "text/html",
-                                "Accept-Language",
-                                "en"),
-                        form);
+                                "key",
+                                key,
+                                "firstName",
+                                "Kept",
+                                "lastName",
+                                "Tester",
+                                "password",
+                                PASSWORD,
+                                "password-confirm",
+                                PASSWORD));
     }
 
     private void requestAccessAs(String username, String password, String justification) {
@@ -159,7 +149,7 @@ class PersonalDataIsKeptOnlyForItsRetentionTest {
                         .status());
         Mail.await(mail, "plain-user@lifecycle.test", "");
 
-        Accounts.await("the invitation email is recorded as sent", () -> {
+        Waits.until("the invitation email is recorded as sent", () -> {
             JsonNode delivery = invitations("accepted").path(0).path("emailDelivery");
             return "sent".equals(delivery.path("status").asText());
         });
@@ -175,7 +165,7 @@ class PersonalDataIsKeptOnlyForItsRetentionTest {
 
         // 15 days on: past the emails' 10 days, within the invitations' and requests' 20
         timeOffSet.set(15 * 86_400);
-        Accounts.await(
+        Waits.until(
                 "the sent invitation email is deleted",
                 () -> invitations("accepted").path(0).path("emailDelivery").isMissingNode());
         JsonNode stillAccepted = invitations("accepted");
@@ -187,7 +177,7 @@ class PersonalDataIsKeptOnlyForItsRetentionTest {
 
         // 21 days on: past every period
         timeOffSet.set(21 * 86_400);
-        Accounts.await(
+        Waits.until(
                 "the accepted invitation is deleted",
                 () -> invitations("accepted").isEmpty());
         assertEquals(0, invitations("revoked").size(), "revoked 21 days ago: deleted before its lifespan's end");

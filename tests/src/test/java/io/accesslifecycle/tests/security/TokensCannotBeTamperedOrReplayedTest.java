@@ -113,30 +113,20 @@ class TokensCannotBeTamperedOrReplayedTest {
 
     /** The registration form posted as an English-speaking browser would. */
     private AccessApi.Response register(String key, String firstName) {
-        String form = AccessApi.query(Map.of(
-                        "key",
-                        key,
-                        "firstName",
-                        firstName,
-                        "lastName",
-                        "Tester",
-                        "password",
-                        PASSWORD,
-                        "password-confirm",
-                        PASSWORD))
-                .substring(1);
         return AccessApi.anonymous(urls.getBase())
-                .send(
-                        "POST",
+                .browserForm(
                         "/realms/lifecycle/access-invitation/register",
                         Map.of(
-                                "Content-Type",
-                                "application/x-www-form-urlencoded",
-                                "Accept",
-                                "text/html",
-                                "Accept-Language",
-                                "en"),
-                        form);
+                                "key",
+                                key,
+                                "firstName",
+                                firstName,
+                                "lastName",
+                                "Tester",
+                                "password",
+                                PASSWORD,
+                                "password-confirm",
+                                PASSWORD));
     }
 
     private Executable page(AccessApi.Response r, int status, String text, String what) {
