@@ -48,7 +48,7 @@ else
     KC_LOG=$WORK/keycloak-invitations-postgres.log
 fi
 
-find_jdk
+bench_jdk
 require_commands mvn curl unzip ss
 check_ports
 mkdir -p "$WORK" "$RESULTS"

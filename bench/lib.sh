@@ -1,10 +1,17 @@
 # Shared by the bench scripts (usernames.sh, invitations.sh, run-all.sh): sourced, never run. Sets the paths and ports, finds a
 # JDK 21+, unpacks and starts Keycloak on 18080/19000 (its own process group), and stops what the script started on
-# every exit. The caller sets BENCH_DIR before sourcing, and `set -euo pipefail`.
+# every exit. The caller sets BENCH_DIR before sourcing, and `set -euo pipefail`. The JDK, PostgreSQL and Keycloak
+# parts are the project's shell library (bin/lib/), shared with bin/test-cluster and bin/test-migration.
 # shellcheck shell=bash
 
 SCRIPT_START=${SCRIPT_START:-$(date +%s)}
 ROOT=$(dirname "$BENCH_DIR")
+# shellcheck source=../bin/lib/env.sh
+. "$ROOT/bin/lib/env.sh"
+# shellcheck source=../bin/lib/pg.sh
+. "$ROOT/bin/lib/pg.sh"
+# shellcheck source=../bin/lib/keycloak.sh
+. "$ROOT/bin/lib/keycloak.sh"
 WORK=$BENCH_DIR/target          # ignored by git (the `target/` rule)
 RESULTS=$BENCH_DIR/results      # ignored by git
 HTTP_PORT=18080
@@ -28,19 +35,8 @@ die() { log "ERROR: $*" >&2; exit 1; }
 
 stop_keycloak() {
     [ -n "$KC_PID" ] || return 0
-    # kc.sh was started with setsid: its process group (kc.sh and its java) has the id $KC_PID.
-    if kill -0 -- "-$KC_PID" 2>/dev/null; then
-        log "stopping Keycloak (process group $KC_PID)"
-        kill -TERM -- "-$KC_PID" 2>/dev/null || true
-        for _ in $(seq 1 30); do
-            kill -0 -- "-$KC_PID" 2>/dev/null || break
-            sleep 1
-        done
-        if kill -0 -- "-$KC_PID" 2>/dev/null; then
-            log "Keycloak still running after 30 s: killing it"
-            kill -KILL -- "-$KC_PID" 2>/dev/null || true
-        fi
-    fi
+    log "stopping Keycloak (process group $KC_PID)"
+    kc_stop "$KC_PID"
     KC_PID=
 }
 
@@ -75,27 +71,10 @@ run_child() {
 }
 
 # ------------------------------------------------------------------------------------------------------ JDK 21+
-java_major() {
-    local v
-    v=$("$1/bin/java" -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.specification.version/ {print $2; exit}')
-    case "$v" in 1.*) echo 1 ;; '') echo 0 ;; *) echo "${v%%.*}" ;; esac
-}
-
-# Sets JDK, JAVA_MAJOR, JAVA_VERSION, UNSAFE_OPT; exports JAVA_HOME and MAVEN_OPTS.
-find_jdk() {
-    JDK=
-    if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ] && [ "$(java_major "$JAVA_HOME")" -ge 21 ]; then
-        JDK=$JAVA_HOME
-    else
-        local best=0 d m
-        for d in /usr/lib/jvm/*; do
-            [ -x "$d/bin/java" ] && [ -x "$d/bin/javac" ] && [ ! -L "$d" ] || continue
-            m=$(java_major "$d")
-            if [ "$m" -ge 21 ] && [ "$m" -gt "$best" ]; then best=$m; JDK=$d; fi
-        done
-    fi
-    [ -n "$JDK" ] || die "no JDK 21+ found (set JAVA_HOME, or install one under /usr/lib/jvm)"
-    export JAVA_HOME=$JDK
+# bench_jdk: the JDK 21+ of bin/lib/env.sh; sets JDK, JAVA_MAJOR, JAVA_VERSION, UNSAFE_OPT; exports MAVEN_OPTS.
+bench_jdk() {
+    use_jdk21 2>/dev/null || die "no JDK 21+ found (set JAVA_HOME, or install one under /usr/lib/jvm)"
+    JDK=$JAVA_HOME
     JAVA_MAJOR=$(java_major "$JDK")
     JAVA_VERSION=$("$JDK/bin/java" -version 2>&1 | grep -v '^Picked up' | head -2 | paste -sd ';' | sed 's/;/; /')
     # Maven's Guava and JMH use sun.misc.Unsafe: JDK 24+ warns unless told it is allowed.
@@ -136,33 +115,16 @@ check_ports() {
 # PROVIDERS_DIR into its providers/ (only those that changed, with their time, so an unchanged bundle skips
 # Keycloak's re-augmentation) and the sample realm into data/import/. Sets KC_VERSION.
 prepare_keycloak() {
-    local home=$1 providers=$2 jar
-    KC_VERSION=$(sed -n 's:.*<keycloak.dist.version>\(.*\)</keycloak.dist.version>.*:\1:p' "$ROOT/pom.xml" | head -1)
-    [ -n "$KC_VERSION" ] || die "no <keycloak.dist.version> in $ROOT/pom.xml"
-    local m2=${MAVEN_REPO_LOCAL:-$HOME/.m2/repository}
-    local zip=$m2/org/keycloak/keycloak-quarkus-dist/$KC_VERSION/keycloak-quarkus-dist-$KC_VERSION.zip
-    if [ ! -f "$zip" ]; then
-        log "fetching the Keycloak $KC_VERSION distribution"
-        mvn_quiet dependency:get -Dartifact="org.keycloak:keycloak-quarkus-dist:$KC_VERSION:zip" || die "cannot fetch $zip"
-    fi
+    local home=$1 providers=$2 offline=()
+    [ "${BENCH_OFFLINE:-0}" = 1 ] && offline=(-o)
+    KC_VERSION=$(kc_version "$ROOT") || die "no Keycloak version in $ROOT/pom.xml"
     if [ "$(cat "$home/.bench-dist" 2>/dev/null || true)" != "$KC_VERSION" ]; then
         log "unpacking Keycloak $KC_VERSION into $home"
-        rm -rf "$home" "$home.unpack"
-        mkdir -p "$home.unpack"
-        unzip -q "$zip" -d "$home.unpack"
-        mv "$home.unpack/keycloak-$KC_VERSION" "$home"
-        rm -rf "$home.unpack"
+        kc_unpack "$KC_VERSION" "$home" "${offline[@]}" || die "cannot unpack Keycloak $KC_VERSION"
         echo "$KC_VERSION" > "$home/.bench-dist"
     fi
-    mkdir -p "$home/providers" "$home/data/import"
-    for jar in "$home"/providers/*.jar; do
-        [ -e "$jar" ] || continue
-        [ -e "$providers/$(basename "$jar")" ] || rm -f "$jar"
-    done
-    for jar in "$providers"/*.jar; do
-        [ -e "$jar" ] || continue
-        cmp -s "$jar" "$home/providers/$(basename "$jar")" || cp -p "$jar" "$home/providers/"
-    done
+    kc_providers "$home" "$providers"
+    mkdir -p "$home/data/import"
     cp "$ROOT/realm-config/lifecycle-realm.json" "$home/data/import/"
 }
 
@@ -178,17 +140,10 @@ start_keycloak() {
     # KC_START=start: production mode on a distribution built beforehand (build_keycloak); default start-dev
     local mode=(start-dev)
     [ "${KC_START:-start-dev}" = start ] && mode=(start --optimized --http-enabled=true --hostname-strict=false)
-    SMTP_HOST=127.0.0.1 SMTP_PORT=$SMTP_PORT \
-        setsid "$home/bin/kc.sh" "${mode[@]}" --import-realm \
+    SMTP_HOST=127.0.0.1 SMTP_PORT=$SMTP_PORT kc_start "$home" "$kc_log" "${mode[@]}" --import-realm \
         --http-port=$HTTP_PORT --http-management-port=$MGMT_PORT \
-        --bootstrap-admin-username=admin --bootstrap-admin-password=admin \
-        "$@" > "$kc_log" 2>&1 < /dev/null &
-    KC_PID=$!
-    until curl -sf -o /dev/null "$BASE/realms/lifecycle"; do
-        kill -0 "$KC_PID" 2>/dev/null || { tail -30 "$kc_log" >&2; die "Keycloak exited; see $kc_log"; }
-        [ $(($(date +%s) - started)) -lt 300 ] || { tail -30 "$kc_log" >&2; die "Keycloak not ready after 300 s"; }
-        sleep 1
-    done
+        --bootstrap-admin-username=admin --bootstrap-admin-password=admin "$@"
+    kc_await "$KC_PID" "$kc_log" "$BASE/realms/lifecycle" 300 || die "Keycloak did not start; see $kc_log"
     KC_START_SECONDS=$(($(date +%s) - started))
     KC_RUNNING=$(grep -o 'Keycloak [0-9][^ ]* on JVM' "$kc_log" | head -1 | awk '{print $2}')
     log "Keycloak ${KC_RUNNING:-?} ready in $KC_START_SECONDS s"
@@ -204,72 +159,17 @@ git_facts() {
 }
 
 # -------------------------------------------------------------------------------------------------- PostgreSQL
-PG_DIR=
-PG_BIN=
-PG_PORT=
-PG_VERSION=
-PG_STARTED=0
-
-# Runs a PostgreSQL tool as the cluster's owner (postgres when we are root: it refuses to run as root).
-as_pg() {
-    if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
-}
-
-stop_postgres() {
-    [ "$PG_STARTED" = 1 ] || return 0
-    log "stopping PostgreSQL (port $PG_PORT)"
-    as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m fast -w -t 60 stop >/dev/null 2>&1 \
-        || as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m immediate -w stop >/dev/null 2>&1 || true
-    PG_STARTED=0
-}
-
-find_pg_bin() {
-    local d
-    for d in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V -r); do
-        [ -x "$d/initdb" ] && [ -x "$d/pg_ctl" ] && { echo "$d"; return 0; }
-    done
-    return 1
-}
-
-# start_postgres DIR: a new PostgreSQL cluster in DIR (default settings, 127.0.0.1 only) on the first free port from
-# BENCH_PG_PORT (15432) up; installs Debian's postgresql with apt-get when none is found (as root), stopping any
-# cluster the package started. Sets PG_DIR, PG_BIN, PG_PORT, PG_VERSION; stopped on exit.
+# start_postgres DIR: a new PostgreSQL cluster (bin/lib/pg.sh) in DIR, 127.0.0.1 only, on the first free port from
+# BENCH_PG_PORT (15432) up, with pg_stat_statements; sets PG_PORT, PG_VERSION; stopped on exit.
 start_postgres() {
-    PG_DIR=$1
-    if ! PG_BIN=$(find_pg_bin); then
-        [ "$(id -u)" = 0 ] || die "no PostgreSQL under /usr/lib/postgresql: install it (apt-get install -y postgresql)"
-        log "no PostgreSQL found: apt-get install -y postgresql"
-        local before c
-        before=$(pg_lsclusters -h 2>/dev/null | awk '$4 == "online" {print $1 "/" $2}' || true)
-        mkdir -p "$WORK"
-        DEBIAN_FRONTEND=noninteractive apt-get install -y -q postgresql >"$WORK/apt-postgresql.log" 2>&1 \
-            || { apt-get update -q >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y -q postgresql \
-                     >"$WORK/apt-postgresql.log" 2>&1; } || die "apt-get install postgresql failed: see $WORK/apt-postgresql.log"
-        # the package creates and may start a "main" cluster on 5432: stop what the install started, keep the rest
-        for c in $(pg_lsclusters -h 2>/dev/null | awk '$4 == "online" {print $1 "/" $2}'); do
-            case " $before " in *" $c "*) ;; *) log "stopping the cluster $c the package started"; pg_ctlcluster "${c%/*}" "${c#*/}" stop || true ;; esac
-        done
-        PG_BIN=$(find_pg_bin) || die "postgresql installed, but no initdb under /usr/lib/postgresql"
-    fi
-    PG_VERSION=$("$PG_BIN/postgres" --version | awk '{print $3}')
+    PG_DATA=$1
     PG_PORT=$(free_port "${BENCH_PG_PORT:-15432}")
-    log "PostgreSQL $PG_VERSION: new cluster in $PG_DIR, port $PG_PORT"
-    rm -rf "$PG_DIR"
-    mkdir -p "$PG_DIR"
-    if [ "$(id -u)" = 0 ]; then chown postgres: "$PG_DIR"; fi
-    CLEANUP_HOOKS+=(stop_postgres)
-    as_pg "$PG_BIN/initdb" -D "$PG_DIR/data" -U postgres -E UTF8 --locale=C --auth-local=trust --auth-host=scram-sha-256 \
-        >"$PG_DIR/initdb.log" 2>&1 || die "initdb failed: see $PG_DIR/initdb.log"
-    PG_STARTED=1
-    as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/postgres.log" -w -t 60 \
-        -o "-p $PG_PORT -k $PG_DIR -c listen_addresses=127.0.0.1 -c shared_preload_libraries=pg_stat_statements" start >/dev/null \
-        || die "PostgreSQL did not start: see $PG_DIR/postgres.log"
-    as_pg "$PG_BIN/psql" -h "$PG_DIR" -p "$PG_PORT" -U postgres -v ON_ERROR_STOP=1 -q \
-        -c "create role keycloak login password 'keycloak'" >/dev/null || die "cannot create the keycloak role"
+    log "PostgreSQL: new cluster in $PG_DATA, port $PG_PORT"
+    CLEANUP_HOOKS+=(pg_stop)
+    pg_start -c shared_preload_libraries=pg_stat_statements || die "PostgreSQL did not start"
 }
 
 # create_database NAME: an empty database owned by keycloak (password keycloak).
 create_database() {
-    as_pg "$PG_BIN/psql" -h "$PG_DIR" -p "$PG_PORT" -U postgres -v ON_ERROR_STOP=1 -q \
-        -c "create database $1 owner keycloak" >/dev/null || die "cannot create the database $1"
+    pg_database "$1" || die "cannot create the database $1"
 }

@@ -48,7 +48,7 @@ for n in "$USERS" "$SECONDS_MEASURED" "$WARMUP" "$CONCURRENCY"; do
 done
 [[ "$INVITATIONS" =~ ^[0-9]+$ ]] && [ "$INVITATIONS" -le 1000 ] || die "--invitations is 0 to 1000"
 
-find_jdk
+bench_jdk
 require_commands mvn curl unzip ss bc
 check_ports
 mkdir -p "$WORK" "$RESULTS"
@@ -215,7 +215,7 @@ run_check_phase() {
 
 # psql_at DATABASE SQL: one value, unaligned.
 psql_at() {
-    as_pg "$PG_BIN/psql" -h "$PG_DIR" -p "$PG_PORT" -U postgres -d "$1" -At -v ON_ERROR_STOP=1 -c "$2"
+    pg_sql "$1" "$2"
 }
 
 # ------------------------------------------------------------------------------------------------------ sides

@@ -20,7 +20,7 @@ KC_HOME=$WORK/keycloak
 KC_LOG=$WORK/keycloak.log
 SIZES=${BENCH_SIZES:-50,200}
 
-find_jdk
+bench_jdk
 require_commands mvn curl unzip
 check_ports
 

@@ -1,5 +1,6 @@
 package io.accesslifecycle.cluster;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,10 +11,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
 
 /**
  * What bin/test-cluster started, as it passes it in system properties: the two nodes (base URL, log file, pid), the
@@ -147,28 +150,37 @@ public final class Cluster {
 
     /** Polls every 250 ms until the condition holds; fails with the message after the timeout. */
     public static void await(Duration timeout, String what, BooleanSupplier condition) {
-        long end = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for: " + what);
+        Awaitility.await(what)
+                .atMost(timeout)
+                .pollInterval(Duration.ofMillis(250))
+                .until(condition::getAsBoolean);
+    }
+
+    /**
+     * Waits until the given nodes, together, have completed {@code more} more runs of the job than when called
+     * ({@code GET /access/jobs}: each node counts the runs the cluster lock gave it). With {@code more} of 2 or more,
+     * at least one whole run began after this call: what a test needs before it says "nothing happened twice".
+     */
+    public static void awaitMoreRuns(String job, int more, NodeInfo... on) {
+        List<Node> clients = Arrays.stream(on).map(n -> n.client().asAdmin()).toList();
+        long before = runs(job, clients);
+        await(Duration.ofSeconds(120), more + " more runs of " + job, () -> runs(job, clients) >= before + more);
+    }
+
+    private static long runs(String job, List<Node> clients) {
+        long sum = 0;
+        for (Node client : clients) {
+            Node.Response r = client.get(Node.access("/jobs"));
+            if (r.status() != 200) {
+                throw new AssertionError("GET /jobs on " + client.base() + " answered " + r.status() + ": " + r.body());
             }
-            sleep(250);
+            for (JsonNode j : r.json()) {
+                if (job.equals(j.get("name").asText())) {
+                    sum += j.get("runs").asLong();
+                }
+            }
         }
-    }
-
-    public static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** A setting bin/test-cluster gave the nodes, e.g. the outbox interval. */
-    public static long setting(String name, long fallback) {
-        String v = System.getProperty("cluster." + name);
-        return v == null || v.isBlank() ? fallback : Long.parseLong(v);
+        return sum;
     }
 
     private static String required(String property) {

@@ -126,7 +126,7 @@ class NodeKilledDuringExpirySweepTest {
                 () -> sink.countsPerRecipient(to -> to.startsWith(prefix + "-") && to.endsWith(domain))
                                 .size()
                         == USERS);
-        Cluster.sleep(3 * Cluster.setting("outbox.interval.seconds", 2) * 1000);
+        Cluster.awaitMoreRuns("access-lifecycle-outbox", 3, survivor);
         List<String> twice =
                 sink.countsPerRecipient(to -> to.startsWith(prefix + "-") && to.endsWith(domain)).entrySet().stream()
                         .filter(e -> e.getValue() > 1)

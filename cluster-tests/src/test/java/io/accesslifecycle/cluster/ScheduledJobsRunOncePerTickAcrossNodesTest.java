@@ -39,8 +39,8 @@ class ScheduledJobsRunOncePerTickAcrossNodesTest {
                 Duration.ofSeconds(180),
                 count + " invitation emails",
                 () -> sink.countsPerRecipient(to -> to.startsWith(prefix)).size() == count);
-        // give both nodes' outbox runs time to send anything twice: several more ticks
-        Cluster.sleep(4 * Cluster.setting("outbox.interval.seconds", 2) * 1000 + 2000);
+        // both nodes' outbox runs had the time to send anything twice: three more runs, one of them whole
+        Cluster.awaitMoreRuns("access-lifecycle-outbox", 3, Cluster.a(), Cluster.b());
 
         Map<String, Integer> counts = sink.countsPerRecipient(to -> to.startsWith(prefix));
         assertEquals(count, counts.size());
@@ -93,7 +93,7 @@ class ScheduledJobsRunOncePerTickAcrossNodesTest {
                 Duration.ofSeconds(60),
                 "the purge of " + count + " invitations",
                 () -> Cluster.count("select count(*) from access_invitation where email like ?", prefix + "%") == 0);
-        Cluster.sleep(3 * Cluster.setting("purge.interval.seconds", 3) * 1000);
+        Cluster.awaitMoreRuns("access-lifecycle-invitation-purge", 3, Cluster.a(), Cluster.b());
 
         List<List<String>> perInvitation = Cluster.rows("""
                 select target_name, count(*) from access_audit where type = 'INVITATION_PURGED' and target_name like ?
@@ -133,7 +133,7 @@ class ScheduledJobsRunOncePerTickAcrossNodesTest {
                 Duration.ofSeconds(60),
                 "the deletion of " + old + " old audit entries",
                 () -> Cluster.count("select count(*) from access_audit where target_name like ?", prefix + "%") == 5);
-        Cluster.sleep(3 * Cluster.setting("retention.interval.seconds", 3) * 1000);
+        Cluster.awaitMoreRuns("access-lifecycle-audit-retention", 3, Cluster.a(), Cluster.b());
 
         assertEquals(
                 5,
