@@ -115,18 +115,7 @@ public final class AccessService {
         AccessStatus status = AccessStatus.of(u.isEnabled(), u.getFirstAttribute(AccessEndDate.ATTRIBUTE), today);
         LocalDate deletionOn =
                 status == AccessStatus.EXPIRED_GRACE ? GracePeriod.deletionOn(session, u, settings, today) : null;
-        return new UserSummary(
-                u.getId(),
-                u.getUsername(),
-                u.getEmail(),
-                u.getFirstName(),
-                u.getLastName(),
-                u.isEnabled(),
-                status.value(),
-                u.getAttributeStream(Labels.ATTRIBUTE).toList(),
-                u.getFirstAttribute(AccessEndDate.ATTRIBUTE),
-                "true".equals(u.getFirstAttribute(CallerDesignation.ATTRIBUTE)),
-                deletionOn == null ? null : deletionOn.toString());
+        return UserSummary.of(u, status, deletionOn);
     }
 
     /** Every field of the update is taken as given (a missing one means none). */

@@ -17,16 +17,12 @@ import org.keycloak.storage.UserStorageProvider;
 
 /**
  * The queries on the realm's users (Keycloak's tables) of the users list: the list filtered by status and/or label
- * as one query, the page included (the status
- * rules of {@link AccessStatus#of} written as conditions on {@code USER_ENTITY.ENABLED} and the
- * {@code accessExpiresOn} attribute (ISO dates compare as text, on the {@code (NAME, VALUE)} index), ordered by
- * username. Used when the realm's users all live in Keycloak's database and the caller may view every user;
+ * as one query, the page included: each status's conditions ({@link AccessStatus}, where they are defined once)
+ * written on {@code USER_ENTITY.ENABLED} and the {@code accessExpiresOn} attribute (ISO dates compare as text, on
+ * the {@code (NAME, VALUE)} index), ordered by username. Used when the realm's users all live in Keycloak's database and the caller may view every user;
  * otherwise the list goes through Keycloak's user search and checks each user.
  */
 public final class UserListStore {
-
-    private static final String END =
-            "(select a.id from UserAttributeEntity a where a.user = u and a.name = :end and a.value <= :%s)";
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -46,18 +42,17 @@ public final class UserListStore {
 
     /** Ids of one page of the realm's users (service accounts left out) with the label and the status, by username. */
     List<String> ids(String label, AccessStatus status, LocalDate today, int first, int max) {
-        String ended = String.format(END, "today");
-        String endsSoon = String.format(END, "soon");
         StringBuilder jpql = new StringBuilder(
                 "select u.id from UserEntity u where u.realmId = :realmId and u.serviceAccountClientLink is null");
         if (status != null) {
             jpql.append(
-                    switch (status) {
-                        case EXPIRED_GRACE -> " and exists " + ended;
-                        case DISABLED -> " and u.enabled = false and not exists " + ended;
-                        case EXPIRING -> " and u.enabled = true and not exists " + ended + " and exists " + endsSoon;
-                        case ACTIVE -> " and u.enabled = true and not exists " + endsSoon;
+                    switch (status.enabled()) {
+                        case YES -> " and u.enabled = true";
+                        case NO -> " and u.enabled = false";
+                        case ANY -> "";
                     });
+            jpql.append(endCondition(status.ended(), "today"));
+            jpql.append(endCondition(status.endsSoon(), "soon"));
         }
         if (label != null) {
             jpql.append(
@@ -65,20 +60,32 @@ public final class UserListStore {
         }
         jpql.append(" order by u.username");
         TypedQuery<String> q = em().createQuery(jpql.toString(), String.class).setParameter("realmId", realm.getId());
-        if (status != null) {
+        if (status != null
+                && (status.ended() != AccessStatus.Condition.ANY || status.endsSoon() != AccessStatus.Condition.ANY)) {
             q.setParameter("end", AccessEndDate.ATTRIBUTE);
-            if (status != AccessStatus.ACTIVE) {
-                q.setParameter("today", today.toString());
-            }
-            if (status == AccessStatus.EXPIRING || status == AccessStatus.ACTIVE) {
-                q.setParameter(
-                        "soon", today.plusDays(AccessStatus.EXPIRING_DAYS).toString());
-            }
+        }
+        if (status != null && status.ended() != AccessStatus.Condition.ANY) {
+            q.setParameter("today", today.toString());
+        }
+        if (status != null && status.endsSoon() != AccessStatus.Condition.ANY) {
+            q.setParameter("soon", AccessStatus.soon(today).toString());
         }
         if (label != null) {
             q.setParameter("labels", Labels.ATTRIBUTE).setParameter("label", label);
         }
         return q.setFirstResult(first).setMaxResults(max).getResultList();
+    }
+
+    /** {@code end date <= :day} (ISO dates compare as text) as the condition asks it, or nothing. */
+    private static String endCondition(AccessStatus.Condition condition, String day) {
+        String exists =
+                "exists (select a.id from UserAttributeEntity a where a.user = u and a.name = :end and a.value <= :"
+                        + day + ")";
+        return switch (condition) {
+            case YES -> " and " + exists;
+            case NO -> " and not " + exists;
+            case ANY -> "";
+        };
     }
 
     /** Each label of the realm's users with how many users carry it, by label. */

@@ -77,10 +77,9 @@ public final class AuditLog {
     }
 
     /** Entries, newest first. Filters: target (id or name), actor (id or name), type, time range in millis. */
-    public List<AuditRecord> search(
-            RealmModel realm, String target, String actor, String type, Long from, Long to, int first, int max) {
+    public List<AuditRecord> search(RealmModel realm, AuditQuery q) {
         return new AuditStore(session)
-                .search(realm.getId(), target, actor, type, from, to, first, max).stream()
+                .search(realm.getId(), q.target(), q.actor(), q.type(), q.from(), q.to(), q.first(), q.max()).stream()
                         .map(a -> new AuditRecord(
                                 a.getId(),
                                 Instant.ofEpochMilli(a.getTime()).toString(),

@@ -8,11 +8,11 @@ import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 
 /** Every query and write of audit rows ({@code ACCESS_AUDIT}). */
-final class AuditStore {
+public final class AuditStore {
 
     private final KeycloakSession session;
 
-    AuditStore(KeycloakSession session) {
+    public AuditStore(KeycloakSession session) {
         this.session = session;
     }
 
@@ -71,6 +71,13 @@ final class AuditStore {
         return em().createQuery("delete from AuditEntity a where a.realmId = :realmId and a.time < :before")
                 .setParameter("realmId", realmId)
                 .setParameter("before", before)
+                .executeUpdate();
+    }
+
+    /** Deletes the realm's audit entries (the realm is being deleted). */
+    public void realmRemoved(String realmId) {
+        em().createQuery("delete from AuditEntity a where a.realmId = :realmId")
+                .setParameter("realmId", realmId)
                 .executeUpdate();
     }
 }

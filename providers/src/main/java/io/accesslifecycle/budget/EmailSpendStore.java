@@ -9,12 +9,12 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.utils.KeycloakModelUtils;
 
 /** Every query and write of the email budget: the spendings ({@code ACCESS_EMAIL_SPEND}) and the realm's lock row. */
-final class EmailSpendStore {
+public final class EmailSpendStore {
 
     private final KeycloakSession session;
     private final String realmId;
 
-    EmailSpendStore(KeycloakSession session, String realmId) {
+    public EmailSpendStore(KeycloakSession session, String realmId) {
         this.session = session;
         this.realmId = realmId;
     }
@@ -87,5 +87,22 @@ final class EmailSpendStore {
         spent.setSpentAt(at);
         spent.setEmails(emails);
         em().persist(spent);
+    }
+
+    /** Deletes the realm's spendings and lock rows (the realm is being deleted). */
+    public void realmRemoved() {
+        em().createQuery("delete from EmailSenderEntity e where e.realmId = :realmId")
+                .setParameter("realmId", realmId)
+                .executeUpdate();
+        em().createQuery("delete from EmailSpendEntity e where e.realmId = :realmId")
+                .setParameter("realmId", realmId)
+                .executeUpdate();
+    }
+
+    /** Deletes the user's lock row (the user is being deleted); their spendings count until they age out. */
+    public void userRemoved(String userId) {
+        em().createQuery("delete from EmailSenderEntity e where e.actorId = :actorId")
+                .setParameter("actorId", userId)
+                .executeUpdate();
     }
 }

@@ -112,4 +112,18 @@ public final class NoticeStore {
                 .setParameter("userId", userId)
                 .executeUpdate();
     }
+
+    /** Deletes the realm's notices (the realm is being deleted). */
+    public void realmRemoved(String realmId) {
+        em().createQuery("delete from NoticeEntity n where n.realmId = :realmId")
+                .setParameter("realmId", realmId)
+                .executeUpdate();
+    }
+
+    /** Deletes the user's notices (the user is being deleted). */
+    public void userRemoved(String userId) {
+        em().createQuery("delete from NoticeEntity n where n.userId = :userId")
+                .setParameter("userId", userId)
+                .executeUpdate();
+    }
 }

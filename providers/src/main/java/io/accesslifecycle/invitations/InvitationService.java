@@ -164,12 +164,13 @@ public final class InvitationService {
     }
 
     public List<InvitationRepresentation> search(String status, String label, String text, Integer first, Integer max) {
-        if (status != null && !InvitationStore.statuses().contains(status)) {
-            throw new InputException("status", "one of " + InvitationStore.statuses());
-        }
+        InvitationState state = status == null
+                ? null
+                : InvitationState.parse(status)
+                        .orElseThrow(() -> new InputException("status", "one of " + InvitationState.apiNames()));
         Inputs.Page page = Inputs.page(first, max, 100, 1000);
         List<InvitationEntity> found =
-                store.search(status, blankToNull(label), blankToNull(text), page.first(), page.max());
+                store.search(state, blankToNull(label), blankToNull(text), page.first(), page.max());
         Map<String, DeliveryStatus> delivery = new OutboxStore(session)
                 .latestStatus(found.stream().map(InvitationEntity::getId).toList());
         return found.stream().map(i -> represent(i, delivery.get(i.getId()))).toList();
@@ -375,10 +376,7 @@ public final class InvitationService {
     }
 
     static String status(InvitationEntity i) {
-        if (i.getStatus() == InvitationStatus.PENDING && i.getExpiresAt() <= Time.currentTimeMillis()) {
-            return "expired";
-        }
-        return i.getStatus().apiName();
+        return InvitationState.of(i, Time.currentTimeMillis()).apiName();
     }
 
     /** Roles and groups as they are named now (found by id), so that a rename shows. */

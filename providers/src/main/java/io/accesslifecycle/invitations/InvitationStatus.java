@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /**
  * What became of an invitation, stored by name in {@code ACCESS_INVITATION.STATUS}. "Expired" is not stored: it is a
- * {@link #PENDING} invitation past its end, told apart when read ({@link InvitationService#status}).
+ * {@link #PENDING} invitation past its end, told apart when read ({@link InvitationState}).
  */
 public enum InvitationStatus {
     /** Its link works until {@code expiresAt}. */

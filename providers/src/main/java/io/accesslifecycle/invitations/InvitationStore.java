@@ -3,10 +3,8 @@ package io.accesslifecycle.invitations;
 import io.accesslifecycle.outbox.OutboxStore;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 import org.keycloak.common.util.Time;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
@@ -121,16 +119,17 @@ public final class InvitationStore {
                 .getResultList();
     }
 
-    /** Filters: status (pending, accepted, revoked, replaced, expired), label, text in email or names. */
-    List<InvitationEntity> search(String status, String label, String text, int first, int max) {
+    /** Filters: state (its stored status and where its end is), label, text in email or names. */
+    List<InvitationEntity> search(InvitationState state, String label, String text, int first, int max) {
         StringBuilder jpql = new StringBuilder("select i from InvitationEntity i where i.realmId = :realmId");
-        long now = Time.currentTimeMillis();
-        if (status != null) {
-            switch (status) {
-                case "pending" -> jpql.append(" and i.status = :status and i.expiresAt > :now");
-                case "expired" -> jpql.append(" and i.status = :status and i.expiresAt <= :now");
-                default -> jpql.append(" and i.status = :status");
-            }
+        if (state != null) {
+            jpql.append(" and i.status = :status");
+            jpql.append(
+                    switch (state.end()) {
+                        case AHEAD -> " and i.expiresAt > :now";
+                        case PASSED -> " and i.expiresAt <= :now";
+                        case ANY -> "";
+                    });
         }
         if (label != null) {
             jpql.append(" and i.labels like :label escape '!'");
@@ -144,11 +143,10 @@ public final class InvitationStore {
                 .setParameter("realmId", realm.getId())
                 .setFirstResult(first)
                 .setMaxResults(max);
-        if (status != null) {
-            if (status.equals("pending") || status.equals("expired")) {
-                q.setParameter("now", now).setParameter("status", InvitationStatus.PENDING);
-            } else {
-                q.setParameter("status", InvitationStatus.valueOf(status.toUpperCase(Locale.ROOT)));
+        if (state != null) {
+            q.setParameter("status", state.stored());
+            if (state.end() != InvitationState.End.ANY) {
+                q.setParameter("now", Time.currentTimeMillis());
             }
         }
         if (label != null) {
@@ -168,10 +166,15 @@ public final class InvitationStore {
         return value.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 
-    static List<String> statuses() {
-        // "expired" is a pending invitation past its end
-        return Stream.concat(
-                        Arrays.stream(InvitationStatus.values()).map(InvitationStatus::apiName), Stream.of("expired"))
-                .toList();
+    /** Deletes the realm's invitations (the realm is being deleted; its emails go with the outbox's). */
+    public void realmRemoved() {
+        em().createQuery("delete from InvitationEntity i where i.realmId = :realmId")
+                .setParameter("realmId", realm.getId())
+                .executeUpdate();
+    }
+
+    /** Deletes the invitations the user accepted, with the emails about them (the user is being deleted). */
+    public void userRemoved(String userId) {
+        deleteWithEmails(acceptedBy(userId));
     }
 }

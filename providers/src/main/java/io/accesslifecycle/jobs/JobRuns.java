@@ -1,8 +1,10 @@
 package io.accesslifecycle.jobs;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.keycloak.common.util.Time;
@@ -22,7 +24,19 @@ public final class JobRuns {
             long runs,
             String lastStartedAt,
             String lastFinishedAt,
-            String lastOutcome) {}
+            Outcome lastOutcome) {}
+
+    /** How the last run went (or that it is under way). */
+    public enum Outcome {
+        RUNNING,
+        OK,
+        FAILED;
+
+        @JsonValue
+        public String apiName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
 
     private final ConcurrentMap<String, JobRun> runs = new ConcurrentHashMap<>();
 
@@ -35,13 +49,14 @@ public final class JobRuns {
     void around(String name, Runnable run) {
         String started = now();
         runs.computeIfPresent(
-                name, (n, r) -> new JobRun(n, r.intervalSeconds(), r.runs(), started, r.lastFinishedAt(), "running"));
-        String outcome = "failed";
+                name,
+                (n, r) -> new JobRun(n, r.intervalSeconds(), r.runs(), started, r.lastFinishedAt(), Outcome.RUNNING));
+        Outcome outcome = Outcome.FAILED;
         try {
             run.run();
-            outcome = "ok";
+            outcome = Outcome.OK;
         } finally {
-            String done = outcome;
+            Outcome done = outcome;
             runs.computeIfPresent(
                     name, (n, r) -> new JobRun(n, r.intervalSeconds(), r.runs() + 1, started, now(), done));
         }

@@ -194,4 +194,11 @@ public final class OutboxStore {
             throw new IllegalStateException(e);
         }
     }
+
+    /** Deletes the realm's queued and sent emails (the realm is being deleted). */
+    public void realmRemoved(String realmId) {
+        em().createQuery("delete from OutboxMessageEntity m where m.realmId = :realmId")
+                .setParameter("realmId", realmId)
+                .executeUpdate();
+    }
 }

@@ -13,6 +13,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.Locale;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -27,6 +28,18 @@ import org.keycloak.services.managers.AuthenticationManager;
 public class AccessRequestPage {
 
     static final String TEMPLATE = "access-request.ftl";
+
+    /** What the page shows: the form, the request just sent, or the request already waiting. */
+    enum Mode {
+        FORM,
+        SENT,
+        PENDING;
+
+        /** The name the template tests ({@code mode = "form"}...). */
+        String template() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
 
     private final KeycloakSession session;
 
@@ -44,7 +57,8 @@ public class AccessRequestPage {
                     .build();
         }
         AccessRequestEntity pending = new AccessRequests(session, realm).pendingOf(user);
-        return page(user, pending == null ? "form" : "pending", pending == null ? null : pending.getJustification());
+        return page(
+                user, pending == null ? Mode.FORM : Mode.PENDING, pending == null ? null : pending.getJustification());
     }
 
     @POST
@@ -61,22 +75,22 @@ public class AccessRequestPage {
         }
         try {
             new AccessRequests(session, realm).submit(user, justification);
-            return page(user, "sent", justification);
+            return page(user, Mode.SENT, justification);
         } catch (InputException e) {
             LoginFormsProvider form = forms(user);
             form.addError(new FormMessage("justification", "accessRequestJustificationMissing"));
-            return form.setAttribute("mode", "form")
+            return form.setAttribute("mode", Mode.FORM.template())
                     .setAttribute("justification", "")
                     .createForm(TEMPLATE);
         } catch (ConflictException e) {
-            return page(user, "pending", null);
+            return page(user, Mode.PENDING, null);
         } catch (RateLimitedException e) {
             LoginFormsProvider form = forms(user);
             form.addError(new FormMessage(
                     "justification",
                     "accessRequestDailyLimit",
                     AccessSettingsStore.read(realm).accessRequestsPerUserPerDay()));
-            return form.setAttribute("mode", "form")
+            return form.setAttribute("mode", Mode.FORM.template())
                     .setAttribute("justification", "")
                     .createForm(TEMPLATE);
         }
@@ -102,9 +116,9 @@ public class AccessRequestPage {
                 .setAttribute("switchUrl", KeycloakPages.signOut(session, realm, self(realm)));
     }
 
-    private Response page(UserModel user, String mode, String justification) {
+    private Response page(UserModel user, Mode mode, String justification) {
         return forms(user)
-                .setAttribute("mode", mode)
+                .setAttribute("mode", mode.template())
                 .setAttribute("justification", justification == null ? "" : justification)
                 .createForm(TEMPLATE);
     }

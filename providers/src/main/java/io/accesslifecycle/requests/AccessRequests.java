@@ -34,6 +34,7 @@ public final class AccessRequests {
     static final String REJECTED_TEMPLATE = "access-request-rejected.ftl";
 
     static final long DAY_MILLIS = 86_400_000L;
+    private static final int MAX_ATTEMPTS = 3;
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -83,51 +84,60 @@ public final class AccessRequests {
         String realmId = realm.getId();
         String userId = user.getId();
         String id = KeycloakModelUtils.generateId();
-        try {
-            // its own transaction: a lost race is a unique-key violation, which must not poison the request's
-            // transaction
-            KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(), s -> {
-                RealmModel r = s.realms().getRealm(realmId);
-                s.getContext().setRealm(r);
-                UserModel u = s.users().getUserById(r, userId);
-                AccessRequestEntity row = new AccessRequestEntity();
-                row.setId(id);
-                row.setRealmId(realmId);
-                row.setUserId(userId);
-                row.setPendingKey(userId);
-                row.setUsername(u.getUsername());
-                row.setEmail(u.getEmail());
-                row.setJustification(text);
-                row.setStatus(RequestStatus.PENDING);
-                row.setCreatedAt(now);
-                new RequestStore(s, r).insert(row); // the unique key decides here, before any email is queued
-                new AuditLog(s).record(r, AuditLog.Type.ACCESS_REQUESTED, u, userId, u.getUsername(), null, null, text);
-                String realmName = Realms.displayName(r);
-                OutboxStore outbox = new OutboxStore(s);
-                for (UserModel admin : AccessAdministrators.of(s, r)) {
-                    outbox.enqueueTo(
-                            r,
-                            id,
-                            admin,
-                            ADMIN_TEMPLATE,
-                            "accessRequestAdminSubject",
-                            List.of(realmName, u.getUsername()),
-                            Map.of(
-                                    "username",
-                                    u.getUsername(),
-                                    "email",
-                                    String.valueOf(u.getEmail()),
-                                    "consoleUrl",
-                                    consoleUrl));
-                }
-            });
-        } catch (ModelDuplicateException | PersistenceException e) {
-            throw alreadyPending();
-        } catch (ModelException e) {
-            if (pendingOf(user) != null) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                // its own transaction: a lost race is a unique-key violation, which must not poison the request's
+                // transaction
+                KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(), s -> {
+                    RealmModel r = s.realms().getRealm(realmId);
+                    s.getContext().setRealm(r);
+                    UserModel u = s.users().getUserById(r, userId);
+                    AccessRequestEntity row = new AccessRequestEntity();
+                    row.setId(id);
+                    row.setRealmId(realmId);
+                    row.setUserId(userId);
+                    row.setPendingKey(userId);
+                    row.setUsername(u.getUsername());
+                    row.setEmail(u.getEmail());
+                    row.setJustification(text);
+                    row.setStatus(RequestStatus.PENDING);
+                    row.setCreatedAt(now);
+                    new RequestStore(s, r).insert(row); // the unique key decides here, before any email is queued
+                    new AuditLog(s)
+                            .record(r, AuditLog.Type.ACCESS_REQUESTED, u, userId, u.getUsername(), null, null, text);
+                    String realmName = Realms.displayName(r);
+                    OutboxStore outbox = new OutboxStore(s);
+                    for (UserModel admin : AccessAdministrators.of(s, r)) {
+                        outbox.enqueueTo(
+                                r,
+                                id,
+                                admin,
+                                ADMIN_TEMPLATE,
+                                "accessRequestAdminSubject",
+                                List.of(realmName, u.getUsername()),
+                                Map.of(
+                                        "username",
+                                        u.getUsername(),
+                                        "email",
+                                        String.valueOf(u.getEmail()),
+                                        "consoleUrl",
+                                        consoleUrl));
+                    }
+                });
+                break;
+            } catch (ModelDuplicateException | PersistenceException e) {
                 throw alreadyPending();
+            } catch (ModelException e) {
+                if (pendingOf(user) != null) {
+                    throw alreadyPending();
+                }
+                // another submission of the same user held the unique key and had not committed when this one
+                // gave up (a lock timeout under load, seen on H2): the next attempt finds its request, or goes
+                // through if that one failed
+                if (attempt == MAX_ATTEMPTS) {
+                    throw e;
+                }
             }
-            throw e;
         }
         return store().find(id);
     }

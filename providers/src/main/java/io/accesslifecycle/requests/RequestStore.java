@@ -83,4 +83,18 @@ public final class RequestStore {
                 .executeUpdate();
         return ids.size();
     }
+
+    /** Deletes the realm's access requests (the realm is being deleted). */
+    public void realmRemoved() {
+        em().createQuery("delete from AccessRequestEntity r where r.realmId = :realmId")
+                .setParameter("realmId", realm.getId())
+                .executeUpdate();
+    }
+
+    /** Deletes the user's access requests (the user is being deleted). */
+    public void userRemoved(String userId) {
+        em().createQuery("delete from AccessRequestEntity r where r.userId = :userId")
+                .setParameter("userId", userId)
+                .executeUpdate();
+    }
 }

@@ -1,16 +1,10 @@
 package io.accesslifecycle.settings;
 
-import static io.accesslifecycle.common.ErrorResponses.translating;
-
-import io.accesslifecycle.audit.AuditLog;
-import io.accesslifecycle.common.JsonBody;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
@@ -28,11 +22,9 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
  */
 public class SettingsResource {
 
-    private final KeycloakSession session;
-    private final RealmModel realm;
+    private final SettingsService settings;
     private final AdminPermissionEvaluator auth;
     private final AdminEventBuilder adminEvent;
-    private final RefusedSettingsLog refusals;
 
     public SettingsResource(
             KeycloakSession session,
@@ -40,11 +32,9 @@ public class SettingsResource {
             AdminPermissionEvaluator auth,
             AdminEventBuilder adminEvent,
             RefusedSettingsLog refusals) {
-        this.session = session;
-        this.realm = realm;
+        this.settings = new SettingsService(session, realm, refusals);
         this.auth = auth;
         this.adminEvent = adminEvent;
-        this.refusals = refusals;
     }
 
     @GET
@@ -53,7 +43,7 @@ public class SettingsResource {
         if (!auth.realm().canViewRealm()) {
             auth.users().requireView();
         }
-        return view(AccessSettingsStore.inspect(realm));
+        return SettingsService.view(settings.read(), auth.realm().canManageRealm());
     }
 
     @PUT
@@ -61,38 +51,14 @@ public class SettingsResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, Object> update(String body) {
         auth.realm().requireManageRealm();
-        AccessSettings current = AccessSettingsStore.read(realm);
-        AccessSettings updated = translating(
-                () -> JsonBody.read(body, AccessSettingsUpdate.class).applyTo(current));
-        new AuditLog(session)
-                .record(
-                        realm,
-                        AuditLog.Type.SETTINGS_CHANGED,
-                        auth.adminAuth().getUser(),
-                        null,
-                        null,
-                        current,
-                        updated,
-                        null);
-        AccessSettingsStore.write(realm, updated);
+        AccessSettingsStore.Inspection updated =
+                settings.update(auth.adminAuth().getUser(), body);
         adminEvent
                 .resource(ResourceType.REALM)
                 .operation(OperationType.UPDATE)
                 .resourcePath("access", "config")
-                .representation(updated)
+                .representation(updated.settings())
                 .success();
-        return view(new AccessSettingsStore.Inspection(updated, List.of()));
-    }
-
-    /**
-     * The settings' fields, then {@code refused} and {@code editable} (whether the caller may change them, so that the
-     * console can say so); the refusals are also logged, once per change.
-     */
-    private Map<String, Object> view(AccessSettingsStore.Inspection inspection) {
-        refusals.report(realm.getId(), realm.getName(), inspection.refused());
-        Map<String, Object> body = new LinkedHashMap<>(SettingsFields.values(inspection.settings()));
-        body.put("refused", inspection.refused());
-        body.put("editable", auth.realm().canManageRealm());
-        return body;
+        return SettingsService.view(updated, true);
     }
 }

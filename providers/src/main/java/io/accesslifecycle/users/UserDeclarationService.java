@@ -106,6 +106,19 @@ public final class UserDeclarationService {
         });
         UserModel user = session.users().getUserById(realm, id);
         boolean sent = new SetPasswordEmail(session).send(realm, user);
-        return new DeclaredUser(id, user.getUsername(), sent ? "sent" : "failed");
+        return new DeclaredUser(id, user.getUsername(), DeclaredUser.EmailOutcome.of(sent));
+    }
+
+    /**
+     * Sends the user a new set-password link (the user must have an address and be enabled), spending one email of
+     * the administrator's budget first.
+     */
+    public DeclaredUser resendSetPasswordEmail(UserModel user) {
+        if (user.getEmail() == null || !user.isEnabled()) {
+            throw new InputException("id", "the user has no email address or is disabled");
+        }
+        new EmailBudget(session, realm, auth.adminAuth().getUser()).spend(1);
+        boolean sent = new SetPasswordEmail(session).send(realm, user);
+        return new DeclaredUser(user.getId(), user.getUsername(), DeclaredUser.EmailOutcome.of(sent));
     }
 }

@@ -5,7 +5,6 @@ import static io.accesslifecycle.common.ErrorResponses.translating;
 import io.accesslifecycle.access.AccessService;
 import io.accesslifecycle.access.UserAccessResource;
 import io.accesslifecycle.access.UserSummary;
-import io.accesslifecycle.budget.EmailBudget;
 import io.accesslifecycle.common.ErrorResponses;
 import io.accesslifecycle.common.JsonBody;
 import jakarta.ws.rs.Consumes;
@@ -101,19 +100,12 @@ public class UsersResource {
             throw ErrorResponses.notFound("user " + id + " not found");
         }
         auth.users().requireManage(user);
-        if (user.getEmail() == null || !user.isEnabled()) {
-            throw ErrorResponses.badRequest("id", "the user has no email address or is disabled");
-        }
-        translating(() -> {
-            new EmailBudget(session, realm, auth.adminAuth().getUser()).spend(1);
-            return null;
-        });
-        boolean sent = new SetPasswordEmail(session).send(realm, user);
+        DeclaredUser resent = translating(() -> declarations.resendSetPasswordEmail(user));
         adminEvent
                 .resource(ResourceType.USER)
                 .operation(OperationType.ACTION)
                 .resourcePath("users", id, "set-password-email")
                 .success();
-        return new DeclaredUser(id, user.getUsername(), sent ? "sent" : "failed");
+        return resent;
     }
 }

@@ -41,13 +41,13 @@ class JobRunsTest {
 
         job.run(null);
         assertEquals(1, runs.all().get(0).runs());
-        assertEquals("ok", runs.all().get(0).lastOutcome());
+        assertEquals(JobRuns.Outcome.OK, runs.all().get(0).lastOutcome());
         assertNotNull(runs.all().get(0).lastFinishedAt());
 
         job.fail.set(true);
         assertThrows(IllegalStateException.class, () -> job.run(null), "the runner still sees the failure");
         assertEquals(2, runs.all().get(0).runs());
-        assertEquals("failed", runs.all().get(0).lastOutcome());
+        assertEquals(JobRuns.Outcome.FAILED, runs.all().get(0).lastOutcome());
     }
 
     @Test
