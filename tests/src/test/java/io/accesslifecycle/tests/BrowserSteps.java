@@ -33,6 +33,13 @@ public final class BrowserSteps {
         browser.cookies().deleteAll();
     }
 
+    /** Fills Keycloak's sign-in form and submits it, waiting for the page that follows. */
+    public static void signIn(ManagedWebDriver browser, String username, String password) {
+        visible(browser, By.id("username")).sendKeys(username);
+        visible(browser, By.id("password")).sendKeys(password);
+        clickAndWait(browser, By.id("kc-login"));
+    }
+
     /** Clicks and waits for the next page, so that nothing is read from the page being left. */
     public static void clickAndWait(ManagedWebDriver browser, By target) {
         WebElement page = browser.findElement(By.tagName("html"));

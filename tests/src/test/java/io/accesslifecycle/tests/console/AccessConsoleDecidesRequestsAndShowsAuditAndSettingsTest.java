@@ -1,11 +1,5 @@
 package io.accesslifecycle.tests.console;
 
-import static io.accesslifecycle.tests.ConsoleSteps.clickable;
-import static io.accesslifecycle.tests.ConsoleSteps.gone;
-import static io.accesslifecycle.tests.ConsoleSteps.screenshot;
-import static io.accesslifecycle.tests.ConsoleSteps.showing;
-import static io.accesslifecycle.tests.ConsoleSteps.type;
-import static io.accesslifecycle.tests.ConsoleSteps.visible;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,8 +8,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.accesslifecycle.tests.AccessApi;
 import io.accesslifecycle.tests.Accounts;
 import io.accesslifecycle.tests.BrowserSteps;
-import io.accesslifecycle.tests.ConsoleSteps;
 import io.accesslifecycle.tests.LifecycleServerConfig;
+import io.accesslifecycle.tests.pages.AccessConsole;
+import io.accesslifecycle.tests.pages.AccessRequestPage;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,27 +52,25 @@ class AccessConsoleDecidesRequestsAndShowsAuditAndSettingsTest {
     @Test
     void anAdministratorApprovesARequestReadsTheAuditAndChangesASetting() {
         // plain-user asks for access from the request page
-        browser.open(urls.getBase() + "/realms/lifecycle/access-request?kc_locale=en");
-        BrowserSteps.visible(browser, By.id("username")).sendKeys("plain-user");
-        BrowserSteps.visible(browser, By.id("password")).sendKeys("Plain-Passw0rd!");
-        BrowserSteps.clickAndWait(browser, By.id("kc-login"));
-        BrowserSteps.visible(browser, By.id("justification")).sendKeys("I join the analysis team on Monday.");
-        BrowserSteps.clickAndWait(browser, By.id("access-request-submit"));
+        new AccessRequestPage(browser, urls)
+                .open()
+                .signIn("plain-user", "Plain-Passw0rd!")
+                .send("I join the analysis team on Monday.");
         BrowserSteps.signedOut(browser, urls);
 
         // en-admin's account speaks English: the console follows
-        ConsoleSteps.signIn(browser, urls, "en-admin", "Admin-Passw0rd!");
-        showing(browser, By.id("view-title"), "Users");
-        ConsoleSteps.open(browser, "requests", "Access requests");
-        String request = visible(browser, By.id("request-plain-user")).getText();
+        console().signIn("en-admin", "Admin-Passw0rd!");
+        console().shows(AccessConsole.View.USERS);
+        console().open(AccessConsole.View.REQUESTS);
+        String request = console().visible(By.id("request-plain-user")).getText();
         assertTrue(request.contains("I join the analysis team on Monday."), request);
-        screenshot(browser, "requests");
-        clickable(browser, By.id("approve-plain-user")).click();
-        clickable(browser, By.id("approve-role-analyst")).click();
-        visible(browser, By.id("decision-note")).sendKeys("Welcome aboard");
-        clickable(browser, By.id("decision-confirm")).click();
-        gone(browser, By.id("approve-request"));
-        visible(browser, By.id("no-requests"));
+        console().screenshot("requests");
+        console().clickable(By.id("approve-plain-user")).click();
+        console().clickable(By.id("approve-role-analyst")).click();
+        console().visible(By.id("decision-note")).sendKeys("Welcome aboard");
+        console().clickable(By.id("decision-confirm")).click();
+        console().gone(By.id("approve-request"));
+        console().visible(By.id("no-requests"));
         String userId = realm.admin().users().search("plain-user", true).get(0).getId();
         assertTrue(realm.admin().users().get(userId).roles().realmLevel().listAll().stream()
                 .map(RoleRepresentation::getName)
@@ -85,32 +78,31 @@ class AccessConsoleDecidesRequestsAndShowsAuditAndSettingsTest {
                 .contains("analyst"));
 
         // the audit log shows the decision, and gives it as CSV
-        ConsoleSteps.open(browser, "audit", "Audit log");
-        new Select(visible(browser, By.id("audit-type"))).selectByValue("REQUEST_APPROVED");
-        clickable(browser, By.id("audit-apply")).click();
-        showing(browser, By.id("audit-table"), "REQUEST_APPROVED");
+        console().open(AccessConsole.View.AUDIT);
+        new Select(console().visible(By.id("audit-type"))).selectByValue("REQUEST_APPROVED");
+        console().clickable(By.id("audit-apply")).click();
+        console().showing(By.id("audit-table"), "REQUEST_APPROVED");
         String audit = browser.findElement(By.id("audit-table")).getText();
         assertTrue(
                 audit.contains("plain-user") && audit.contains("en-admin") && audit.contains("Welcome aboard"), audit);
-        screenshot(browser, "audit");
+        console().screenshot("audit");
         JavascriptExecutor js = (JavascriptExecutor) browser.driver();
         js.executeScript("window.__csv = []; const make = URL.createObjectURL;"
                 + " URL.createObjectURL = (blob) => { window.__csv.push(blob); return make(blob); };");
-        clickable(browser, By.id("audit-csv")).click();
-        ConsoleSteps.waiting(browser)
-                .until(d -> ((Number) js.executeScript("return window.__csv.length")).intValue() > 0);
+        console().clickable(By.id("audit-csv")).click();
+        console().waiting().until(d -> ((Number) js.executeScript("return window.__csv.length")).intValue() > 0);
         String csv = (String) js.executeAsyncScript(
                 "const done = arguments[arguments.length - 1]; window.__csv[0].text().then(done);");
         assertTrue(csv.startsWith("time,type,actorId,actorName,targetId,targetName,before,after,note"), csv);
         assertTrue(csv.contains("\"REQUEST_APPROVED\"") && csv.contains("\"plain-user\""), csv);
 
         // settings are realm administration: en-admin (manage-users, not manage-realm) reads them, read only
-        ConsoleSteps.open(browser, "settings", "Settings");
-        String readOnly = visible(browser, By.id("settings-read-only")).getText();
+        console().open(AccessConsole.View.SETTINGS);
+        String readOnly = console().visible(By.id("settings-read-only")).getText();
         assertTrue(readOnly.contains("Read only for you") && readOnly.contains("manage-realm"), readOnly);
-        assertFalse(visible(browser, By.id("settings-usernameMaxLength")).isEnabled(), "the form is disabled");
+        assertFalse(console().visible(By.id("settings-usernameMaxLength")).isEnabled(), "the form is disabled");
         assertTrue(browser.driver().findElements(By.id("settings-save")).isEmpty(), "no save button");
-        screenshot(browser, "settings-read-only");
+        console().screenshot("settings-read-only");
 
         // a realm administrator changes them: a wrong value is named next to its field, nothing is saved; a right one
         // is
@@ -140,12 +132,12 @@ class AccessConsoleDecidesRequestsAndShowsAuditAndSettingsTest {
                                 .toRepresentation())
                         .toList());
         BrowserSteps.signedOut(browser, urls);
-        ConsoleSteps.signIn(browser, urls, "en-realm-admin", Accounts.PASSWORD);
-        ConsoleSteps.open(browser, "settings", "Settings");
-        type(visible(browser, By.id("settings-usernameMaxLength")), "3");
-        clickable(browser, By.id("settings-save")).click();
+        console().signIn("en-realm-admin", Accounts.PASSWORD);
+        console().open(AccessConsole.View.SETTINGS);
+        AccessConsole.type(console().visible(By.id("settings-usernameMaxLength")), "3");
+        console().clickable(By.id("settings-save")).click();
         String error =
-                visible(browser, By.id("settings-usernameMaxLength-error")).getText();
+                console().visible(By.id("settings-usernameMaxLength-error")).getText();
         assertTrue(error.contains("between 6 and 255"), error);
         assertEquals(
                 20,
@@ -154,11 +146,12 @@ class AccessConsoleDecidesRequestsAndShowsAuditAndSettingsTest {
                         .json()
                         .get("usernameMaxLength")
                         .asInt());
-        screenshot(browser, "settings");
-        type(browser.findElement(By.id("settings-usernameMaxLength")), "24");
-        clickable(browser, By.id("settings-save")).click();
-        gone(browser, By.id("settings-usernameMaxLength-error"));
-        ConsoleSteps.waiting(browser)
+        console().screenshot("settings");
+        AccessConsole.type(browser.findElement(By.id("settings-usernameMaxLength")), "24");
+        console().clickable(By.id("settings-save")).click();
+        console().gone(By.id("settings-usernameMaxLength-error"));
+        console()
+                .waiting()
                 .until(d -> AccessApi.admin(urls.getBase())
                                 .get(AccessApi.access("/config"))
                                 .json()
@@ -169,5 +162,15 @@ class AccessConsoleDecidesRequestsAndShowsAuditAndSettingsTest {
                 .get(AccessApi.access("/audit?type=SETTINGS_CHANGED"))
                 .json();
         assertEquals(List.of("en-realm-admin"), changes.findValuesAsText("actorName"));
+    }
+
+    private AccessConsole console;
+
+    /** The console as this test's browser shows it (one per test: it remembers the language it speaks). */
+    private AccessConsole console() {
+        if (console == null) {
+            console = new AccessConsole(browser, urls);
+        }
+        return console;
     }
 }

@@ -1,21 +1,16 @@
 package io.accesslifecycle.tests.console;
 
-import static io.accesslifecycle.tests.ConsoleSteps.clickable;
-import static io.accesslifecycle.tests.ConsoleSteps.gone;
-import static io.accesslifecycle.tests.ConsoleSteps.screenshot;
-import static io.accesslifecycle.tests.ConsoleSteps.showing;
-import static io.accesslifecycle.tests.ConsoleSteps.type;
-import static io.accesslifecycle.tests.ConsoleSteps.visible;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.accesslifecycle.tests.AccessApi;
 import io.accesslifecycle.tests.BrowserSteps;
-import io.accesslifecycle.tests.ConsoleSteps;
 import io.accesslifecycle.tests.LifecycleServerConfig;
 import io.accesslifecycle.tests.Mail;
 import io.accesslifecycle.tests.Waits;
+import io.accesslifecycle.tests.pages.AccessConsole;
+import io.accesslifecycle.tests.pages.InvitationPage;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -76,12 +71,12 @@ class AccessConsoleInvitesAndManagesUsersTest {
     }
 
     private WebElement row(String id) {
-        return visible(browser, By.id(id));
+        return console().visible(By.id(id));
     }
 
     private void search(String text) {
-        WebElement search = clickable(browser, By.id("users-search"));
-        type(search, text);
+        WebElement search = console().clickable(By.id("users-search"));
+        AccessConsole.type(search, text);
         search.sendKeys(Keys.ENTER);
     }
 
@@ -104,43 +99,46 @@ class AccessConsoleInvitesAndManagesUsersTest {
                         .status());
 
         // realm-admin's account speaks French: so does the console, until the switch says otherwise
-        ConsoleSteps.signIn(browser, urls, AccessApi.ADMIN, AccessApi.ADMIN_PASSWORD);
-        showing(browser, By.id("view-title"), "Utilisateurs");
-        clickable(browser, By.id("language-en")).click();
-        showing(browser, By.id("view-title"), "Users");
+        console().signIn(AccessApi.ADMIN, AccessApi.ADMIN_PASSWORD);
+        console().shows(AccessConsole.View.USERS, "fr");
+        console().speak("en").shows(AccessConsole.View.USERS);
 
         // invite three addresses: the invalid one is rejected before anything is sent
-        ConsoleSteps.open(browser, "invite", "Invite people");
-        ConsoleSteps.paste(
-                browser,
-                visible(browser, By.id("invite-addresses")),
-                "Ada Lovelace <" + ADA + ">\njean.dupont@\n" + GRACE + ", Grace, Hopper");
-        showing(browser, By.id("invite-check"), "3 rows: 2 ready, 1 rejected");
+        console().open(AccessConsole.View.INVITE);
+        console()
+                .paste(
+                        console().visible(By.id("invite-addresses")),
+                        "Ada Lovelace <" + ADA + ">\njean.dupont@\n" + GRACE + ", Grace, Hopper");
+        console().showing(By.id("invite-check"), "checkSummary", Map.of("rows", 3, "ready", 2, "rejected", 1));
         assertEquals("ready", row("invite-row-1").getAttribute("data-check"));
         WebElement rejected = row("invite-row-2");
         assertEquals("rejected", rejected.getAttribute("data-check"));
         assertTrue(rejected.getText().contains("not a valid email address"), rejected.getText());
         assertEquals("ready", row("invite-row-3").getAttribute("data-check"));
-        screenshot(browser, "invite-validation");
-        clickable(browser, By.id("invite-role-analyst")).click();
+        console().screenshot("invite-validation");
+        console().clickable(By.id("invite-role-analyst")).click();
         WebElement labels = browser.findElement(By.id("invite-labels"));
         labels.sendKeys("contractors");
         labels.sendKeys(Keys.ENTER);
-        visible(browser, By.cssSelector("[data-label='contractors']"));
+        console().visible(By.cssSelector("[data-label='contractors']"));
         assertTrue(
                 !browser.findElement(By.id("invite-caller")).isEnabled(),
                 "a caller is designated only with one invitee");
-        visible(browser, By.id("invite-message")).sendKeys("Welcome to the analysis team.");
-        clickable(browser, By.id("invite-send")).click();
+        console().visible(By.id("invite-message")).sendKeys("Welcome to the analysis team.");
+        console().clickable(By.id("invite-send")).click();
 
-        showing(browser, By.id("invite-summary"), "2 invited, 0 invited again, 1 rejected");
+        console()
+                .showing(
+                        By.id("invite-summary"),
+                        "inviteResultsSummary",
+                        Map.of("invited", 2, "reinvited", 0, "rejected", 1));
         assertEquals("invited", row("result-row-1").getAttribute("data-result"));
         assertEquals("rejected", row("result-row-2").getAttribute("data-result"));
         assertTrue(
                 row("result-row-2").getText().contains("not sent"),
                 row("result-row-2").getText());
         assertEquals("invited", row("result-row-3").getAttribute("data-result"));
-        screenshot(browser, "invite-results");
+        console().screenshot("invite-results");
 
         // the two emails arrive; the pending invitations show them sent
         String link = Mail.invitationLink(Mail.await(mail, ADA, "invites you"));
@@ -154,23 +152,22 @@ class AccessConsoleInvitesAndManagesUsersTest {
                                 .findValues("emailDelivery")
                                 .stream()
                                 .allMatch(d -> "sent".equals(d.get("status").asText())));
-        ConsoleSteps.open(browser, "invitations", "Invitations");
+        console().open(AccessConsole.View.INVITATIONS);
         assertEquals("pending", row("invitation-" + ADA).getAttribute("data-status"));
-        visible(browser, By.cssSelector("[id='invitation-" + GRACE + "'] [data-delivery='sent']"));
-        screenshot(browser, "pending-invitations");
+        console().visible(By.cssSelector("[id='invitation-" + GRACE + "'] [data-delivery='sent']"));
+        console().screenshot("pending-invitations");
 
         // Ada follows the link and registers
         BrowserSteps.signedOut(browser, urls);
-        browser.open(link + "&kc_locale=en");
-        BrowserSteps.waitForText(browser, "Your username will be alovelace");
-        BrowserSteps.visible(browser, By.id("password")).sendKeys("Invited-Passw0rd!");
-        BrowserSteps.visible(browser, By.id("password-confirm")).sendKeys("Invited-Passw0rd!");
-        BrowserSteps.clickAndWait(browser, By.id("access-invitation-create"));
-        BrowserSteps.waitForText(browser, "The invitation is accepted");
+        new InvitationPage(browser, "en")
+                .open(link + "&kc_locale=en")
+                .offersRegistrationAs("alovelace")
+                .register("Invited-Passw0rd!", "Invited-Passw0rd!")
+                .says("accessInvitationAccepted", "alovelace");
 
         // the console shows her active with her label
-        ConsoleSteps.signIn(browser, urls, AccessApi.ADMIN, AccessApi.ADMIN_PASSWORD);
-        showing(browser, By.id("view-title"), "Users");
+        console().signIn(AccessApi.ADMIN, AccessApi.ADMIN_PASSWORD);
+        console().shows(AccessConsole.View.USERS);
         search("alovelace");
         WebElement ada = row("user-alovelace");
         waitForStatus("user-alovelace", "active");
@@ -181,60 +178,61 @@ class AccessConsoleInvitesAndManagesUsersTest {
                 "the active checkmark");
         search("");
         row("user-alovelace");
-        screenshot(browser, "users");
+        console().screenshot("users");
 
         // an end date in ten days, set in the edit panel
         search("alovelace");
         LocalDate end = LocalDate.now(ZoneOffset.UTC).plusDays(10);
-        clickable(browser, By.id("edit-alovelace")).click();
-        WebElement date = visible(browser, By.id("access-expires-on"));
-        visible(browser, By.id("access-role-analyst"));
+        console().clickable(By.id("edit-alovelace")).click();
+        WebElement date = console().visible(By.id("access-expires-on"));
+        console().visible(By.id("access-role-analyst"));
         assertTrue(browser.findElement(By.id("access-role-analyst")).isSelected(), "the invited role");
-        type(date, end.toString());
-        visible(browser, By.id("access-note")).sendKeys("Contract ends in ten days");
-        screenshot(browser, "edit-access");
-        clickable(browser, By.id("access-save")).click();
-        gone(browser, By.id("edit-access"));
+        AccessConsole.type(date, end.toString());
+        console().visible(By.id("access-note")).sendKeys("Contract ends in ten days");
+        console().screenshot("edit-access");
+        console().clickable(By.id("access-save")).click();
+        console().gone(By.id("edit-access"));
         waitForStatus("user-alovelace", "expiring");
         assertEquals(end.toString(), access("alovelace").get("accessExpiresOn").asText());
 
         // extended from the expirations view by thirty days
-        ConsoleSteps.open(browser, "expirations", "Expirations");
+        console().open(AccessConsole.View.EXPIRATIONS);
         assertEquals(end.toString(), row("expiration-alovelace").getAttribute("data-end"));
-        visible(browser, By.id("expirations-chart"));
-        screenshot(browser, "expirations");
-        clickable(browser, By.id("extend-alovelace")).click();
+        console().visible(By.id("expirations-chart"));
+        console().screenshot("expirations");
+        console().clickable(By.id("extend-alovelace")).click();
         assertEquals(
                 end.plusDays(30).toString(),
-                visible(browser, By.id("extend-date")).getAttribute("value"));
-        clickable(browser, By.id("end-date-save")).click();
-        gone(browser, By.id("extend-access"));
+                console().visible(By.id("extend-date")).getAttribute("value"));
+        console().clickable(By.id("end-date-save")).click();
+        console().gone(By.id("extend-access"));
         assertEquals(
                 end.plusDays(30).toString(),
                 access("alovelace").get("accessExpiresOn").asText());
         // forty days away: out of the next thirty days, in the next ninety
-        gone(browser, By.id("expiration-alovelace"));
+        console().gone(By.id("expiration-alovelace"));
         new Select(browser.findElement(By.id("expirations-within"))).selectByValue("90");
-        ConsoleSteps.waiting(browser)
+        console()
+                .waiting()
                 .until(d -> end.plusDays(30)
                         .toString()
                         .equals(d.findElement(By.id("expiration-alovelace")).getAttribute("data-end")));
 
         // a removal, after a confirmation that says what will happen
-        ConsoleSteps.open(browser, "users", "Users");
+        console().open(AccessConsole.View.USERS);
         search("lleaver");
         row("user-lleaver");
-        clickable(browser, By.id("remove-lleaver")).click();
-        String confirmation = visible(browser, By.id("remove-user")).getText();
+        console().clickable(By.id("remove-lleaver")).click();
+        String confirmation = console().visible(By.id("remove-user")).getText();
         assertTrue(
                 confirmation.contains("The account lleaver (leo.leaver@example.org) will be deleted now"),
                 confirmation);
         assertTrue(confirmation.contains("cannot be undone"), confirmation);
-        visible(browser, By.id("remove-note")).sendKeys("Left the company");
-        screenshot(browser, "remove-confirmation");
-        clickable(browser, By.id("remove-confirm")).click();
-        gone(browser, By.id("remove-user"));
-        gone(browser, By.id("user-lleaver"));
+        console().visible(By.id("remove-note")).sendKeys("Left the company");
+        console().screenshot("remove-confirmation");
+        console().clickable(By.id("remove-confirm")).click();
+        console().gone(By.id("remove-user"));
+        console().gone(By.id("user-lleaver"));
         assertEquals(List.of(), realm.admin().users().search("lleaver", true));
         JsonNode audit = admin.get(AccessApi.access("/audit?type=USER_OFFBOARDED&user=lleaver"))
                 .json();
@@ -242,9 +240,19 @@ class AccessConsoleInvitesAndManagesUsersTest {
     }
 
     private void waitForStatus(String rowId, String status) {
-        ConsoleSteps.waiting(browser).until(d -> {
+        console().waiting().until(d -> {
             List<WebElement> rows = d.findElements(By.id(rowId));
             return !rows.isEmpty() && status.equals(rows.get(0).getAttribute("data-status"));
         });
+    }
+
+    private AccessConsole console;
+
+    /** The console as this test's browser shows it (one per test: it remembers the language it speaks). */
+    private AccessConsole console() {
+        if (console == null) {
+            console = new AccessConsole(browser, urls);
+        }
+        return console;
     }
 }

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.accesslifecycle.tests.AccessApi;
-import io.accesslifecycle.tests.ConsoleSteps;
 import io.accesslifecycle.tests.LifecycleServerConfig;
+import io.accesslifecycle.tests.pages.AccessConsole;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,7 +35,7 @@ class AccessConsoleServesOnlyItsOwnFilesTest {
     @Test
     void thePageIsServedWithItsRealmAndAStrictPolicy() {
         AccessApi visitor = AccessApi.anonymous(urls.getBase());
-        String page = ConsoleSteps.address(urls);
+        String page = AccessConsole.address(urls);
 
         AccessApi.Response withoutSlash = visitor.page(page.substring(0, page.length() - 1));
         assertEquals(303, withoutSlash.status());
@@ -73,7 +73,7 @@ class AccessConsoleServesOnlyItsOwnFilesTest {
     @Test
     void unknownFilesAndPathsOutsideTheConsoleAreNotFound() {
         AccessApi visitor = AccessApi.anonymous(urls.getBase());
-        String page = ConsoleSteps.address(urls);
+        String page = AccessConsole.address(urls);
         for (String path : List.of(
                 "nothing-here.js",
                 "assets/missing.css",

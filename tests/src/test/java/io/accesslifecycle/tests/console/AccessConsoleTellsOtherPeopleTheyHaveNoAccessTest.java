@@ -3,8 +3,8 @@ package io.accesslifecycle.tests.console;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.accesslifecycle.tests.BrowserSteps;
-import io.accesslifecycle.tests.ConsoleSteps;
 import io.accesslifecycle.tests.LifecycleServerConfig;
+import io.accesslifecycle.tests.pages.AccessConsole;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.testframework.annotations.InjectKeycloakUrls;
@@ -36,17 +36,27 @@ class AccessConsoleTellsOtherPeopleTheyHaveNoAccessTest {
 
     @Test
     void aPlainUserSeesThatTheyCannotManageAccess() {
-        ConsoleSteps.signIn(browser, urls, "plain-user", "Plain-Passw0rd!");
-        String text = ConsoleSteps.visible(browser, By.id("no-access")).getText();
+        console().signIn("plain-user", "Plain-Passw0rd!");
+        String text = console().visible(By.id("no-access")).getText();
         assertTrue(text.contains("plain-user"), text);
         assertTrue(text.contains("access-admin"), text);
         assertTrue(browser.driver().findElements(By.id("nav-users")).isEmpty(), "no menu of views it cannot use");
-        ConsoleSteps.screenshot(browser, "no-access");
+        console().screenshot("no-access");
 
-        ConsoleSteps.clickable(browser, By.cssSelector("#no-access button")).click();
-        ConsoleSteps.visible(browser, By.id("username"));
+        console().clickable(By.cssSelector("#no-access button")).click();
+        console().visible(By.id("username"));
         assertTrue(
                 browser.getCurrentUrl().contains("/realms/lifecycle/protocol/openid-connect/"),
                 browser.getCurrentUrl());
+    }
+
+    private AccessConsole console;
+
+    /** The console as this test's browser shows it (one per test: it remembers the language it speaks). */
+    private AccessConsole console() {
+        if (console == null) {
+            console = new AccessConsole(browser, urls);
+        }
+        return console;
     }
 }

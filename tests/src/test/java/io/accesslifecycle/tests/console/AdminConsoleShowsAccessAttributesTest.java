@@ -1,12 +1,11 @@
 package io.accesslifecycle.tests.console;
 
-import static io.accesslifecycle.tests.ConsoleSteps.visible;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.accesslifecycle.tests.BrowserSteps;
-import io.accesslifecycle.tests.ConsoleSteps;
 import io.accesslifecycle.tests.LifecycleServerConfig;
+import io.accesslifecycle.tests.pages.AccessConsole;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,11 +58,11 @@ class AdminConsoleShowsAccessAttributesTest {
 
         browser.driver().manage().window().setSize(new Dimension(1440, 1400));
         browser.open(urls.getBase() + "/admin/lifecycle/console/#/lifecycle/users/" + viewer.getId() + "/settings");
-        visible(browser, By.id("username")).sendKeys("en-admin");
+        console().visible(By.id("username")).sendKeys("en-admin");
         BrowserSteps.visible(browser, By.id("password")).sendKeys("Admin-Passw0rd!");
         BrowserSteps.visible(browser, By.id("kc-login")).click();
 
-        WebElement date = visible(browser, By.cssSelector("input[type='date']"));
+        WebElement date = console().visible(By.cssSelector("input[type='date']"));
         String id = date.getAttribute("id") + " " + date.getAttribute("name") + " " + date.getAttribute("data-testid");
         assertTrue(id.contains("accessExpiresOn"), id);
         assertEquals("2031-01-31", date.getAttribute("value"));
@@ -83,6 +82,16 @@ class AdminConsoleShowsAccessAttributesTest {
             assertTrue(page.contains(label), label + " in " + page);
         }
         ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'})", date);
-        ConsoleSteps.screenshot(browser, "admin-console-access-group");
+        console().screenshot("admin-console-access-group");
+    }
+
+    private AccessConsole console;
+
+    /** The console as this test's browser shows it (one per test: it remembers the language it speaks). */
+    private AccessConsole console() {
+        if (console == null) {
+            console = new AccessConsole(browser, urls);
+        }
+        return console;
     }
 }

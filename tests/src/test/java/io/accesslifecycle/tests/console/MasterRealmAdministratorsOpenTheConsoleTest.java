@@ -8,9 +8,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.accesslifecycle.tests.AccessApi;
 import io.accesslifecycle.tests.BrowserSteps;
-import io.accesslifecycle.tests.ConsoleSteps;
 import io.accesslifecycle.tests.ConsoleTokens;
 import io.accesslifecycle.tests.LifecycleServerConfig;
+import io.accesslifecycle.tests.pages.AccessConsole;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
@@ -138,44 +138,44 @@ class MasterRealmAdministratorsOpenTheConsoleTest {
     @Test
     void theRealmsPageOffersTheMasterSignInOnlyWhileMastersClientIsEnabled() {
         AccessApi anonymous = AccessApi.anonymous(urls.getBase());
-        String page = anonymous.page(ConsoleSteps.address(urls)).body();
+        String page = anonymous.page(AccessConsole.address(urls)).body();
         assertTrue(page.contains("data-admin-realm=\"master\""), page);
 
         ClientRepresentation client =
                 admin.realm("master").clients().get(clientId).toRepresentation();
         client.setEnabled(false);
         admin.realm("master").clients().get(clientId).update(client);
-        page = anonymous.page(ConsoleSteps.address(urls)).body();
+        page = anonymous.page(AccessConsole.address(urls)).body();
         assertTrue(page.contains("data-admin-realm=\"\""), page);
     }
 
     @Test
     void aMasterAdministratorOfTheRealmManagesItsUsersInTheConsole() {
         // someone of the realm without the rights is offered the master sign-in
-        ConsoleSteps.signIn(browser, urls, "plain-user", "Plain-Passw0rd!");
-        ConsoleSteps.visible(browser, By.id("no-access"));
-        ConsoleSteps.clickable(browser, By.id("sign-in-other-realm")).click();
+        console().signIn("plain-user", "Plain-Passw0rd!");
+        console().visible(By.id("no-access"));
+        console().clickable(By.id("sign-in-other-realm")).click();
         BrowserSteps.waitForUrl(browser, "/realms/master/protocol/openid-connect/auth");
         assertTrue(browser.getCurrentUrl().contains("client_id=access-console"), browser.getCurrentUrl());
 
-        ConsoleSteps.visible(browser, By.id("username")).sendKeys(OPERATOR);
+        console().visible(By.id("username")).sendKeys(OPERATOR);
         browser.findElement(By.id("password")).sendKeys(PASSWORD);
         browser.findElement(By.id("kc-login")).click();
-        ConsoleSteps.visible(browser, By.id("nav-users"));
-        ConsoleSteps.showing(browser, By.id("signed-in-as"), OPERATOR + " (master)");
+        console().visible(By.id("nav-users"));
+        console().showing(By.id("signed-in-as"), OPERATOR + " (master)");
         assertTrue(
                 browser.getCurrentUrl().contains("/realms/lifecycle/access-console/?signin=master"),
                 browser.getCurrentUrl());
         // the realm's users, read and changed with the master token
-        ConsoleSteps.visible(browser, By.cssSelector("tr[data-username='plain-user']"));
-        ConsoleSteps.screenshot(browser, "master-administrator-users");
+        console().visible(By.cssSelector("tr[data-username='plain-user']"));
+        console().screenshot("master-administrator-users");
 
         String end = LocalDate.now(ZoneOffset.UTC).plusDays(20).toString();
-        ConsoleSteps.clickable(browser, By.id("edit-plain-user")).click();
-        ConsoleSteps.type(ConsoleSteps.visible(browser, By.id("access-expires-on")), end);
-        ConsoleSteps.visible(browser, By.id("access-note")).sendKeys("Set by the master operator");
-        ConsoleSteps.clickable(browser, By.id("access-save")).click();
-        ConsoleSteps.gone(browser, By.id("edit-access"));
+        console().clickable(By.id("edit-plain-user")).click();
+        AccessConsole.type(console().visible(By.id("access-expires-on")), end);
+        console().visible(By.id("access-note")).sendKeys("Set by the master operator");
+        console().clickable(By.id("access-save")).click();
+        console().gone(By.id("edit-access"));
 
         AccessApi realmAdmin = AccessApi.admin(urls.getBase());
         String plainUser =
@@ -193,7 +193,7 @@ class MasterRealmAdministratorsOpenTheConsoleTest {
     void aMasterAdministratorsConsoleTokenCarriesOnlyTheConsolesRolesOfThatRealm() throws Exception {
         // back to an address of the console that serves no script (a 404 of the page's folder)
         String token = ConsoleTokens.signIn(
-                browser, urls, "master", ConsoleSteps.address(urls) + "token-test.txt", OPERATOR, PASSWORD);
+                browser, urls, "master", AccessConsole.address(urls) + "token-test.txt", OPERATOR, PASSWORD);
         JsonNode claims = new ObjectMapper()
                 .readTree(new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8));
         assertEquals("access-console", claims.get("azp").asText());
@@ -237,5 +237,15 @@ class MasterRealmAdministratorsOpenTheConsoleTest {
             browser.open(urls.getBase() + "/realms/" + r + "/");
             browser.cookies().deleteAll();
         }
+    }
+
+    private AccessConsole console;
+
+    /** The console as this test's browser shows it (one per test: it remembers the language it speaks). */
+    private AccessConsole console() {
+        if (console == null) {
+            console = new AccessConsole(browser, urls);
+        }
+        return console;
     }
 }

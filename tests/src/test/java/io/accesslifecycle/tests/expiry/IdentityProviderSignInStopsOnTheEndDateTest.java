@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.accesslifecycle.tests.Accounts;
 import io.accesslifecycle.tests.BrowserSteps;
 import io.accesslifecycle.tests.LifecycleServerConfig;
+import io.accesslifecycle.tests.Texts;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
@@ -123,7 +124,8 @@ class IdentityProviderSignInStopsOnTheEndDateTest {
         signInThroughPartner("ended.partner");
         String page = waitForText(ended);
         assertTrue(
-                page.contains("Your access ended on " + ended) || page.contains("Votre accès a pris fin le " + ended),
+                page.contains(Texts.login("en", "accessEndedMessage", ended))
+                        || page.contains(Texts.login("fr", "accessEndedMessage", ended)),
                 "refused with the password sign-in's message: " + page);
         assertTrue(!browser.getCurrentUrl().contains("/account"), "no account console: " + browser.getCurrentUrl());
 
@@ -152,9 +154,7 @@ class IdentityProviderSignInStopsOnTheEndDateTest {
         BrowserSteps.waiting(browser)
                 .until(d -> !d.findElements(By.id("social-" + PARTNER)).isEmpty());
         BrowserSteps.clickAndWait(browser, By.id("social-" + PARTNER));
-        BrowserSteps.visible(browser, By.id("username")).sendKeys(username);
-        BrowserSteps.visible(browser, By.id("password")).sendKeys(PARTNER_PASSWORD);
-        BrowserSteps.clickAndWait(browser, By.id("kc-login"));
+        BrowserSteps.signIn(browser, username, PARTNER_PASSWORD);
     }
 
     private String waitForText(String text) {

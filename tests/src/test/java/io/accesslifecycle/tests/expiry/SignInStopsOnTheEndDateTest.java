@@ -7,6 +7,7 @@ import io.accesslifecycle.tests.AccessApi;
 import io.accesslifecycle.tests.Accounts;
 import io.accesslifecycle.tests.BrowserSteps;
 import io.accesslifecycle.tests.LifecycleServerConfig;
+import io.accesslifecycle.tests.Texts;
 import org.junit.jupiter.api.Test;
 import org.keycloak.testframework.annotations.InjectKeycloakUrls;
 import org.keycloak.testframework.annotations.InjectRealm;
@@ -17,7 +18,6 @@ import org.keycloak.testframework.remote.timeoffset.TimeOffSet;
 import org.keycloak.testframework.server.KeycloakUrls;
 import org.keycloak.testframework.ui.annotations.InjectWebDriver;
 import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
-import org.openqa.selenium.By;
 
 /**
  * Access ends at the start of the end date in the realm's time zone, at once: the sign-in is refused with a clear
@@ -54,9 +54,7 @@ class SignInStopsOnTheEndDateTest {
         assertEquals(200, Accounts.refresh(urls.getBase(), refreshToken).status(), "and so does a refresh");
         BrowserSteps.signedOut(browser, urls);
         browser.open(urls.getBase() + "/realms/lifecycle/account/");
-        BrowserSteps.visible(browser, By.id("username")).sendKeys("ends.tomorrow");
-        BrowserSteps.visible(browser, By.id("password")).sendKeys(Accounts.PASSWORD);
-        BrowserSteps.clickAndWait(browser, By.id("kc-login"));
+        BrowserSteps.signIn(browser, "ends.tomorrow", Accounts.PASSWORD);
         BrowserSteps.waitForUrl(browser, "/realms/lifecycle/account");
 
         timeOffSet.set(toMidnight + 60);
@@ -73,8 +71,8 @@ class SignInStopsOnTheEndDateTest {
 
         // the browser still has its single sign-on session of the day before: it is refused all the same
         browser.open(urls.getBase() + "/realms/lifecycle/account/");
-        String page =
-                BrowserSteps.waitForText(browser, "Your access ended on " + end, "Votre accès a pris fin le " + end);
+        String page = BrowserSteps.waitForText(
+                browser, Texts.login("en", "accessEndedMessage", end), Texts.login("fr", "accessEndedMessage", end));
         assertTrue(page.contains(end), "the browser shows why: " + page);
 
         assertTrue(

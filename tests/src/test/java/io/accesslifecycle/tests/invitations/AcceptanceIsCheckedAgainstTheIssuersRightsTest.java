@@ -10,6 +10,7 @@ import io.accesslifecycle.tests.Accounts;
 import io.accesslifecycle.tests.BrowserSteps;
 import io.accesslifecycle.tests.LifecycleServerConfig;
 import io.accesslifecycle.tests.Mail;
+import io.accesslifecycle.tests.pages.InvitationPage;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,7 +26,6 @@ import org.keycloak.testframework.realm.ManagedRealm;
 import org.keycloak.testframework.server.KeycloakUrls;
 import org.keycloak.testframework.ui.annotations.InjectWebDriver;
 import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
-import org.openqa.selenium.By;
 
 /**
  * Accepting an invitation applies it with the rights of the administrator who last issued its link, checked at
@@ -139,13 +139,12 @@ class AcceptanceIsCheckedAgainstTheIssuersRightsTest {
         AccessApi en = AccessApi.as(urls.getBase(), "en-admin", "Admin-Passw0rd!");
         String[] invitation = invite(en, "boss@example.org", List.of("analyst"));
 
-        browser.open(invitation[1]);
-        BrowserSteps.clickAndWait(browser, By.id("access-invitation-sign-in"));
-        BrowserSteps.visible(browser, By.id("password")).sendKeys(Accounts.PASSWORD);
-        BrowserSteps.clickAndWait(browser, By.id("kc-login"));
-        BrowserSteps.waitForText(browser, "You are signed in as boss");
-        BrowserSteps.clickAndWait(browser, By.id("access-invitation-accept-button"));
-        BrowserSteps.waitForText(browser, "an administrator must renew it");
+        new InvitationPage(browser, "en")
+                .open(invitation[1])
+                .signIn(Accounts.PASSWORD)
+                .confirmsFor("boss", "boss@example.org")
+                .accept()
+                .says("accessInvitationNeedsRenewal");
 
         assertTrue(managementRoles(boss).contains("realm-admin"), "boss keeps realm-admin: " + managementRoles(boss));
         assertFalse(realmRoles(boss).contains("analyst"), "nothing was applied");

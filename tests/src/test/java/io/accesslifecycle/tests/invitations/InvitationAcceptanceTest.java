@@ -8,6 +8,7 @@ import io.accesslifecycle.tests.AccessApi;
 import io.accesslifecycle.tests.BrowserSteps;
 import io.accesslifecycle.tests.LifecycleServerConfig;
 import io.accesslifecycle.tests.Mail;
+import io.accesslifecycle.tests.pages.InvitationPage;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -62,10 +63,6 @@ class InvitationAcceptanceTest {
 
     private void clickAndWait(By target) {
         BrowserSteps.clickAndWait(browser, target);
-    }
-
-    private String text() {
-        return BrowserSteps.text(browser);
     }
 
     private String inviteAndGetLink(Map<String, Object> request, String email) {
@@ -126,12 +123,8 @@ class InvitationAcceptanceTest {
                                 Map.of("roles", List.of("reviewer"), "notifyInvitee", false))
                         .status());
 
-        browser.open(link);
-        BrowserSteps.waitForText(browser, "Your username will be jlpicard");
-        BrowserSteps.visible(browser, By.id("password")).sendKeys("short");
-        BrowserSteps.visible(browser, By.id("password-confirm")).sendKeys("short");
-        clickAndWait(By.id("access-invitation-create"));
-        BrowserSteps.waitForText(browser, "Your username will be jlpicard");
+        InvitationPage page = new InvitationPage(browser, "en").open(link).offersRegistrationAs("jlpicard");
+        page.register("short", "short").offersRegistrationAs("jlpicard");
         assertEquals(
                 0,
                 realm.admin()
@@ -140,10 +133,7 @@ class InvitationAcceptanceTest {
                         .size(),
                 "nothing was created");
 
-        BrowserSteps.visible(browser, By.id("password")).sendKeys(PASSWORD);
-        BrowserSteps.visible(browser, By.id("password-confirm")).sendKeys(PASSWORD);
-        clickAndWait(By.id("access-invitation-create"));
-        BrowserSteps.waitForText(browser, "The invitation is accepted: your access is ready on the account jlpicard");
+        page.register(PASSWORD, PASSWORD).says("accessInvitationAccepted", "jlpicard");
 
         UserRepresentation user = userByEmail("jl.picard@example.org");
         assertEquals("jlpicard", user.getUsername());
@@ -169,8 +159,7 @@ class InvitationAcceptanceTest {
         assertEquals(200, token.status(), token.body());
 
         browser.cookies().deleteAll();
-        browser.open(link);
-        BrowserSteps.waitForText(browser, "already been accepted");
+        page.open(link).says("accessInvitationUsed");
     }
 
     @Test
@@ -200,14 +189,13 @@ class InvitationAcceptanceTest {
                         "locale",
                         "en"),
                 "plain-user@lifecycle.test");
-        browser.open(link);
-        BrowserSteps.waitForText(browser, "An account already uses plain-user@lifecycle.test");
-        clickAndWait(By.id("access-invitation-sign-in"));
-        BrowserSteps.visible(browser, By.id("password")).sendKeys("Plain-Passw0rd!");
-        clickAndWait(By.id("kc-login"));
-        BrowserSteps.waitForText(browser, "You are signed in as plain-user (plain-user@lifecycle.test)");
-        clickAndWait(By.id("access-invitation-accept-button"));
-        BrowserSteps.waitForText(browser, "your access is ready on the account plain-user");
+        new InvitationPage(browser, "en")
+                .open(link)
+                .asksToSignInAs("plain-user@lifecycle.test")
+                .signIn("Plain-Passw0rd!")
+                .confirmsFor("plain-user", "plain-user@lifecycle.test")
+                .accept()
+                .says("accessInvitationAccepted", "plain-user");
 
         List<String> roles = realmRoles(userId);
         assertTrue(roles.contains("analyst"), roles.toString());
@@ -231,15 +219,12 @@ class InvitationAcceptanceTest {
                 Map.of("invitees", List.of(Map.of("email", "newcomer@example.org")), "locale", "en"),
                 "newcomer@example.org");
         browser.open(urls.getBase() + "/realms/lifecycle/account/");
-        BrowserSteps.visible(browser, By.id("username")).sendKeys("viewer");
-        BrowserSteps.visible(browser, By.id("password")).sendKeys("Viewer-Passw0rd!");
-        clickAndWait(By.id("kc-login"));
+        BrowserSteps.signIn(browser, "viewer", "Viewer-Passw0rd!");
         BrowserSteps.waitForUrl(browser, "/account");
 
-        browser.open(link);
-        BrowserSteps.waitForText(
-                browser,
-                "You are signed in as viewer (viewer@lifecycle.test), but this invitation is for newcomer@example.org");
+        new InvitationPage(browser, "en")
+                .open(link)
+                .warnsOfAnotherAccount("viewer", "viewer@lifecycle.test", "newcomer@example.org");
         String switchUrl =
                 browser.findElement(By.id("access-invitation-switch")).getAttribute("href");
         assertTrue(

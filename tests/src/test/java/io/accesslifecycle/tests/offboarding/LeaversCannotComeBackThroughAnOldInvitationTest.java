@@ -11,6 +11,8 @@ import io.accesslifecycle.tests.BrowserSteps;
 import io.accesslifecycle.tests.FastJobsServerConfig;
 import io.accesslifecycle.tests.Mail;
 import io.accesslifecycle.tests.Waits;
+import io.accesslifecycle.tests.pages.AccessRequestPage;
+import io.accesslifecycle.tests.pages.InvitationPage;
 import jakarta.mail.internet.MimeMessage;
 import java.util.List;
 import java.util.Map;
@@ -84,15 +86,13 @@ class LeaversCannotComeBackThroughAnOldInvitationTest {
         assertTrue(withdrawn.toString().contains(userId), withdrawn.toString());
 
         BrowserSteps.signedOut(browser, urls);
-        browser.open(link + "&kc_locale=en");
-        String page = BrowserSteps.text(browser);
-        assertTrue(page.contains("withdrawn"), page);
+        String page =
+                new InvitationPage(browser, "en").open(link + "&kc_locale=en").says("accessInvitationRevoked");
         assertTrue(
                 browser.driver().findElements(By.tagName("form")).stream()
                         .noneMatch(f -> f.getText().contains("ccept")),
                 "nothing to accept: " + page);
-        browser.open(link + "&kc_locale=fr");
-        BrowserSteps.waitForText(browser, "retirée");
+        new InvitationPage(browser, "fr").open(link + "&kc_locale=fr").says("accessInvitationRevoked");
         assertFalse(Accounts.read(realm, userId).isEnabled(), "the old link gave nothing back");
 
         JsonNode revokedAudit =
@@ -159,8 +159,7 @@ class LeaversCannotComeBackThroughAnOldInvitationTest {
                         .get("status")
                         .asText());
         assertEquals(0, pendingRequestsOf(api, userId));
-        browser.open(link + "&kc_locale=en");
-        BrowserSteps.waitForText(browser, "withdrawn");
+        new InvitationPage(browser, "en").open(link + "&kc_locale=en").says("accessInvitationRevoked");
         JsonNode revokedAudit =
                 api.get(AccessApi.access("/audit?type=INVITATION_REVOKED")).json();
         assertTrue(
@@ -183,13 +182,11 @@ class LeaversCannotComeBackThroughAnOldInvitationTest {
     }
 
     private void request(String username, String justification) {
-        browser.open(urls.getBase() + "/realms/lifecycle/access-request?kc_locale=en");
-        BrowserSteps.visible(browser, By.id("username")).sendKeys(username);
-        BrowserSteps.visible(browser, By.id("password")).sendKeys(Accounts.PASSWORD);
-        BrowserSteps.clickAndWait(browser, By.id("kc-login"));
-        BrowserSteps.visible(browser, By.id("justification")).sendKeys(justification);
-        BrowserSteps.clickAndWait(browser, By.id("access-request-submit"));
-        BrowserSteps.waitForText(browser, "request has been sent");
+        new AccessRequestPage(browser, urls)
+                .open()
+                .signIn(username, Accounts.PASSWORD)
+                .send(justification)
+                .sent();
         BrowserSteps.signedOut(browser, urls);
     }
 

@@ -1,9 +1,13 @@
-package io.accesslifecycle.tests;
+package io.accesslifecycle.tests.pages;
 
+import io.accesslifecycle.tests.AccessApi;
+import io.accesslifecycle.tests.BrowserSteps;
+import io.accesslifecycle.tests.Texts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.keycloak.testframework.server.KeycloakUrls;
 import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 import org.openqa.selenium.By;
@@ -16,56 +20,116 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** What an administrator does in the access console, shared by the console's browser tests. */
-public final class ConsoleSteps {
+/**
+ * The access console as an administrator uses it (the page object of its views): signing in, going to a view by its
+ * menu entry, reading and filling its elements by their ids. A view is recognised by its title in the language the
+ * console speaks, looked up by key in the console's own locale files ({@link Texts#console}), never written out.
+ */
+public final class AccessConsole {
 
     /** Where the tests leave a picture of each view (a build artifact). */
     public static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
-    private ConsoleSteps() {}
+    /** The console's views: the menu entry's id and the key of the view's title. */
+    public enum View {
+        USERS("users", "usersTitle"),
+        INVITE("invite", "inviteTitle"),
+        INVITATIONS("invitations", "invitationsTitle"),
+        EXPIRATIONS("expirations", "expirationsTitle"),
+        REQUESTS("requests", "requestsTitle"),
+        AUDIT("audit", "auditTitle"),
+        SETTINGS("settings", "settingsTitle");
+
+        private final String nav;
+        private final String titleKey;
+
+        View(String nav, String titleKey) {
+            this.nav = nav;
+            this.titleKey = titleKey;
+        }
+    }
+
+    private final ManagedWebDriver browser;
+    private final KeycloakUrls urls;
+    private String language = "en";
+
+    public AccessConsole(ManagedWebDriver browser, KeycloakUrls urls) {
+        this.browser = browser;
+        this.urls = urls;
+    }
 
     public static String address(KeycloakUrls urls) {
         return urls.getBase() + "/realms/" + AccessApi.REALM + "/access-console/";
     }
 
     /** Opens the console, signs in on Keycloak's page and waits for the console (or its "no access" page). */
-    public static void signIn(ManagedWebDriver browser, KeycloakUrls urls, String username, String password) {
+    public AccessConsole signIn(String username, String password) {
         browser.driver().manage().window().setSize(new Dimension(1440, 1000));
         browser.open(address(urls));
-        visible(browser, By.id("username")).sendKeys(username);
+        visible(By.id("username")).sendKeys(username);
         browser.findElement(By.id("password")).sendKeys(password);
         browser.findElement(By.id("kc-login")).click();
-        waiting(browser)
+        waiting()
                 .until(d -> !d.findElements(By.id("view-title")).isEmpty()
                         || !d.findElements(By.id("no-access")).isEmpty());
+        return this;
     }
 
-    public static WebDriverWait waiting(ManagedWebDriver browser) {
-        return BrowserSteps.waiting(browser);
+    /** Waits until the console shows the view, in the language given (as the account's locale chose it). */
+    public AccessConsole shows(View view, String inLanguage) {
+        language = inLanguage;
+        return shows(view);
     }
 
-    public static WebElement visible(ManagedWebDriver browser, By target) {
-        return waiting(browser).until(ExpectedConditions.visibilityOfElementLocated(target));
+    /** Waits until the console shows the view. */
+    public AccessConsole shows(View view) {
+        showing(By.id("view-title"), Texts.console(language, view.titleKey));
+        return this;
     }
 
-    public static void gone(ManagedWebDriver browser, By target) {
-        waiting(browser).until(ExpectedConditions.invisibilityOfElementLocated(target));
-    }
-
-    public static WebElement clickable(ManagedWebDriver browser, By target) {
-        return waiting(browser).until(ExpectedConditions.elementToBeClickable(target));
-    }
-
-    /** Waits until the element's text contains {@code part}, and answers the element. */
-    public static WebElement showing(ManagedWebDriver browser, By target, String part) {
-        waiting(browser).until(ExpectedConditions.textToBePresentInElementLocated(target, part));
-        return browser.findElement(target);
+    /** Switches the console's language with its language buttons. */
+    public AccessConsole speak(String newLanguage) {
+        clickable(By.id("language-" + newLanguage)).click();
+        language = newLanguage;
+        return this;
     }
 
     /** Opens a view from the menu and waits for its title. */
-    public static void open(ManagedWebDriver browser, String view, String title) {
-        clickable(browser, By.id("nav-" + view)).click();
-        showing(browser, By.id("view-title"), title);
+    public AccessConsole open(View view) {
+        clickable(By.id("nav-" + view.nav)).click();
+        return shows(view);
+    }
+
+    /** A text of the console in the language it speaks now. */
+    public String text(String key, Map<String, ?> values) {
+        return Texts.console(language, key, values);
+    }
+
+    public WebDriverWait waiting() {
+        return BrowserSteps.waiting(browser);
+    }
+
+    public WebElement visible(By target) {
+        return waiting().until(ExpectedConditions.visibilityOfElementLocated(target));
+    }
+
+    public void gone(By target) {
+        waiting().until(ExpectedConditions.invisibilityOfElementLocated(target));
+    }
+
+    public WebElement clickable(By target) {
+        return waiting().until(ExpectedConditions.elementToBeClickable(target));
+    }
+
+    /** Waits until the element's text contains {@code part}, and answers the element. */
+    public WebElement showing(By target, String part) {
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(target, part));
+        return browser.findElement(target);
+    }
+
+    /** Waits until the element shows the console's text {@code key} with these values. */
+    public WebElement showing(By target, String key, Map<String, ?> values) {
+        return showing(target, text(key, values));
     }
 
     /** Replaces what a field holds, as a person would: select all, then type. */
@@ -78,7 +142,7 @@ public final class ConsoleSteps {
      * Pastes text into a field: the whole text arrives at once, in one input event, as from the clipboard (typing a
      * long text key by key in a controlled field is not what people do with a list of addresses).
      */
-    public static void paste(ManagedWebDriver browser, WebElement field, String text) {
+    public void paste(WebElement field, String text) {
         ((JavascriptExecutor) browser.driver())
                 .executeScript(
                         "const f = arguments[0]; const proto = Object.getPrototypeOf(f);"
@@ -88,7 +152,7 @@ public final class ConsoleSteps {
                         text);
     }
 
-    public static Path screenshot(ManagedWebDriver browser, String name) {
+    public Path screenshot(String name) {
         try {
             Files.createDirectories(SCREENSHOTS);
             Path file = SCREENSHOTS.resolve(name + ".png");

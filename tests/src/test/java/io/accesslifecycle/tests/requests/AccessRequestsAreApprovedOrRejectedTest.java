@@ -9,6 +9,7 @@ import io.accesslifecycle.tests.AccessApi;
 import io.accesslifecycle.tests.BrowserSteps;
 import io.accesslifecycle.tests.LifecycleServerConfig;
 import io.accesslifecycle.tests.Mail;
+import io.accesslifecycle.tests.pages.AccessRequestPage;
 import jakarta.mail.internet.MimeMessage;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,6 @@ import org.keycloak.testframework.realm.ManagedRealm;
 import org.keycloak.testframework.server.KeycloakUrls;
 import org.keycloak.testframework.ui.annotations.InjectWebDriver;
 import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
-import org.openqa.selenium.By;
 
 /**
  * A signed-in user without access asks for it from a page; the administrators are emailed; one request is approved
@@ -51,31 +51,14 @@ class AccessRequestsAreApprovedOrRejectedTest {
         BrowserSteps.signedOut(browser, urls);
     }
 
-    private void clickAndWait(By target) {
-        BrowserSteps.clickAndWait(browser, target);
-    }
-
-    private String text() {
-        return BrowserSteps.text(browser);
-    }
-
     private void requestAs(String username, String password, String justification) {
-        browser.open(urls.getBase() + "/realms/lifecycle/access-request?kc_locale=en");
-        BrowserSteps.visible(browser, By.id("username")).sendKeys(username);
-        BrowserSteps.visible(browser, By.id("password")).sendKeys(password);
-        clickAndWait(By.id("kc-login"));
-        BrowserSteps.visible(browser, By.id("justification")).sendKeys(justification);
-        clickAndWait(By.id("access-request-submit"));
+        new AccessRequestPage(browser, urls).open().signIn(username, password).send(justification);
     }
 
     @Test
     void aRequestIsMadeOnceApprovedAndTheUserTold() {
         requestAs("plain-user", "Plain-Passw0rd!", "I join the audit team on Monday.");
-        BrowserSteps.waitForText(browser, "request has been sent", "demande a été envoyée");
-        browser.open(urls.getBase() + "/realms/lifecycle/access-request");
-        assertTrue(
-                BrowserSteps.visible(browser, By.id("access-request-pending")).isDisplayed(),
-                "a second request is not offered: " + text());
+        new AccessRequestPage(browser, urls).sent().open().pending();
 
         MimeMessage toAdmin = Mail.await(mail, "en-admin@lifecycle.test", "Access request from plain-user");
         assertFalse(

@@ -9,6 +9,7 @@ import io.accesslifecycle.tests.AccessApi;
 import io.accesslifecycle.tests.Accounts;
 import io.accesslifecycle.tests.BrowserSteps;
 import io.accesslifecycle.tests.LifecycleServerConfig;
+import io.accesslifecycle.tests.pages.AccessRequestPage;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,6 @@ import org.keycloak.testframework.realm.ManagedRealm;
 import org.keycloak.testframework.server.KeycloakUrls;
 import org.keycloak.testframework.ui.annotations.InjectWebDriver;
 import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
-import org.openqa.selenium.By;
 
 /**
  * An approval or an edit that names only some fields changes only those: the end date and the caller designation
@@ -45,12 +45,10 @@ class ApprovalsAndEditsKeepWhatTheyDoNotNameTest {
     }
 
     private String request(String username, String justification) {
-        browser.open(urls.getBase() + "/realms/lifecycle/access-request?kc_locale=en");
-        BrowserSteps.visible(browser, By.id("username")).sendKeys(username);
-        BrowserSteps.visible(browser, By.id("password")).sendKeys(Accounts.PASSWORD);
-        BrowserSteps.clickAndWait(browser, By.id("kc-login"));
-        BrowserSteps.visible(browser, By.id("justification")).sendKeys(justification);
-        BrowserSteps.clickAndWait(browser, By.id("access-request-submit"));
+        new AccessRequestPage(browser, urls)
+                .open()
+                .signIn(username, Accounts.PASSWORD)
+                .send(justification);
         JsonNode pending = AccessApi.admin(urls.getBase())
                 .get(AccessApi.access("/requests?status=pending"))
                 .json();

@@ -62,9 +62,7 @@ class RequestsCannotFloodTest {
         BrowserSteps.signedOut(browser, urls);
         String page = urls.getBase() + "/realms/lifecycle/access-request?kc_locale=en";
         browser.open(page);
-        BrowserSteps.visible(browser, By.id("username")).sendKeys("plain-user");
-        BrowserSteps.visible(browser, By.id("password")).sendKeys("Plain-Passw0rd!");
-        BrowserSteps.clickAndWait(browser, By.id("kc-login"));
+        BrowserSteps.signIn(browser, "plain-user", "Plain-Passw0rd!");
         assertTrue(browser.findElement(By.id("justification")).isDisplayed(), BrowserSteps.text(browser));
         String cookies = browser.driver().manage().getCookies().stream()
                 .map(c -> c.getName() + "=" + c.getValue())

@@ -10,6 +10,7 @@ import io.accesslifecycle.tests.BrowserSteps;
 import io.accesslifecycle.tests.FastJobsServerConfig;
 import io.accesslifecycle.tests.Mail;
 import io.accesslifecycle.tests.Waits;
+import io.accesslifecycle.tests.pages.AccessRequestPage;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -27,7 +28,6 @@ import org.keycloak.testframework.remote.timeoffset.TimeOffSet;
 import org.keycloak.testframework.server.KeycloakUrls;
 import org.keycloak.testframework.ui.annotations.InjectWebDriver;
 import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
-import org.openqa.selenium.By;
 
 /**
  * Sent emails, decided invitations and decided access requests keep their personal data only for the realm's
@@ -91,12 +91,7 @@ class PersonalDataIsKeptOnlyForItsRetentionTest {
 
     private void requestAccessAs(String username, String password, String justification) {
         BrowserSteps.signedOut(browser, urls);
-        browser.open(urls.getBase() + "/realms/lifecycle/access-request?kc_locale=en");
-        BrowserSteps.visible(browser, By.id("username")).sendKeys(username);
-        BrowserSteps.visible(browser, By.id("password")).sendKeys(password);
-        BrowserSteps.clickAndWait(browser, By.id("kc-login"));
-        BrowserSteps.visible(browser, By.id("justification")).sendKeys(justification);
-        BrowserSteps.clickAndWait(browser, By.id("access-request-submit"));
+        new AccessRequestPage(browser, urls).open().signIn(username, password).send(justification);
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.accesslifecycle.tests.Accounts;
 import io.accesslifecycle.tests.BrowserSteps;
 import io.accesslifecycle.tests.LifecycleServerConfig;
 import io.accesslifecycle.tests.Mail;
+import io.accesslifecycle.tests.pages.AccessRequestPage;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -26,7 +27,6 @@ import org.keycloak.testframework.realm.ManagedRealm;
 import org.keycloak.testframework.server.KeycloakUrls;
 import org.keycloak.testframework.ui.annotations.InjectWebDriver;
 import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
-import org.openqa.selenium.By;
 
 /**
  * A group or a composite realm role that carries {@code realm-management} roles (directly, through composites or
@@ -184,12 +184,10 @@ class NoEscalationThroughCompositesOrGroupsTest {
         // an approval giving /ops is refused, the request stays pending
         String requester = Accounts.create(realm, "ops-requester", null);
         BrowserSteps.signedOut(browser, urls);
-        browser.open(urls.getBase() + "/realms/lifecycle/access-request?kc_locale=en");
-        BrowserSteps.visible(browser, By.id("username")).sendKeys("ops-requester");
-        BrowserSteps.visible(browser, By.id("password")).sendKeys(Accounts.PASSWORD);
-        BrowserSteps.clickAndWait(browser, By.id("kc-login"));
-        BrowserSteps.visible(browser, By.id("justification")).sendKeys("I run the night shift.");
-        BrowserSteps.clickAndWait(browser, By.id("access-request-submit"));
+        new AccessRequestPage(browser, urls)
+                .open()
+                .signIn("ops-requester", Accounts.PASSWORD)
+                .send("I run the night shift.");
         String request = null;
         for (var r : en.get(AccessApi.access("/requests?status=pending")).json()) {
             if (r.get("userId").asText().equals(requester)) {

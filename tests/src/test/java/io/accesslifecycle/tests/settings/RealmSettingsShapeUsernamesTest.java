@@ -3,6 +3,7 @@ package io.accesslifecycle.tests.settings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.accesslifecycle.tests.AccessApi;
+import io.accesslifecycle.tests.AccessRealm;
 import io.accesslifecycle.tests.LifecycleServerConfig;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,7 @@ import org.keycloak.testframework.server.KeycloakUrls;
 @KeycloakIntegrationTest(config = LifecycleServerConfig.class)
 class RealmSettingsShapeUsernamesTest {
 
-    @InjectRealm(fromJson = "/lifecycle-realm.json")
+    @InjectRealm(config = AccessRealm.class)
     ManagedRealm realm;
 
     @InjectKeycloakUrls

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import io.accesslifecycle.tests.BrowserSteps;
 import io.accesslifecycle.tests.LifecycleServerConfig;
 import io.accesslifecycle.tests.Mail;
+import io.accesslifecycle.tests.Texts;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.UserRepresentation;
@@ -54,7 +55,7 @@ class SelfRegistrationGetsTheUsernameByRuleTest {
         browser.open(urls.getBase() + "/realms/lifecycle/account/");
         BrowserSteps.clickAndWait(browser, By.cssSelector("#kc-registration a"));
         BrowserSteps.waitForText(
-                browser, "Your username will be made from your first and last names", "Votre identifiant sera formé");
+                browser, Texts.login("en", "accessUsernameByRule"), Texts.login("fr", "accessUsernameByRule"));
         assertFalse(browser.findElement(By.id("username")).isDisplayed(), "no username to choose");
         BrowserSteps.visible(browser, By.id("firstName")).sendKeys(firstName);
         BrowserSteps.visible(browser, By.id("lastName")).sendKeys(lastName);

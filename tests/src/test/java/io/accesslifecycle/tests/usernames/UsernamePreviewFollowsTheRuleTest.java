@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.accesslifecycle.tests.AccessApi;
+import io.accesslifecycle.tests.AccessRealm;
 import io.accesslifecycle.tests.LifecycleServerConfig;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +23,7 @@ import org.keycloak.testframework.server.KeycloakUrls;
 @KeycloakIntegrationTest(config = LifecycleServerConfig.class)
 class UsernamePreviewFollowsTheRuleTest {
 
-    @InjectRealm(fromJson = "/lifecycle-realm.json")
+    @InjectRealm(config = AccessRealm.class)
     ManagedRealm realm;
 
     @InjectKeycloakUrls
