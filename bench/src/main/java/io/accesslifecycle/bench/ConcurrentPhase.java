@@ -44,16 +44,12 @@ final class ConcurrentPhase {
         }
 
         double percentileMillis(double p) {
-            long[] sorted = outcomes.stream().mapToLong(Outcome::nanos).sorted().toArray();
-            if (sorted.length == 0) {
-                return Double.NaN;
-            }
-            int rank = (int) Math.ceil(p / 100.0 * sorted.length);
-            return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))] / 1e6;
+            return Report.percentile(
+                    outcomes.stream().mapToDouble(o -> o.nanos() / 1e6).toArray(), p);
         }
 
         double maxMillis() {
-            return outcomes.stream().mapToLong(Outcome::nanos).max().orElse(0) / 1e6;
+            return percentileMillis(100);
         }
 
         double wallMillis() {

@@ -1,19 +1,18 @@
 package io.accesslifecycle.bench;
 
+import static io.accesslifecycle.bench.Report.f;
+import static io.accesslifecycle.bench.Report.ms;
+import static io.accesslifecycle.bench.Report.ratio;
+import static io.accesslifecycle.bench.Report.sec;
+
 import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.Address;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,11 +55,7 @@ public final class InvitationsBench {
         if (args.length == 0 || !args[0].equals("run")) {
             throw new IllegalArgumentException("usage: run --base=URL --smtp-port=N --results=DIR [--count=1000]");
         }
-        Map<String, String> opts = new HashMap<>();
-        for (int i = 1; i < args.length; i++) {
-            String[] kv = args[i].replaceFirst("^--", "").split("=", 2);
-            opts.put(kv[0], kv.length > 1 ? kv[1] : "true");
-        }
+        Map<String, String> opts = Report.options(args, 1);
         int rc = run(opts);
         System.exit(rc); // HttpClient and GreenMail threads must not keep the JVM alive
     }
@@ -118,20 +113,11 @@ public final class InvitationsBench {
         }
 
         double percentile(double p) {
-            double[] sorted = callMillis.clone();
-            java.util.Arrays.sort(sorted);
-            if (sorted.length == 0) {
-                return Double.NaN;
-            }
-            int rank = (int) Math.ceil(p / 100.0 * sorted.length);
-            return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
-        }
-
-        double max() {
-            return java.util.Arrays.stream(callMillis).max().orElse(Double.NaN);
+            return Report.percentile(callMillis, p);
         }
     }
 
+    /** The organization the stock side invites into, and what the setup found out about permissions. */
     record Setup(String orgId, String notes) {}
 
     static int run(Map<String, String> opts) throws Exception {
@@ -142,7 +128,7 @@ public final class InvitationsBench {
         double mailTimeout = Double.parseDouble(opts.getOrDefault("mail-timeout", "300"));
         String runId = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
         opts.put("run-id", runId);
-        opts.put("loadavg-start", UsernamesBench.loadAverage());
+        opts.put("loadavg-start", Report.loadAverage());
         long clientStart = System.nanoTime();
 
         boolean noDelay = !"false".equals(opts.getOrDefault("sink-nodelay", "true"));
@@ -174,7 +160,7 @@ public final class InvitationsBench {
                     ours.allDelivered()
                             ? String.format(Locale.ROOT, "%.1f s", ours.allEmailsMillis() / 1000)
                             : "never");
-            opts.put("loadavg-between", UsernamesBench.loadAverage());
+            opts.put("loadavg-between", Report.loadAverage());
 
             System.out.printf("stock: %d sequential organization invite-user calls...%n", count);
             Stock stock = stock(master, setup.orgId(), clock, sink, runId, count);
@@ -189,10 +175,11 @@ public final class InvitationsBench {
                     stock.arrivalsMillis().length);
 
             opts.put("phases-seconds", String.format(Locale.ROOT, "%.1f", (System.nanoTime() - clientStart) / 1e9));
-            String report = InvitationsReport.render(opts, setup, ours, stock);
-            System.out.println();
-            System.out.println(report);
-            write(report, Path.of(opts.getOrDefault("results", "bench/results")), opts.getOrDefault("db", "h2"));
+            String db = opts.getOrDefault("db", "h2");
+            report(opts, setup, ours, stock, Instant.now())
+                    .write(
+                            Path.of(opts.getOrDefault("results", "bench/results")),
+                            "h2".equals(db) ? "invitations" : "invitations-" + db);
             return 0;
         } finally {
             sink.stop();
@@ -488,16 +475,267 @@ public final class InvitationsBench {
         return reached.size();
     }
 
-    private static void write(String report, Path dir, String db) throws IOException {
-        Files.createDirectories(dir);
-        String stamp = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
-                .withZone(ZoneOffset.UTC)
-                .format(Instant.now());
-        String name = "h2".equals(db) ? "invitations" : "invitations-" + db;
-        Path file = dir.resolve(name + "-" + stamp + ".md");
-        Files.writeString(file, report, StandardCharsets.UTF_8);
-        Path latest = dir.resolve("latest-" + name + ".md");
-        Files.copy(file, latest, StandardCopyOption.REPLACE_EXISTING);
-        System.out.println("Written: " + file + " (and " + latest + ")");
+    // ------------------------------------------------------------------------------------------------- report
+
+    /** A pause between two arrivals longer than this is a gap between outbox runs (or a stall), not sending. */
+    static final long GAP_MILLIS = 1_000;
+
+    /** The report: both sides, the ratios, the targets, where our time goes, how it ran, the machine. */
+    static Report report(Map<String, String> opts, Setup setup, Ours o, Stock s, Instant now) {
+        Report md = new Report("Invitations benchmark: Access Lifecycle vs stock Keycloak", now);
+        String db = opts.getOrDefault("db-label", "H2 in memory (`--db=dev-mem`)");
+        md.text(
+                "Run %s: %,d invitations each side, database **%s**. Both sides ran in the same run, against the same "
+                        + "Keycloak, one after the other, with the SMTP sink in the bench client (run id `%s`).\n\n",
+                md.date(), o.count(), db, opts.getOrDefault("run-id", "?"));
+
+        md.section("Results");
+        md.text("""
+                **ours**: one `POST /admin/realms/lifecycle/access/invitations` with all the invitees (`bench-<run>-<i>@example.org`, \
+                role `analyst`, locale `en`, a message), as `realm-admin`; it answers once the invitations are stored and the \
+                emails queued; the outbox job (every 3 s, at most 20 s of sending per run, one SMTP connection per message) \
+                sends them. **stock**: as many sequential `POST /admin/realms/lifecycle/organizations/{id}/members/invite-user` \
+                (form `email`, `firstName`, `lastName`; new addresses `bench-org-<run>-<i>@example.org`), Keycloak's own \
+                invitation, which sends its email before it answers. Times run from the request start (ours) or the first \
+                call's start (stock).
+
+                """);
+        double oursAll = o.allEmailsMillis();
+        double stockAll = s.allEmailsMillis();
+        String perCall = ms(s.percentile(50)) + " / " + ms(s.percentile(95)) + " / " + ms(s.percentile(100));
+        md.table(new Report.Table("figure", "ours (1 bulk request)", "stock (" + s.count() + " sequential calls)")
+                .right(1, 2)
+                .row("invitations asked for", o.count(), s.count())
+                .row(
+                        "accepted (ours: rows `invited`; stock: 204)",
+                        o.accepted() + (o.reinvited() > 0 ? " (" + o.reinvited() + " reinvited)" : ""),
+                        s.ok())
+                .row("rejected rows (ours) / failed calls (stock)", o.rejected(), s.count() - s.ok())
+                .row("HTTP errors", o.httpStatus() == 200 ? "0" : "1 (" + o.httpStatus() + ")", s.count() - s.ok())
+                .row(
+                        "**time to answer**",
+                        sec(o.answerMillis()) + " (" + verdictAnswer(o.answerMillis()) + ")",
+                        sec(s.wallMillis()) + " (all calls)")
+                .row("per call p50 / p95 / max", "1 call", perCall)
+                .row(
+                        "**time until all emails reached the sink**",
+                        Double.isNaN(oursAll)
+                                ? f(
+                                        "not within %.0f s (%d of %d)",
+                                        o.mailTimeoutSeconds(), o.arrivalsMillis().length, o.accepted())
+                                : sec(oursAll) + " (" + verdictEmails(oursAll) + ")",
+                        Double.isNaN(stockAll)
+                                ? "not all (" + s.arrivalsMillis().length + " of " + s.ok() + ")"
+                                : sec(stockAll))
+                .row(
+                        "invitations per second, to the last email",
+                        perSecond(o.accepted(), oursAll),
+                        perSecond(s.ok(), stockAll))
+                .row(
+                        "messages in the sink / distinct invitee addresses reached",
+                        o.sinkMessages() + " / " + o.sinkExpectedRecipients(),
+                        s.sinkMessages() + " / " + s.sinkExpectedRecipients())
+                .row(
+                        "delivery status the API lists (`emailDelivery.status`)",
+                        deliveries(o),
+                        "n/a (sent before the answer)"));
+
+        md.text("\n**Ratios** (above 1: ours is faster):\n\n");
+        md.table(new Report.Table("ratio", "value", "meaning")
+                .right(1)
+                .row(
+                        "stock wall time / our time to all emails",
+                        ratio(s.wallMillis(), oursAll),
+                        "all " + o.count() + " people have their email sooner with ours by this factor")
+                .row(
+                        "stock time to all emails / our time to all emails",
+                        ratio(stockAll, oursAll),
+                        "the same, sink to sink")
+                .row(
+                        "stock wall time / our answer time",
+                        ratio(s.wallMillis(), o.answerMillis()),
+                        "the administrator (or the script) gets its answer sooner by this factor"));
+        if (o.httpError() != null) {
+            md.text("\n- ours error: " + Report.code(o.httpError()) + "\n");
+        }
+        for (String reason : o.rejectReasons()) {
+            md.text("\n- ours rejected row, for example: " + Report.code(reason) + "\n");
+        }
+        md.errors("stock", s.errors());
+
+        md.section("Targets (ours)");
+        md.table(new Report.Table("target", "measured", "verdict")
+                .right(1)
+                .row("answer in 5 s (10 s at most on 2 cores)", sec(o.answerMillis()), verdictAnswer(o.answerMillis()))
+                .row(
+                        "all emails in the sink within 60 s of the request start",
+                        Double.isNaN(oursAll) ? "not all" : sec(oursAll),
+                        Double.isNaN(oursAll) ? "missed (not all delivered)" : verdictEmails(oursAll)));
+
+        md.section("Ours: where the time to all emails goes");
+        long[] a = o.arrivalsMillis();
+        if (a.length == 0) {
+            md.text("No email reached the sink.\n");
+        } else {
+            long first = a[0];
+            long last = a[a.length - 1];
+            List<String> shown = new ArrayList<>();
+            int pauses = 0;
+            long paused = 0;
+            for (int i = 1; i < a.length; i++) {
+                if (a[i] - a[i - 1] > GAP_MILLIS) {
+                    paused += a[i] - a[i - 1];
+                    if (pauses++ < 6) {
+                        shown.add(f("%.1f→%.1f s", a[i - 1] / 1000.0, a[i] / 1000.0));
+                    }
+                }
+            }
+            double sending = last - first - paused;
+            md.table(new Report.Table("stretch", "seconds", "what")
+                    .right(1)
+                    .row(
+                            "request start → answer",
+                            sec(o.answerMillis()),
+                            "invitations stored, emails queued, in one transaction")
+                    .row(
+                            "answer → first email in the sink",
+                            sec(first - o.answerMillis()),
+                            "until the next outbox run (every 3 s) sends its first message")
+                    .row(
+                            "first → last email",
+                            sec(last - first),
+                            f(
+                                    "%,d messages, %.1f per second on average",
+                                    a.length, (a.length - 1) / ((last - first) / 1000.0)))
+                    .row(
+                            "  of which pauses over " + GAP_MILLIS / 1000 + " s between two emails",
+                            sec(paused),
+                            pauses + " pause(s)"
+                                    + (pauses == 0 ? "" : ": " + String.join(", ", shown) + (pauses > 6 ? ", ..." : ""))
+                                    + " (between outbox runs: a run stops picking batches after 20 s, the next starts at"
+                                    + " most 3 s later)")
+                    .row(
+                            "  of which sending",
+                            sec(sending),
+                            f(
+                                    "%.1f messages per second while sending (%.1f ms each: template, SMTP connection, "
+                                            + "transaction)",
+                                    a.length / (sending / 1000.0), sending / a.length)));
+            md.text("\nEmails in the sink by time since the request start:\n\n");
+            Report.Table by = new Report.Table("after", "emails", "share").right(0, 1, 2);
+            for (int t : new int[] {5, 10, 15, 20, 30, 45, 60, 90, 120, 180, 240, 300}) {
+                long n = Arrays.stream(a).filter(m -> m <= t * 1000L).count();
+                by.row(t + " s", n, f("%.0f %%", 100.0 * n / Math.max(1, o.accepted())));
+                if (n >= o.accepted() || t * 1000L > last + 30_000) {
+                    break;
+                }
+            }
+            double[] arrivals = Arrays.stream(a).asDoubleStream().toArray();
+            md.table(by)
+                    .text(
+                            "\nArrival percentiles: first %s, 25 %% %s, 50 %% %s, 75 %% %s, 95 %% %s, last %s (sink "
+                                    + "polled every %d ms).\n",
+                            sec(first),
+                            sec(Report.percentile(arrivals, 25)),
+                            sec(Report.percentile(arrivals, 50)),
+                            sec(Report.percentile(arrivals, 75)),
+                            sec(Report.percentile(arrivals, 95)),
+                            sec(last),
+                            SinkClock.POLL_MILLIS);
+        }
+
+        md.section("Stock: the sequential calls");
+        md.table(new Report.Table("figure", "value")
+                .right(1)
+                .row("calls", s.count())
+                .row("204 (invitation stored and email sent)", s.ok())
+                .row(
+                        "latency p50 / p95 / max / mean (ms)",
+                        perCall + " / "
+                                + f(
+                                        "%.1f",
+                                        Arrays.stream(s.callMillis()).average().orElse(Double.NaN)))
+                .row("wall time, first call's start → last answer", sec(s.wallMillis()))
+                .row(
+                        "  of which master token renewals between calls",
+                        s.tokenRenewals() + " × , " + f("%.0f", s.renewalMillis()) + " ms")
+                .row("calls per second", perSecond(s.count(), s.wallMillis()))
+                .row(
+                        "last email in the sink (from the first call's start)",
+                        Double.isNaN(stockAll) ? "not all" : sec(stockAll)));
+
+        String kcOpts = opts.getOrDefault("kc-opts", "start-dev").strip();
+        md.section("How it ran");
+        md.text("- Setup: organizations enabled on the realm (`PUT /admin/realms/lifecycle` "
+                + "`{\"organizationsEnabled\":true}`), one organization created (`POST /admin/realms/lifecycle/organizations`"
+                + " `{\"name\":\"bench-<run>\",\"domains\":[{\"name\":\"example.org\"}]}`), id `" + setup.orgId()
+                + "`.\n");
+        if (!setup.notes().isBlank()) {
+            md.text("- " + setup.notes() + ".\n");
+        }
+        md.text(
+                "- Warm-up before the measures: one request of " + opts.getOrDefault("warmup", "10")
+                        + " invitees (ours) and as many invite-user calls (stock), their emails awaited, then the sink emptied.\n");
+        md.text(
+                "- Ours first, then stock once all of ours had reached the sink (or the wait gave up), so the two never "
+                        + "overlap.\n");
+        md.text(
+                "- One HTTP/1.1 client per side (java.net.http; stock reuses its connection). Keycloak opens one SMTP "
+                        + "connection per message on both sides, to GreenMail in the bench client (same machine, same cores), ");
+        md.text(
+                !"false".equals(opts.getOrDefault("sink-nodelay", "true"))
+                        ? "with `TCP_NODELAY` on its connections: otherwise its two-line EHLO reply stalls ~43 ms per "
+                                + "message on Nagle's algorithm and delayed ACKs, a cost of the sink that a real MTA does not "
+                                + "have (`BENCH_SINK_NODELAY=0` brings the stall back).\n"
+                        : "**with Nagle's algorithm on** (`BENCH_SINK_NODELAY=0`): its two-line EHLO reply stalls ~43 ms "
+                                + "per message on both sides, which the figures include.\n");
+        md.text("- Keycloak `kc.sh " + kcOpts + "` (default pools"
+                + (kcOpts.contains("cache-templates=true") || !kcOpts.startsWith("start-dev")
+                        ? "; theme and template caches on, as in production"
+                        : "; theme and template caches off, as `start-dev` sets them: every email reloads its templates")
+                + ").\n");
+
+        Map<String, String> machine = new LinkedHashMap<>();
+        machine.put("Keycloak", opts.getOrDefault("kc-version", "?") + " (`" + kcOpts.split(" ")[0] + "`)");
+        machine.put("database", db);
+        machine.put("project (commit; bundle jar benched)", opts.getOrDefault("git", "?"));
+        machine.put("load average 1/5/15 min, before the phases", opts.getOrDefault("loadavg-start", "?"));
+        machine.put("load average 1/5/15 min, between ours and stock", opts.getOrDefault("loadavg-between", "?"));
+        md.machine(opts, machine).keycloakErrors(opts.get("kc-log"));
+
+        Map<String, String> steps = new LinkedHashMap<>();
+        UsernamesBench.putIfPresent(steps, "build (mvn, when needed) and bench client", opts.get("build-seconds"));
+        UsernamesBench.putIfPresent(steps, "PostgreSQL cluster created and started", opts.get("db-start-seconds"));
+        UsernamesBench.putIfPresent(
+                steps, "Keycloak start (until /realms/lifecycle answers)", opts.get("kc-start-seconds"));
+        steps.put("setup, warm-up and both phases", opts.getOrDefault("phases-seconds", "?"));
+        return md.timings(steps, opts.get("script-start"));
+    }
+
+    private static String deliveries(Ours o) {
+        if (o.deliveryStatuses().isEmpty()) {
+            return o.listed() + " listed, no delivery status";
+        }
+        StringJoiner statuses = new StringJoiner(", ", "", " (of " + o.listed() + " pending listed)");
+        o.deliveryStatuses().forEach((status, n) -> statuses.add(status + " " + n));
+        return statuses.toString();
+    }
+
+    private static String verdictAnswer(double millis) {
+        if (millis <= ANSWER_TARGET_S * 1000) {
+            return "target met";
+        }
+        if (millis <= ANSWER_LIMIT_S * 1000) {
+            return "over the 5 s target, within the 10 s limit";
+        }
+        return "over the 10 s limit by " + sec(millis - ANSWER_LIMIT_S * 1000);
+    }
+
+    private static String verdictEmails(double millis) {
+        return millis <= EMAILS_TARGET_S * 1000 ? "target met" : "missed by " + sec(millis - EMAILS_TARGET_S * 1000);
+    }
+
+    private static String perSecond(int n, double millis) {
+        return Double.isNaN(millis) || millis <= 0 ? "n/a" : f("%.1f", n / (millis / 1000));
     }
 }

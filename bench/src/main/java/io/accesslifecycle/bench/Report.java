@@ -1,217 +1,128 @@
 package io.accesslifecycle.bench;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 
-/** The Markdown report: machine facts, the JMH scores, the concurrent phases side by side, the ratios. */
+/**
+ * The one report writer of the bench. Every benchmark (usernames, invitations, run-all) writes its sections through
+ * it and hands the result back to print and file, so that tables, number formats, machine facts, the errors in
+ * Keycloak's log and the timings of a run are written once and read the same in every report.
+ */
 final class Report {
 
-    private Report() {}
+    private static final DateTimeFormatter DATE =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter STAMP =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
-    static String render(
-            Map<String, String> opts,
-            Properties jmh,
-            List<UsernamesBench.Comparison> comparisons,
-            double serverSeconds) {
-        StringBuilder md = new StringBuilder();
-        String now = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
-                .withZone(ZoneOffset.UTC)
-                .format(Instant.now());
-        md.append("# Usernames benchmark: Access Lifecycle vs stock Keycloak\n\n");
-        md.append("Run ")
-                .append(now)
-                .append(". Both sides ran on the same machine, in the same run, against the same server.\n\n");
+    private final StringBuilder md = new StringBuilder();
+    private final Instant now;
 
-        md.append("## Machine\n\n");
-        md.append(new Table("fact", "value")
-                .row("date", now)
+    Report(String title, Instant now) {
+        this.now = now;
+        md.append("# ").append(title).append("\n\n");
+    }
+
+    /** The report's date, as every report prints it. */
+    String date() {
+        return DATE.format(now);
+    }
+
+    /** Text as it is: the caller ends its paragraphs with a blank line. */
+    Report text(String text) {
+        md.append(text);
+        return this;
+    }
+
+    /** {@link String#format} in the root locale, appended. */
+    Report text(String format, Object... args) {
+        return text(f(format, args));
+    }
+
+    /** A {@code ##} heading, after a blank line. */
+    Report section(String heading) {
+        if (!md.toString().endsWith("\n\n")) {
+            md.append(md.toString().endsWith("\n") ? "\n" : "\n\n");
+        }
+        md.append("## ").append(heading).append("\n\n");
+        return this;
+    }
+
+    Report table(Table table) {
+        md.append(table.render());
+        return this;
+    }
+
+    /** Another report inside this one, its headings two levels down. */
+    Report embed(String report) {
+        md.append(report.replaceAll("(?m)^#", "###"));
+        return this;
+    }
+
+    /** One bullet per kind of error, most frequent first as given, at most five and a line for the rest. */
+    Report errors(String side, Map<String, ? extends Number> counts) {
+        int shown = 0;
+        for (Map.Entry<String, ? extends Number> e : counts.entrySet()) {
+            if (shown++ == 5) {
+                return text("- %s: %d more kinds of error\n", side, counts.size() - 5);
+            }
+            text("- %s error ×%s: %s\n", side, e.getValue(), code(e.getKey()));
+        }
+        return this;
+    }
+
+    /**
+     * The machine: date, CPUs, CPU model, memory, OS and {@code java -version}, then the rows the benchmark adds,
+     * then the load average now; {@code facts} are the script's options ({@code nproc}, {@code java-version}).
+     */
+    Report machine(Map<String, String> facts, Map<String, String> rows) {
+        Table t = new Table("fact", "value")
+                .row("date", date())
                 .row(
                         "CPUs (nproc)",
-                        opts.getOrDefault(
+                        facts.getOrDefault(
                                 "nproc", Integer.toString(Runtime.getRuntime().availableProcessors())))
-                .row("CPU model", cpuModel())
-                .row("memory", memory())
+                .row("CPU model", procLine("/proc/cpuinfo", "model name", l -> l.replaceFirst("^[^:]*:\\s*", "")))
+                .row(
+                        "memory",
+                        procLine(
+                                "/proc/meminfo",
+                                "MemTotal",
+                                l -> f("%.1f GiB", Long.parseLong(l.replaceAll("\\D", "")) / 1048576.0)))
                 .row(
                         "OS",
                         System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
                                 + System.getProperty("os.arch"))
-                .row("java -version", opts.getOrDefault("java-version", System.getProperty("java.runtime.version")))
-                .row("Keycloak", opts.getOrDefault("kc-version", "?") + " (`start-dev`, H2 in memory, default pools)")
-                .row("project (commit; bundle jar benched)", opts.getOrDefault("git", "?"))
-                .row("load average 1/5/15 min, before JMH", jmh.getProperty("loadavg", "?"))
-                .row("load average 1/5/15 min, before server phases", opts.getOrDefault("loadavg-server", "?"))
-                .row("load average 1/5/15 min, at report", UsernamesBench.loadAverage())
-                .render());
-
-        md.append("\n## 1. Username generation, one thread, in-process (JMH)\n\n");
-        if (jmh.isEmpty()) {
-            md.append("_JMH scores missing (the `jmh` step did not run or failed)._\n");
-        } else {
-            double ours = Double.parseDouble(jmh.getProperty("ours.score"));
-            double stock = Double.parseDouble(jmh.getProperty("stock.score"));
-            md.append(
-                            "50 varied names (accents, compound first names, particles, Cyrillic, Greek, Vietnamese, Arabic, Han, kana); ")
-                    .append(jmh.getProperty("config", ""))
-                    .append(".\n\n");
-            md.append(new Table("benchmark", "names/s", "± (99.9 %)", "ns per name")
-                    .right(1, 2, 3)
-                    .row(
-                            "ours: `rule.firstFree(rule.name(first, last), p -> Set.of())`",
-                            fmt(ours, "%,.0f"),
-                            fmt(Double.parseDouble(jmh.getProperty("ours.error")), "%,.0f"),
-                            fmt(1e9 / ours, "%,.0f"))
-                    .row(
-                            "stock: `username.toLowerCase(Locale.ROOT)`",
-                            fmt(stock, "%,.0f"),
-                            fmt(Double.parseDouble(jmh.getProperty("stock.error")), "%,.0f"),
-                            fmt(1e9 / stock, "%,.1f"))
-                    .render());
-            md.append(String.format(
-                    Locale.ROOT,
-                    "%nRatio of the time per name, ours/stock: **%.0f** (ours: %.1f µs of one core "
-                            + "per name, ICU transliteration included; stock: %.3f µs).%n",
-                    stock / ours,
-                    1e6 / ours,
-                    1e6 / stock));
-        }
-
-        md.append("\n## 2. Concurrent user creation against the running server\n\n");
-        md.append("""
-                **ours**: N concurrent `POST /admin/realms/lifecycle/access/users` of the same name (Jean Dupont, distinct \
-                emails): the server picks the username by rule and sends the set-password email. **stock**: N concurrent \
-                `POST /admin/realms/lifecycle/users` with explicit distinct usernames, each followed by \
-                `PUT /users/{id}/execute-actions-email ["UPDATE_PASSWORD"]`, so both sides create one user and send one email. \
-                Fixed pool of N threads released together; latency per user = its call(s), from release to last answer; \
-                wall = release to last answer of all. Errors: any status other than 201 (and 204 for the stock email call). \
-                A sequential warm-up of 10 users per side ran first.
-
-                """);
-        Table summary = new Table(
-                        "concurrency", "p50 ours/stock", "p95 ours/stock", "wall ours/stock", "errors ours / stock")
-                .right(0, 1, 2, 3, 4);
-        for (UsernamesBench.Comparison c : comparisons) {
-            ConcurrentPhase.Result o = c.ours();
-            ConcurrentPhase.Result s = c.stock();
-            md.append("### ").append(o.concurrency()).append(" concurrent users\n\n");
-            md.append(new Table("figure", "ours", "stock", "ours/stock")
-                    .right(1, 2, 3)
-                    .row(
-                            "requests (users asked for)",
-                            o.outcomes().size(),
-                            s.outcomes().size(),
-                            "")
-                    .row("created (201)", o.ok(), s.ok(), "")
-                    .row("errors", o.errors(), s.errors(), "")
-                    .row("distinct usernames", o.distinctUsernames(), s.distinctUsernames(), "")
-                    .row("emails received by the sink", c.oursMail(), c.stockMail(), "")
-                    .row(
-                            "latency p50 (ms)",
-                            ms(o.percentileMillis(50)),
-                            ms(s.percentileMillis(50)),
-                            ratio(o.percentileMillis(50), s.percentileMillis(50)))
-                    .row(
-                            "latency p95 (ms)",
-                            ms(o.percentileMillis(95)),
-                            ms(s.percentileMillis(95)),
-                            ratio(o.percentileMillis(95), s.percentileMillis(95)))
-                    .row("latency max (ms)", ms(o.maxMillis()), ms(s.maxMillis()), ratio(o.maxMillis(), s.maxMillis()))
-                    .row(
-                            "wall time (ms)",
-                            ms(o.wallMillis()),
-                            ms(s.wallMillis()),
-                            ratio(o.wallMillis(), s.wallMillis()))
-                    .row(
-                            "users created per second",
-                            fmt(o.usersPerSecond(), "%,.1f"),
-                            fmt(s.usersPerSecond(), "%,.1f"),
-                            ratio(o.usersPerSecond(), s.usersPerSecond()))
-                    .render());
-            md.append("\nours: ")
-                    .append(o.note())
-                    .append(". stock: ")
-                    .append(s.note())
-                    .append(".\n");
-            errors(md, "ours", o);
-            errors(md, "stock", s);
-            md.append('\n');
-            summary.row(
-                    o.concurrency(),
-                    ratio(o.percentileMillis(50), s.percentileMillis(50)),
-                    ratio(o.percentileMillis(95), s.percentileMillis(95)),
-                    ratio(o.wallMillis(), s.wallMillis()),
-                    o.errors() + " / " + s.errors());
-        }
-
-        md.append("## Summary (ours/stock; below 1 means ours is faster)\n\n");
-        md.append(summary.render());
-        if (!jmh.isEmpty() && !comparisons.isEmpty()) {
-            double perName = 1e3 / Double.parseDouble(jmh.getProperty("ours.score"));
-            double p50 = comparisons.get(0).ours().percentileMillis(50);
-            md.append(String.format(
-                    Locale.ROOT,
-                    "%nIn-process generation of one username takes %.3f ms; a declaration's p50 at %d "
-                            + "concurrent was %,.0f ms: generation itself is %.2g %% of it, the rest is the server's work (database, "
-                            + "retries on collision, email).%n",
-                    perName,
-                    comparisons.get(0).ours().concurrency(),
-                    p50,
-                    100 * perName / p50));
-        }
-        serverErrors(md, opts.get("kc-log"));
-
-        md.append("\n## Timings of this run\n\n");
-        Table timings = new Table("step", "seconds").right(1);
-        for (String step : List.of("build", "jmh", "kc-start")) {
-            if (opts.containsKey(step + "-seconds")) {
-                timings.row(
-                        switch (step) {
-                            case "build" -> "build (mvn, when needed) and bench client";
-                            case "jmh" -> "JMH (in-process, before Keycloak starts)";
-                            default -> "Keycloak start (until /realms/lifecycle answers)";
-                        },
-                        opts.get(step + "-seconds"));
-            }
-        }
-        timings.row("warm-up and concurrent phases", fmt(serverSeconds, "%.1f"));
-        if (opts.containsKey("script-start")) {
-            timings.row(
-                    "script so far (Keycloak stop follows)",
-                    fmt(Instant.now().getEpochSecond() - Long.parseLong(opts.get("script-start")), "%d"));
-        }
-        md.append(timings.render());
-
-        md.append(
-                "\n<details><summary>Usernames the rule gives for the 50 bench names (nobody holding any)</summary>\n\n");
-        Table names = new Table("name", "username");
-        for (String[] row : UsernameGenerationBenchmark.sample()) {
-            names.row(row[0], "`" + row[1] + "`");
-        }
-        md.append(names.render()).append("\n</details>\n");
-        return md.toString();
+                .row("java -version", facts.getOrDefault("java-version", System.getProperty("java.runtime.version")));
+        rows.forEach(t::row);
+        return section("Machine").table(t.row("load average 1/5/15 min, at report", loadAverage()));
     }
 
-    /** The root causes of the server errors Keycloak logged during the run (ERROR lines and their last "Caused by"). */
-    static void serverErrors(StringBuilder md, String log) {
+    /** The root causes of the ERROR entries of Keycloak's log (each ERROR line, or its last "Caused by"), counted. */
+    Report keycloakErrors(String log) {
         if (log == null || !Files.exists(Path.of(log))) {
-            return;
+            return this;
         }
-        Map<String, Long> causes = new java.util.LinkedHashMap<>();
+        Map<String, Long> causes = new LinkedHashMap<>();
         try {
-            List<String> lines = Files.readAllLines(Path.of(log), java.nio.charset.StandardCharsets.UTF_8);
+            List<String> lines = Files.readAllLines(Path.of(log), StandardCharsets.UTF_8);
             for (int i = 0; i < lines.size(); i++) {
-                String line = lines.get(i);
-                if (!line.matches("^\\d{4}-\\d\\d-\\d\\d .* ERROR .*")) {
+                if (!lines.get(i).matches("^\\d{4}-\\d\\d-\\d\\d .* ERROR .*")) {
                     continue;
                 }
-                String cause = line.replaceFirst("^.*? ERROR +\\[[^\\]]*] \\([^)]*\\) ", "");
+                String cause = lines.get(i).replaceFirst("^.*? ERROR +\\[[^\\]]*] \\([^)]*\\) ", "");
                 for (int j = i + 1; j < lines.size() && !lines.get(j).matches("^\\d{4}-\\d\\d-\\d\\d .*"); j++) {
                     if (lines.get(j).startsWith("Caused by: ")) {
                         cause = lines.get(j).substring("Caused by: ".length());
@@ -221,84 +132,182 @@ final class Report {
                 causes.merge(cause.length() > 200 ? cause.substring(0, 200) + "..." : cause, 1L, Long::sum);
             }
         } catch (IOException | RuntimeException e) {
-            md.append("\n_Keycloak log unreadable: ").append(e).append("_\n");
-            return;
+            return text("\n_Keycloak log unreadable: " + e + "_\n");
         }
-        md.append("\n## Errors in the Keycloak log\n\n");
+        section("Errors in the Keycloak log");
         if (causes.isEmpty()) {
-            md.append("None.\n");
-            return;
+            return text("None.\n");
         }
-        md.append("Root causes of the ERROR entries (from `").append(log).append("`):\n\n");
-        causes.forEach((cause, n) -> md.append("- ×")
-                .append(n)
-                .append(" `")
-                .append(cause.replace("`", "'"))
-                .append("`\n"));
+        text("Root causes of the ERROR entries (from `" + log + "`):\n\n");
+        causes.forEach((cause, n) -> text("- ×%d %s\n", n, code(cause)));
+        return this;
     }
 
-    private static void errors(StringBuilder md, String side, ConcurrentPhase.Result r) {
-        Map<String, Long> errors = r.errorSummary();
-        int shown = 0;
-        for (Map.Entry<String, Long> e : errors.entrySet()) {
-            if (shown++ == 5) {
-                md.append("- ")
-                        .append(side)
-                        .append(": ")
-                        .append(errors.size() - 5)
-                        .append(" more kinds of error\n");
-                break;
+    /** Seconds per step; with {@code scriptStart} (epoch seconds) a last row for the script so far. */
+    Report timings(Map<String, String> steps, String scriptStart) {
+        Table t = new Table("step", "seconds").right(1);
+        steps.forEach(t::row);
+        if (scriptStart != null) {
+            t.row("script so far (Keycloak stop follows)", now.getEpochSecond() - Long.parseLong(scriptStart));
+        }
+        return section("Timings of this run").table(t);
+    }
+
+    String markdown() {
+        return md.toString();
+    }
+
+    /** Prints the report, writes it to {@code dir/<name>-<UTC>.md} and copies it to {@code dir/latest-<name>.md}. */
+    Path write(Path dir, String name) throws IOException {
+        System.out.println();
+        System.out.println(md);
+        Files.createDirectories(dir);
+        Path file = dir.resolve(name + "-" + STAMP.format(now) + ".md");
+        Files.writeString(file, md, StandardCharsets.UTF_8);
+        Path latest = dir.resolve("latest-" + name + ".md");
+        Files.copy(file, latest, StandardCopyOption.REPLACE_EXISTING);
+        System.out.println("Written: " + file + " (and " + latest + ")");
+        return file;
+    }
+
+    // ------------------------------------------------------------------------------------------------- facts
+
+    /** The {@code --key=value} arguments from {@code args[from]} on, in order ({@code --flag} alone is "true"). */
+    static Map<String, String> options(String[] args, int from) {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (String a : Arrays.asList(args).subList(from, args.length)) {
+            String[] kv = a.replaceFirst("^--", "").split("=", 2);
+            options.put(kv[0], kv.length > 1 ? kv[1] : "true");
+        }
+        return options;
+    }
+
+    /** The 1, 5 and 15 minute load averages: other work on the machine shows here. */
+    static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return f[0] + " / " + f[1] + " / " + f[2];
+        } catch (IOException | RuntimeException e) {
+            return "?";
+        }
+    }
+
+    private static String procLine(String file, String prefix, java.util.function.UnaryOperator<String> value) {
+        try {
+            return Files.readAllLines(Path.of(file)).stream()
+                    .filter(l -> l.startsWith(prefix))
+                    .map(value)
+                    .findFirst()
+                    .orElse("?");
+        } catch (IOException | RuntimeException e) {
+            return "?";
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ figures
+
+    static String f(String format, Object... args) {
+        return String.format(Locale.ROOT, format, args);
+    }
+
+    /** {@code num/den} to two decimals; "n/a" when either is unknown or the denominator is not positive. */
+    static String ratio(double num, double den) {
+        return Double.isNaN(num) || Double.isNaN(den) || den <= 0 ? "n/a" : f("%.2f", num / den);
+    }
+
+    static String sec(double millis) {
+        return Double.isNaN(millis) ? "n/a" : f("%.2f s", millis / 1000);
+    }
+
+    static String ms(double millis) {
+        return Double.isNaN(millis) ? "n/a" : f("%,.0f", millis);
+    }
+
+    /** Nearest-rank percentile of the values (NaN when there are none). */
+    static double percentile(double[] values, double p) {
+        if (values.length == 0) {
+            return Double.NaN;
+        }
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int rank = (int) Math.ceil(p / 100.0 * sorted.length);
+        return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
+    }
+
+    /** Inline code, its backquotes made quotes. */
+    static String code(String text) {
+        return "`" + text.replace("`", "'") + "`";
+    }
+
+    /** A Markdown table whose columns are padded, so it reads the same on a terminal and in a rendered file. */
+    static final class Table {
+
+        private final List<String[]> rows = new ArrayList<>();
+        private final boolean[] right;
+
+        Table(String... header) {
+            rows.add(header);
+            right = new boolean[header.length];
+        }
+
+        /** Right-aligns the given columns (numbers). */
+        Table right(int... columns) {
+            for (int c : columns) {
+                right[c] = true;
             }
-            md.append("- ")
-                    .append(side)
-                    .append(" error ×")
-                    .append(e.getValue())
-                    .append(": `")
-                    .append(e.getKey().replace("`", "'"))
-                    .append("`\n");
+            return this;
         }
-    }
 
-    private static String ms(double v) {
-        return fmt(v, "%,.0f");
-    }
-
-    private static String ratio(double ours, double stock) {
-        return stock > 0 && !Double.isNaN(ours) ? fmt(ours / stock, "%.2f") : "n/a";
-    }
-
-    private static String fmt(double v, String format) {
-        return String.format(Locale.ROOT, format, v);
-    }
-
-    private static String fmt(long v, String format) {
-        return String.format(Locale.ROOT, format, v);
-    }
-
-    static String cpuModel() {
-        try {
-            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
-                    .filter(l -> l.startsWith("model name"))
-                    .map(l -> l.replaceFirst("^[^:]*:\\s*", ""))
-                    .findFirst()
-                    .orElse("?");
-        } catch (IOException e) {
-            return "?";
+        Table row(Object... cells) {
+            rows.add(Arrays.stream(cells)
+                    .map(c -> String.valueOf(c).replace("|", "\\|"))
+                    .toArray(String[]::new));
+            return this;
         }
-    }
 
-    static String memory() {
-        try {
-            return Files.readAllLines(Path.of("/proc/meminfo")).stream()
-                    .filter(l -> l.startsWith("MemTotal"))
-                    .map(l -> {
-                        long kb = Long.parseLong(l.replaceAll("\\D", ""));
-                        return String.format(Locale.ROOT, "%.1f GiB", kb / 1024.0 / 1024.0);
-                    })
-                    .findFirst()
-                    .orElse("?");
-        } catch (IOException e) {
-            return "?";
+        String render() {
+            int[] width = new int[right.length];
+            for (String[] r : rows) {
+                for (int i = 0; i < width.length; i++) {
+                    width[i] = Math.max(Math.max(width[i], 3), width(r[i]));
+                }
+            }
+            StringBuilder b = new StringBuilder();
+            for (int k = 0; k < rows.size(); k++) {
+                b.append('|');
+                for (int i = 0; i < width.length; i++) {
+                    String cell = rows.get(k)[i];
+                    String pad = " ".repeat(width[i] - width(cell));
+                    b.append(' ').append(right[i] ? pad + cell : cell + pad).append(" |");
+                }
+                b.append('\n');
+                if (k == 0) {
+                    b.append('|');
+                    for (int i = 0; i < width.length; i++) {
+                        b.append(' ')
+                                .append("-".repeat(width[i] - (right[i] ? 1 : 0)))
+                                .append(right[i] ? ": |" : " |");
+                    }
+                    b.append('\n');
+                }
+            }
+            return b.toString();
+        }
+
+        /** Terminal columns: East Asian wide characters take two. */
+        static int width(String s) {
+            return s.codePoints().map(c -> wide(c) ? 2 : 1).sum();
+        }
+
+        private static boolean wide(int c) {
+            return (c >= 0x1100 && c <= 0x115F)
+                    || (c >= 0x2E80 && c <= 0xA4CF)
+                    || (c >= 0xAC00 && c <= 0xD7A3)
+                    || (c >= 0xF900 && c <= 0xFAFF)
+                    || (c >= 0xFE30 && c <= 0xFE4F)
+                    || (c >= 0xFF00 && c <= 0xFF60)
+                    || (c >= 0xFFE0 && c <= 0xFFE6)
+                    || (c >= 0x20000 && c <= 0x3FFFD);
         }
     }
 }

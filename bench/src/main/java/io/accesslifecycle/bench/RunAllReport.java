@@ -4,11 +4,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -16,13 +16,13 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Writes bench/RESULTS.md for bench/run-all.sh: the facts the script collected (a key=value file: machine,
- * versions, timings, memory samples, the expiry figures), the Gatling figures of each simulation on each side (read
- * from each run's index.html, the "warm-up" requests left out), the ratios ours/stock, and the invitations
- * report of the same run.
+ * The sections of bench/run-all.sh's report, written through {@link Report} to bench/RESULTS.md (and printed): the
+ * facts the script collected (a key=value file: machine, versions, timings, memory samples, the expiry figures), the
+ * Gatling figures of each simulation on each side (read from each run's index.html, the "warm-up" requests left out),
+ * the ratios ours/stock, and the invitations report of the same run.
  *
  * <p>{@code java ... RunAllReport --facts=FILE --gatling=DIR --out=FILE [--invitations=FILE]}, DIR holding one
- * folder per run, named {@code <side>-<simulation>} (side ours or stock).
+ * folder per run, named {@code <side>-<simulation>} (side ours, stock or nocheck).
  */
 public final class RunAllReport {
 
@@ -32,11 +32,7 @@ public final class RunAllReport {
     private RunAllReport() {}
 
     public static void main(String[] args) throws IOException {
-        Map<String, String> o = new HashMap<>();
-        for (String a : args) {
-            String[] kv = a.replaceFirst("^--", "").split("=", 2);
-            o.put(kv[0], kv.length > 1 ? kv[1] : "true");
-        }
+        Map<String, String> o = Report.options(args, 0);
         Map<String, String> facts = new LinkedHashMap<>();
         for (String line : Files.readAllLines(Path.of(o.get("facts")), StandardCharsets.UTF_8)) {
             int eq = line.indexOf('=');
@@ -44,35 +40,29 @@ public final class RunAllReport {
                 facts.put(line.substring(0, eq), line.substring(eq + 1).replace("\\n", "\n"));
             }
         }
-        Path gatling = Path.of(o.get("gatling"));
-        String md = render(facts, gatling, o.containsKey("invitations") ? Path.of(o.get("invitations")) : null);
+        Path invitations = o.containsKey("invitations") ? Path.of(o.get("invitations")) : null;
+        String md = report(facts, Path.of(o.get("gatling")), invitations).markdown();
         Files.writeString(Path.of(o.get("out")), md, StandardCharsets.UTF_8);
         System.out.println(md);
     }
 
-    static String render(Map<String, String> f, Path gatling, Path invitations) throws IOException {
-        StringBuilder md = new StringBuilder("# Benchmarks: Access Lifecycle vs stock Keycloak\n\n");
-        md.append("One run of `bench/run-all.sh`, ")
-                .append(f.getOrDefault("date", "?"))
-                .append(
-                        ". Both sides on the same machine, in the same run, one after the other (never at once), each on its own "
-                                + "fresh PostgreSQL database with the same realm and the same ")
-                .append(f.getOrDefault("users", "?"))
-                .append(
-                        " bulk-loaded users. Ours is the Keycloak distribution with the bundle's jars; stock is the same "
-                                + "distribution without them, its realm the same file without what needs our providers: the login and email "
-                                + "themes, and the bindings of the browser and direct grant flows with our end-date check (stock binds its "
-                                + "default flows).\n\n");
-        if (!"100000".equals(f.get("users")) || Double.parseDouble(f.getOrDefault("seconds", "0")) < 60) {
-            md.append("**A smoke run** (")
-                    .append(f.getOrDefault("users", "?"))
-                    .append(" users, ")
-                    .append(f.getOrDefault("seconds", "?"))
-                    .append(" s per load): it shows that the suite works, not the figures the targets are about "
-                            + "(100,000 users, 60 s per load: `bash bench/run-all.sh`).\n\n");
+    static Report report(Map<String, String> f, Path gatling, Path invitations) throws IOException {
+        Report md = new Report("Benchmarks: Access Lifecycle vs stock Keycloak", Instant.now());
+        String users = f.getOrDefault("users", "?");
+        md.text("One run of `bench/run-all.sh`, " + f.getOrDefault("date", "?")
+                + ". Both sides on the same machine, in the same run, one after the other (never at once), each on its "
+                + "own fresh PostgreSQL database with the same realm and the same " + users
+                + " bulk-loaded users. Ours "
+                + "is the Keycloak distribution with the bundle's jars; stock is the same distribution without them, its "
+                + "realm the same file without what needs our providers: the login and email themes, and the bindings "
+                + "of the browser and direct grant flows with our end-date check (stock binds its default flows).\n\n");
+        double seconds = Double.parseDouble(f.getOrDefault("seconds", "1"));
+        if (!"100000".equals(f.get("users")) || seconds < 60) {
+            md.text("**A smoke run** (" + users + " users, " + f.getOrDefault("seconds", "?") + " s per load): it "
+                    + "shows that the suite works, not the figures the targets are about (100,000 users, 60 s per "
+                    + "load: `bash bench/run-all.sh`).\n\n");
         }
-        md.append("## Machine and versions\n\n");
-        Table machine = new Table("fact", "value");
+        Report.Table machine = new Report.Table("fact", "value");
         for (String k : List.of(
                 "date",
                 "nproc",
@@ -93,126 +83,91 @@ public final class RunAllReport {
                 machine.row(k, f.get(k));
             }
         }
-        md.append(machine.render());
+        md.section("Machine and versions").table(machine);
 
-        md.append("\n## 1. Sign-in, ours vs stock\n\n");
-        md.append("Gatling ")
-                .append(f.getOrDefault("gatling", ""))
-                .append(", closed model: ")
-                .append(f.getOrDefault("concurrency", "?"))
-                .append(" virtual users at once, each signing in once with a random bulk user, a new one as one ends; ")
-                .append(f.getOrDefault("warmup", "?"))
-                .append(" s of warm-up (left out), then ")
-                .append(f.getOrDefault("seconds", "?"))
-                .append(" s measured. Latencies in ms.\n\n");
-        double seconds = Double.parseDouble(f.getOrDefault("seconds", "1"));
-        comparison(md, gatling, "password-grant", List.of("password grant"), "sign-ins/s", seconds);
-        comparison(
-                md,
-                gatling,
-                "browser-login",
-                List.of("browser login: login page", "browser login: credentials"),
-                "per s",
-                seconds);
+        md.section("1. Sign-in, ours vs stock");
+        md.text("Gatling " + f.getOrDefault("gatling", "") + ", closed model: " + f.getOrDefault("concurrency", "?")
+                + " virtual users at once, each signing in once with a random bulk user, a new one as one ends; "
+                + f.getOrDefault("warmup", "?") + " s of warm-up (left out), then " + f.getOrDefault("seconds", "?")
+                + " s measured. Latencies in ms.\n\n");
+        comparison(md, gatling, "password-grant", List.of("password grant"), "sign-ins/s", seconds, "stock");
+        List<String> browser = List.of("browser login: login page", "browser login: credentials");
+        comparison(md, gatling, "browser-login", browser, "per s", seconds, "stock");
 
-        md.append("\n## 2. Administrators' user list at ")
-                .append(f.getOrDefault("users", "?"))
-                .append(" users\n\n");
-        md.append("Pages of 50. Ours: `GET /admin/realms/lifecycle/access/users?max=50&status=…` (")
-                .append(f.getOrDefault("list.ours", ""))
-                .append("); stock: `GET /admin/realms/lifecycle/users?max=50&q=…` (")
-                .append(f.getOrDefault("list.stock", ""))
-                .append("), the nearest stock call (stock has no status). Target: ours p95 under 300 ms.\n\n");
-        comparison(md, gatling, "user-list", List.of("user list"), "pages/s", seconds);
+        md.section("2. Administrators' user list at " + users + " users");
+        md.text("Pages of 50. Ours: `GET /admin/realms/lifecycle/access/users?max=50&status=…` ("
+                + f.getOrDefault("list.ours", "") + "); stock: `GET /admin/realms/lifecycle/users?max=50&q=…` ("
+                + f.getOrDefault("list.stock", "")
+                + "), the nearest stock call (stock has no status). Target: ours p95 under 300 ms.\n\n");
+        comparison(md, gatling, "user-list", List.of("user list"), "pages/s", seconds, "stock");
         stats(gatling, "ours-user-list", "user list", seconds)
-                .ifPresent(s -> md.append(String.format(
-                        Locale.ROOT,
-                        "%nOurs p95: **%.0f ms** (%s the 300 ms target).%n",
-                        s.p95(),
-                        s.p95() < 300 ? "within" : "over")));
+                .ifPresent(s -> md.text(
+                        "\nOurs p95: **%.0f ms** (%s the 300 ms target).\n",
+                        s.p95(), s.p95() < 300 ? "within" : "over"));
 
-        md.append("\n## 3. Expiry selection and sweep at ")
-                .append(f.getOrDefault("users", "?"))
-                .append(" users\n\n");
-        md.append(f.getOrDefault("expiry", "_not measured in this run_")).append('\n');
+        md.section("3. Expiry selection and sweep at " + users + " users");
+        md.text(f.getOrDefault("expiry", "_not measured in this run_") + "\n");
 
-        md.append("\n## 3b. The end-date check on versus off (ours, same server, same realm)\n\n");
-        md.append(
-                "\"Off\" binds Keycloak's default browser and direct-grant flows instead of the sample realm's ones that add "
-                        + "the check. Target: throughput within 5 %, no extra SQL per sign-in.\n\n");
-        md.append(f.getOrDefault("check.sql", "_SQL not counted in this run_")).append("\n\n");
-        comparison(md, gatling, "password-grant", List.of("password grant"), "sign-ins/s", seconds, "ours", "nocheck");
+        md.section("3b. The end-date check on versus off (ours, same server, same realm)");
+        md.text(
+                "\"Off\" binds Keycloak's default browser and direct-grant flows instead of the sample realm's ones that "
+                        + "add the check. Target: throughput within 5 %, no extra SQL per sign-in.\n\n");
+        md.text(f.getOrDefault("check.sql", "_SQL not counted in this run_") + "\n\n");
+        comparison(md, gatling, "password-grant", List.of("password grant"), "sign-ins/s", seconds, "nocheck");
 
-        md.append("\n## 4. Server memory after each phase\n\n");
-        md.append(
-                "Resident set size of Keycloak's java process (`/proc/<pid>/status` VmRSS) and heap in use "
-                        + "(`jvm_memory_used_bytes{area=\"heap\"}` of the management `/metrics`, summed over pools), sampled after each phase.\n\n");
-        Table memory =
-                new Table("after", "ours RSS MB", "ours heap MB", "stock RSS MB", "stock heap MB").right(1, 2, 3, 4);
-        List<String> phases = new ArrayList<>();
-        for (String k : f.keySet()) {
-            if (k.startsWith("memory.") && k.endsWith(".rss")) {
-                String phase = k.substring(k.indexOf('.', "memory.".length()) + 1, k.length() - ".rss".length());
-                if (!phases.contains(phase)) {
-                    phases.add(phase);
-                }
-            }
-        }
-        for (String phase : phases) {
-            memory.row(
-                    phase,
-                    f.getOrDefault("memory.ours." + phase + ".rss", "-"),
-                    f.getOrDefault("memory.ours." + phase + ".heap", "-"),
-                    f.getOrDefault("memory.stock." + phase + ".rss", "-"),
-                    f.getOrDefault("memory.stock." + phase + ".heap", "-"));
-        }
-        md.append(memory.render());
+        md.section("4. Server memory after each phase");
+        md.text("Resident set size of Keycloak's java process (`/proc/<pid>/status` VmRSS) and heap in use "
+                + "(`jvm_memory_used_bytes{area=\"heap\"}` of the management `/metrics`, summed over pools), sampled "
+                + "after each phase.\n\n");
+        Report.Table memory = new Report.Table("after", "ours RSS MB", "ours heap MB", "stock RSS MB", "stock heap MB")
+                .right(1, 2, 3, 4);
+        f.keySet().stream()
+                .filter(k -> k.startsWith("memory.") && k.endsWith(".rss"))
+                .map(k -> k.substring(k.indexOf('.', "memory.".length()) + 1, k.length() - ".rss".length()))
+                .distinct()
+                .forEach(phase -> memory.row(
+                        phase,
+                        f.getOrDefault("memory.ours." + phase + ".rss", "-"),
+                        f.getOrDefault("memory.ours." + phase + ".heap", "-"),
+                        f.getOrDefault("memory.stock." + phase + ".rss", "-"),
+                        f.getOrDefault("memory.stock." + phase + ".heap", "-")));
+        md.table(memory);
 
-        md.append("\n## 5. ")
-                .append(f.getOrDefault("invitations", "1000"))
-                .append(" invitations and their emails (ours vs stock organization invitations, same server)\n\n");
+        md.section("5. " + f.getOrDefault("invitations", "1000")
+                + " invitations and their emails (ours vs stock organization invitations, same server)");
         if (invitations != null && Files.exists(invitations)) {
-            md.append("The report of `bench/invitations.sh`'s client, run against our server of this run:\n\n");
-            md.append(Files.readString(invitations).replaceAll("(?m)^#", "###")).append('\n');
+            md.text("The report of `bench/invitations.sh`'s client, run against our server of this run:\n\n")
+                    .embed(Files.readString(invitations));
         } else {
-            md.append("_not measured in this run_\n");
+            md.text("_not measured in this run_\n");
         }
 
-        md.append("\n## Timings of this run\n\n");
-        Table timings = new Table("step", "seconds").right(1);
+        Map<String, String> steps = new LinkedHashMap<>();
         f.forEach((k, v) -> {
             if (k.startsWith("time.")) {
-                timings.row(k.substring(5), v);
+                steps.put(k.substring("time.".length()), v);
             }
         });
-        md.append(timings.render());
-        return md.toString();
+        return md.timings(steps, null);
     }
 
+    /** Ours against {@code other} (Gatling runs named {@code side-simulation}), side by side, and the ratios ours/other. */
     private static void comparison(
-            StringBuilder md, Path gatling, String simulation, List<String> requests, String unit, double seconds)
-            throws IOException {
-        comparison(md, gatling, simulation, requests, unit, seconds, "ours", "stock");
-    }
-
-    /** {@code first} against {@code second} (Gatling runs named {@code side-simulation}); ratios first/second. */
-    private static void comparison(
-            StringBuilder md,
+            Report md,
             Path gatling,
             String simulation,
             List<String> requests,
             String unit,
             double seconds,
-            String first,
-            String second)
+            String other)
             throws IOException {
-        Table t = new Table("request", "side", "ok", "failed", unit, "mean", "p50", "p95", "p99", "max")
+        Report.Table t = new Report.Table("request", "side", "ok", "failed", unit, "mean", "p50", "p95", "p99", "max")
                 .right(2, 3, 4, 5, 6, 7, 8, 9);
         List<String> ratios = new ArrayList<>();
         for (String request : requests) {
-            Optional<Stats> ours = stats(gatling, first + "-" + simulation, request, seconds);
-            Optional<Stats> stock = stats(gatling, second + "-" + simulation, request, seconds);
-            for (var side : List.of(Map.entry(first, ours), Map.entry(second, stock))) {
+            Optional<Stats> ours = stats(gatling, "ours-" + simulation, request, seconds);
+            Optional<Stats> theirs = stats(gatling, other + "-" + simulation, request, seconds);
+            for (var side : List.of(Map.entry("ours", ours), Map.entry(other, theirs))) {
                 side.getValue()
                         .ifPresentOrElse(
                                 s -> t.row(
@@ -228,39 +183,35 @@ public final class RunAllReport {
                                         fmt(s.max())),
                                 () -> t.row(request, side.getKey(), "-", "-", "-", "-", "-", "-", "-", "-"));
             }
-            if (ours.isPresent()
-                    && stock.isPresent()
-                    && (ours.get().ok() == 0 || stock.get().ok() == 0)) {
-                ratios.add("- " + request + ": no ratio, a side had no successful request (" + first + " "
-                        + ours.get().ok() + " ok, " + second + " " + stock.get().ok() + " ok): see its Gatling log");
-            } else if (ours.isPresent() && stock.isPresent()) {
-                Stats a = ours.get();
-                Stats b = stock.get();
-                double throughput = a.perSecond() / b.perSecond();
-                ratios.add(String.format(
-                        Locale.ROOT,
-                        "- %s: throughput %s/%s **%.3f** (%s), p50 %.2f, p95 %.2f%s",
-                        request,
-                        first,
-                        second,
-                        throughput,
-                        simulation.equals("user-list")
-                                ? "the target here is ours' p95, not a ratio"
-                                : Math.abs(1 - throughput) <= 0.05 ? "within the 5 % target" : "outside the 5 % target",
-                        a.p50() / b.p50(),
-                        a.p95() / b.p95(),
-                        a.ko() + b.ko() > 0
-                                ? "; failures: " + first + " " + a.ko() + ", " + second + " " + b.ko()
-                                : ""));
+            if (ours.isEmpty() || theirs.isEmpty()) {
+                continue;
             }
+            Stats a = ours.get();
+            Stats b = theirs.get();
+            if (a.ok() == 0 || b.ok() == 0) {
+                ratios.add("- " + request + ": no ratio, a side had no successful request (ours " + a.ok() + " ok, "
+                        + other + " " + b.ok() + " ok): see its Gatling log");
+                continue;
+            }
+            double throughput = a.perSecond() / b.perSecond();
+            ratios.add(Report.f(
+                    "- %s: throughput ours/%s **%.3f** (%s), p50 %.2f, p95 %.2f%s",
+                    request,
+                    other,
+                    throughput,
+                    simulation.equals("user-list")
+                            ? "the target here is ours' p95, not a ratio"
+                            : Math.abs(1 - throughput) <= 0.05 ? "within the 5 % target" : "outside the 5 % target",
+                    a.p50() / b.p50(),
+                    a.p95() / b.p95(),
+                    a.ko() + b.ko() > 0 ? "; failures: ours " + a.ko() + ", " + other + " " + b.ko() : ""));
         }
-        md.append(t.render()).append('\n');
-        ratios.forEach(r -> md.append(r).append('\n'));
-        md.append('\n');
+        md.table(t).text("\n");
+        ratios.forEach(r -> md.text(r + "\n"));
     }
 
     private static String fmt(double v) {
-        return String.format(Locale.ROOT, v >= 100 ? "%.0f" : "%.1f", v);
+        return Report.f(v >= 100 ? "%.0f" : "%.1f", v);
     }
 
     private static final Pattern NAME = Pattern.compile("class=\"ellipsed-name\">([^<]*)</span>");

@@ -1,5 +1,9 @@
 package io.accesslifecycle.bench;
 
+import static io.accesslifecycle.bench.Report.f;
+import static io.accesslifecycle.bench.Report.ms;
+import static io.accesslifecycle.bench.Report.ratio;
+
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import java.io.IOException;
@@ -8,13 +12,10 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -47,11 +48,7 @@ public final class UsernamesBench {
             throw new IllegalArgumentException(
                     "usage: jmh --out=FILE | server --base=URL --smtp-port=N --jmh=FILE --results=DIR");
         }
-        Map<String, String> opts = new HashMap<>();
-        for (int i = 1; i < args.length; i++) {
-            String[] kv = args[i].replaceFirst("^--", "").split("=", 2);
-            opts.put(kv[0], kv.length > 1 ? kv[1] : "true");
-        }
+        Map<String, String> opts = Report.options(args, 1);
         switch (args[0]) {
             case "jmh" -> jmh(opts);
             case "server" -> server(opts);
@@ -77,7 +74,7 @@ public final class UsernamesBench {
         }
         Options options = builder.build();
         Properties out = new Properties();
-        out.setProperty("loadavg", loadAverage());
+        out.setProperty("loadavg", Report.loadAverage());
         Collection<RunResult> results = new Runner(options).run();
         for (RunResult r : results) {
             String method = r.getParams().getBenchmark().replaceFirst(".*\\.", "");
@@ -85,12 +82,6 @@ public final class UsernamesBench {
                     method + ".score", Double.toString(r.getPrimaryResult().getScore()));
             out.setProperty(
                     method + ".error", Double.toString(r.getPrimaryResult().getScoreError()));
-            out.setProperty(method + ".unit", r.getPrimaryResult().getScoreUnit());
-            out.setProperty("jvm", r.getParams().getJvm());
-            out.setProperty(
-                    "jdk",
-                    r.getParams().getJdkVersion() + " " + r.getParams().getVmName() + " "
-                            + r.getParams().getVmVersion());
             out.setProperty(
                     "config",
                     r.getParams().getForks() + " fork, "
@@ -121,7 +112,7 @@ public final class UsernamesBench {
         }
         String run = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
         long clientStart = System.nanoTime();
-        opts.put("loadavg-server", loadAverage());
+        opts.put("loadavg-server", Report.loadAverage());
 
         GreenMail sink = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         sink.start();
@@ -171,16 +162,21 @@ public final class UsernamesBench {
                 comparisons.add(new Comparison(ours, oursMail, stock, stockMail));
             }
             double serverSeconds = (System.nanoTime() - clientStart) / 1e9;
-            String report = Report.render(opts, readJmh(opts.get("jmh")), comparisons, serverSeconds);
-            System.out.println();
-            System.out.println(report);
-            write(report, Path.of(opts.getOrDefault("results", "bench/results")));
+            report(opts, readJmh(opts.get("jmh")), comparisons, serverSeconds, Instant.now())
+                    .write(Path.of(opts.getOrDefault("results", "bench/results")), "usernames");
         } finally {
             sink.stop();
         }
     }
 
-    record Comparison(ConcurrentPhase.Result ours, int oursMail, ConcurrentPhase.Result stock, int stockMail) {}
+    /** One size's two phases, ours and stock, and the emails the sink received for each. */
+    record Comparison(ConcurrentPhase.Result ours, int oursMail, ConcurrentPhase.Result stock, int stockMail) {
+
+        /** The latency percentile (100: the maximum), ours/stock. */
+        String ratio(double p) {
+            return Report.ratio(ours.percentileMillis(p), stock.percentileMillis(p));
+        }
+    }
 
     private static void warmUp(String base, String run) {
         Http api = Http.signedIn(base);
@@ -259,16 +255,6 @@ public final class UsernamesBench {
         return sink.getReceivedMessages().length;
     }
 
-    /** The 1, 5 and 15 minute load averages: other work on the machine shows here. */
-    static String loadAverage() {
-        try {
-            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
-            return f[0] + " / " + f[1] + " / " + f[2];
-        } catch (IOException | RuntimeException e) {
-            return "?";
-        }
-    }
-
     private static Properties readJmh(String file) throws IOException {
         Properties p = new Properties();
         if (file != null && Files.exists(Path.of(file))) {
@@ -279,14 +265,135 @@ public final class UsernamesBench {
         return p;
     }
 
-    private static void write(String report, Path dir) throws IOException {
-        Files.createDirectories(dir);
-        String stamp = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
-                .withZone(ZoneOffset.UTC)
-                .format(Instant.now());
-        Path file = dir.resolve("usernames-" + stamp + ".md");
-        Files.writeString(file, report, StandardCharsets.UTF_8);
-        Files.copy(file, dir.resolve("latest-usernames.md"), StandardCopyOption.REPLACE_EXISTING);
-        System.out.println("Written: " + file + " (and " + dir.resolve("latest-usernames.md") + ")");
+    // ------------------------------------------------------------------------------------------------- report
+
+    /** The report: the machine, the JMH scores, the concurrent phases side by side with their ratios, the timings. */
+    static Report report(
+            Map<String, String> opts, Properties jmh, List<Comparison> comparisons, double serverSeconds, Instant now) {
+        Report md = new Report("Usernames benchmark: Access Lifecycle vs stock Keycloak", now);
+        md.text("Run " + md.date()
+                + ". Both sides ran on the same machine, in the same run, against the same server.\n\n");
+        Map<String, String> machine = new LinkedHashMap<>();
+        machine.put("Keycloak", opts.getOrDefault("kc-version", "?") + " (`start-dev`, H2 in memory, default pools)");
+        machine.put("project (commit; bundle jar benched)", opts.getOrDefault("git", "?"));
+        machine.put("load average 1/5/15 min, before JMH", jmh.getProperty("loadavg", "?"));
+        machine.put("load average 1/5/15 min, before server phases", opts.getOrDefault("loadavg-server", "?"));
+        md.machine(opts, machine);
+
+        md.section("1. Username generation, one thread, in-process (JMH)");
+        if (jmh.isEmpty()) {
+            md.text("_JMH scores missing (the `jmh` step did not run or failed)._\n");
+        } else {
+            double ours = Double.parseDouble(jmh.getProperty("ours.score"));
+            double stock = Double.parseDouble(jmh.getProperty("stock.score"));
+            md.text("50 varied names (accents, compound first names, particles, Cyrillic, Greek, Vietnamese, Arabic, "
+                    + "Han, kana); " + jmh.getProperty("config", "") + ".\n\n");
+            md.table(new Report.Table("benchmark", "names/s", "± (99.9 %)", "ns per name")
+                    .right(1, 2, 3)
+                    .row(
+                            "ours: `rule.firstFree(rule.name(first, last), p -> Set.of())`",
+                            f("%,.0f", ours),
+                            f("%,.0f", Double.parseDouble(jmh.getProperty("ours.error"))),
+                            f("%,.0f", 1e9 / ours))
+                    .row(
+                            "stock: `username.toLowerCase(Locale.ROOT)`",
+                            f("%,.0f", stock),
+                            f("%,.0f", Double.parseDouble(jmh.getProperty("stock.error"))),
+                            f("%,.1f", 1e9 / stock)));
+            md.text(
+                    "\nRatio of the time per name, ours/stock: **%.0f** (ours: %.1f µs of one core per name, ICU "
+                            + "transliteration included; stock: %.3f µs).\n",
+                    stock / ours, 1e6 / ours, 1e6 / stock);
+        }
+
+        md.section("2. Concurrent user creation against the running server");
+        md.text("""
+                **ours**: N concurrent `POST /admin/realms/lifecycle/access/users` of the same name (Jean Dupont, distinct \
+                emails): the server picks the username by rule and sends the set-password email. **stock**: N concurrent \
+                `POST /admin/realms/lifecycle/users` with explicit distinct usernames, each followed by \
+                `PUT /users/{id}/execute-actions-email ["UPDATE_PASSWORD"]`, so both sides create one user and send one email. \
+                Fixed pool of N threads released together; latency per user = its call(s), from release to last answer; \
+                wall = release to last answer of all. Errors: any status other than 201 (and 204 for the stock email call). \
+                A sequential warm-up of 10 users per side ran first.
+
+                """);
+        Report.Table summary = new Report.Table(
+                        "concurrency", "p50 ours/stock", "p95 ours/stock", "wall ours/stock", "errors ours / stock")
+                .right(0, 1, 2, 3, 4);
+        for (Comparison c : comparisons) {
+            ConcurrentPhase.Result o = c.ours();
+            ConcurrentPhase.Result s = c.stock();
+            md.text("### " + o.concurrency() + " concurrent users\n\n");
+            md.table(new Report.Table("figure", "ours", "stock", "ours/stock")
+                    .right(1, 2, 3)
+                    .row(
+                            "requests (users asked for)",
+                            o.outcomes().size(),
+                            s.outcomes().size(),
+                            "")
+                    .row("created (201)", o.ok(), s.ok(), "")
+                    .row("errors", o.errors(), s.errors(), "")
+                    .row("distinct usernames", o.distinctUsernames(), s.distinctUsernames(), "")
+                    .row("emails received by the sink", c.oursMail(), c.stockMail(), "")
+                    .row("latency p50 (ms)", ms(o.percentileMillis(50)), ms(s.percentileMillis(50)), c.ratio(50))
+                    .row("latency p95 (ms)", ms(o.percentileMillis(95)), ms(s.percentileMillis(95)), c.ratio(95))
+                    .row("latency max (ms)", ms(o.maxMillis()), ms(s.maxMillis()), c.ratio(100))
+                    .row(
+                            "wall time (ms)",
+                            ms(o.wallMillis()),
+                            ms(s.wallMillis()),
+                            ratio(o.wallMillis(), s.wallMillis()))
+                    .row(
+                            "users created per second",
+                            f("%,.1f", o.usersPerSecond()),
+                            f("%,.1f", s.usersPerSecond()),
+                            ratio(o.usersPerSecond(), s.usersPerSecond())));
+            md.text("\nours: " + o.note() + ". stock: " + s.note() + ".\n");
+            md.errors("ours", o.errorSummary())
+                    .errors("stock", s.errorSummary())
+                    .text("\n");
+            summary.row(
+                    o.concurrency(),
+                    c.ratio(50),
+                    c.ratio(95),
+                    ratio(o.wallMillis(), s.wallMillis()),
+                    o.errors() + " / " + s.errors());
+        }
+
+        md.section("Summary (ours/stock; below 1 means ours is faster)").table(summary);
+        if (!jmh.isEmpty() && !comparisons.isEmpty()) {
+            double perName = 1e3 / Double.parseDouble(jmh.getProperty("ours.score"));
+            ConcurrentPhase.Result first = comparisons.get(0).ours();
+            md.text(
+                    "\nIn-process generation of one username takes %.3f ms; a declaration's p50 at %d concurrent was "
+                            + "%,.0f ms: generation itself is %.2g %% of it, the rest is the server's work (database, "
+                            + "retries on collision, email).\n",
+                    perName,
+                    first.concurrency(),
+                    first.percentileMillis(50),
+                    100 * perName / first.percentileMillis(50));
+        }
+        md.keycloakErrors(opts.get("kc-log"));
+
+        Map<String, String> steps = new LinkedHashMap<>();
+        putIfPresent(steps, "build (mvn, when needed) and bench client", opts.get("build-seconds"));
+        putIfPresent(steps, "JMH (in-process, before Keycloak starts)", opts.get("jmh-seconds"));
+        putIfPresent(steps, "Keycloak start (until /realms/lifecycle answers)", opts.get("kc-start-seconds"));
+        steps.put("warm-up and concurrent phases", f("%.1f", serverSeconds));
+        md.timings(steps, opts.get("script-start"));
+
+        md.text(
+                "\n<details><summary>Usernames the rule gives for the 50 bench names (nobody holding any)</summary>\n\n");
+        Report.Table names = new Report.Table("name", "username");
+        for (String[] row : UsernameGenerationBenchmark.sample()) {
+            names.row(row[0], "`" + row[1] + "`");
+        }
+        return md.table(names).text("\n</details>\n");
+    }
+
+    static void putIfPresent(Map<String, String> rows, String key, String value) {
+        if (value != null) {
+            rows.put(key, value);
+        }
     }
 }
