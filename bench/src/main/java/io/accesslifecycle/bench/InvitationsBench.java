@@ -704,10 +704,9 @@ public final class InvitationsBench {
         md.machine(opts, machine).keycloakErrors(opts.get("kc-log"));
 
         Map<String, String> steps = new LinkedHashMap<>();
-        UsernamesBench.putIfPresent(steps, "build (mvn, when needed) and bench client", opts.get("build-seconds"));
-        UsernamesBench.putIfPresent(steps, "PostgreSQL cluster created and started", opts.get("db-start-seconds"));
-        UsernamesBench.putIfPresent(
-                steps, "Keycloak start (until /realms/lifecycle answers)", opts.get("kc-start-seconds"));
+        steps.put("build (mvn, when needed) and bench client", opts.get("build-seconds"));
+        steps.put("PostgreSQL cluster created and started", opts.get("db-start-seconds"));
+        steps.put("Keycloak start (until /realms/lifecycle answers)", opts.get("kc-start-seconds"));
         steps.put("setup, warm-up and both phases", opts.getOrDefault("phases-seconds", "?"));
         return md.timings(steps, opts.get("script-start"));
     }

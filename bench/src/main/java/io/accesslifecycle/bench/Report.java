@@ -143,10 +143,14 @@ final class Report {
         return this;
     }
 
-    /** Seconds per step; with {@code scriptStart} (epoch seconds) a last row for the script so far. */
+    /** Seconds per step (a step without seconds left out); with {@code scriptStart} (epoch seconds) the script so far. */
     Report timings(Map<String, String> steps, String scriptStart) {
         Table t = new Table("step", "seconds").right(1);
-        steps.forEach(t::row);
+        steps.forEach((step, seconds) -> {
+            if (seconds != null) {
+                t.row(step, seconds);
+            }
+        });
         if (scriptStart != null) {
             t.row("script so far (Keycloak stop follows)", now.getEpochSecond() - Long.parseLong(scriptStart));
         }

@@ -376,9 +376,9 @@ public final class UsernamesBench {
         md.keycloakErrors(opts.get("kc-log"));
 
         Map<String, String> steps = new LinkedHashMap<>();
-        putIfPresent(steps, "build (mvn, when needed) and bench client", opts.get("build-seconds"));
-        putIfPresent(steps, "JMH (in-process, before Keycloak starts)", opts.get("jmh-seconds"));
-        putIfPresent(steps, "Keycloak start (until /realms/lifecycle answers)", opts.get("kc-start-seconds"));
+        steps.put("build (mvn, when needed) and bench client", opts.get("build-seconds"));
+        steps.put("JMH (in-process, before Keycloak starts)", opts.get("jmh-seconds"));
+        steps.put("Keycloak start (until /realms/lifecycle answers)", opts.get("kc-start-seconds"));
         steps.put("warm-up and concurrent phases", f("%.1f", serverSeconds));
         md.timings(steps, opts.get("script-start"));
 
@@ -389,11 +389,5 @@ public final class UsernamesBench {
             names.row(row[0], "`" + row[1] + "`");
         }
         return md.table(names).text("\n</details>\n");
-    }
-
-    static void putIfPresent(Map<String, String> rows, String key, String value) {
-        if (value != null) {
-            rows.put(key, value);
-        }
     }
 }
