@@ -208,6 +208,7 @@ public final class RunAllReport {
         }
         md.table(t).text("\n");
         ratios.forEach(r -> md.text(r + "\n"));
+        md.text("\n");
     }
 
     private static String fmt(double v) {

@@ -111,6 +111,7 @@ class ReportTest {
                 "## Machine and versions",
                 "- password grant: throughput ours/stock **1.500** (outside the 5 % target), p50 0.67, p95 0.50; "
                         + "failures: ours 0, stock 1",
+                "failures: ours 0, stock 1\n\n| request",
                 "## 4. Server memory after each phase",
                 "## 5. 1000 invitations and their emails",
                 "### Invitations\n\n#### Results",
