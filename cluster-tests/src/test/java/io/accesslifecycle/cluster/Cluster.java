@@ -1,16 +1,12 @@
 package io.accesslifecycle.cluster;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.accesslifecycle.devserver.Database;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -71,65 +67,27 @@ public final class Cluster {
         return new Sink(required("cluster.sink.url"));
     }
 
+    /** The database both nodes run on. */
+    public static Database database() {
+        return new Database(required("cluster.db.url"), required("cluster.db.user"), required("cluster.db.password"));
+    }
+
     public static Connection db() {
-        try {
-            return DriverManager.getConnection(
-                    required("cluster.db.url"), required("cluster.db.user"), required("cluster.db.password"));
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return database().connect();
     }
 
     /** The first column of the first row, as a long. */
     public static long count(String sql, Object... params) {
-        try (Connection c = db();
-                PreparedStatement st = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                st.setObject(i + 1, params[i]);
-            }
-            try (ResultSet rs = st.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return database().count(sql, params);
     }
 
     /** Every row, each as its columns' strings. */
     public static List<List<String>> rows(String sql, Object... params) {
-        try (Connection c = db();
-                PreparedStatement st = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                st.setObject(i + 1, params[i]);
-            }
-            List<List<String>> rows = new ArrayList<>();
-            try (ResultSet rs = st.executeQuery()) {
-                int n = rs.getMetaData().getColumnCount();
-                while (rs.next()) {
-                    List<String> row = new ArrayList<>();
-                    for (int i = 1; i <= n; i++) {
-                        row.add(rs.getString(i));
-                    }
-                    rows.add(row);
-                }
-            }
-            return rows;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return database().rows(sql, params);
     }
 
     public static int update(String sql, Object... params) {
-        try (Connection c = db();
-                PreparedStatement st = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                st.setObject(i + 1, params[i]);
-            }
-            return st.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return database().update(sql, params);
     }
 
     public static String realmId() {

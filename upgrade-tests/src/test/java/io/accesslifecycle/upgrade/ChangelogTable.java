@@ -2,6 +2,7 @@ package io.accesslifecycle.upgrade;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.accesslifecycle.devserver.Database;
 import io.accesslifecycle.storage.AccessJpaEntityProviderFactory;
 import java.util.List;
 import java.util.Locale;

@@ -2,6 +2,7 @@ package io.accesslifecycle.upgrade;
 
 import static org.awaitility.Awaitility.await;
 
+import io.accesslifecycle.devserver.Database;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

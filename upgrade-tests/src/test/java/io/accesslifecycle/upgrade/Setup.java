@@ -1,5 +1,6 @@
 package io.accesslifecycle.upgrade;
 
+import io.accesslifecycle.devserver.Database;
 import java.nio.file.Files;
 import java.nio.file.Path;
 

@@ -1,5 +1,6 @@
 package io.accesslifecycle.upgrade;
 
+import io.accesslifecycle.devserver.Database;
 import java.util.List;
 
 /**
