@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.accesslifecycle.tests.AccessApi;
+import io.accesslifecycle.tests.AccessRealm;
 import io.accesslifecycle.tests.FastJobsServerConfig;
 import io.accesslifecycle.tests.Jobs;
 import io.accesslifecycle.tests.Waits;
@@ -21,7 +22,7 @@ import org.keycloak.testframework.server.KeycloakUrls;
 @KeycloakIntegrationTest(config = FastJobsServerConfig.class)
 class OldAuditEntriesAreDeletedTest {
 
-    @InjectRealm(fromJson = "/lifecycle-realm.json")
+    @InjectRealm(config = AccessRealm.class)
     ManagedRealm realm;
 
     @InjectKeycloakUrls
