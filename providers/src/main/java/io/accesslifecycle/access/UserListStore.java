@@ -6,8 +6,10 @@ import io.accesslifecycle.labels.Labels;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
@@ -19,8 +21,8 @@ import org.keycloak.storage.UserStorageProvider;
  * The queries on the realm's users (Keycloak's tables) of the users list: the list filtered by status and/or label
  * as one query, the page included: each status's conditions ({@link AccessStatus}, where they are defined once)
  * written on {@code USER_ENTITY.ENABLED} and the {@code accessExpiresOn} attribute (ISO dates compare as text, on
- * the {@code (NAME, VALUE)} index), ordered by username. Used when the realm's users all live in Keycloak's database and the caller may view every user;
- * otherwise the list goes through Keycloak's user search and checks each user.
+ * the {@code (NAME, VALUE)} index), ordered by username. Used when the realm's users all live in Keycloak's database
+ * and the caller may view every user; otherwise the list goes through Keycloak's user search and checks each user.
  */
 public final class UserListStore {
 
@@ -44,6 +46,8 @@ public final class UserListStore {
     List<String> ids(String label, AccessStatus status, LocalDate today, int first, int max) {
         StringBuilder jpql = new StringBuilder(
                 "select u.id from UserEntity u where u.realmId = :realmId and u.serviceAccountClientLink is null");
+        Map<String, Object> params = new HashMap<>();
+        params.put("realmId", realm.getId());
         if (status != null) {
             jpql.append(
                     switch (status.enabled()) {
@@ -51,41 +55,41 @@ public final class UserListStore {
                         case NO -> " and u.enabled = false";
                         case ANY -> "";
                     });
-            jpql.append(endCondition(status.ended(), "today"));
-            jpql.append(endCondition(status.endsSoon(), "soon"));
+            endCondition(jpql, params, status.ended(), "today", today);
+            endCondition(jpql, params, status.endsSoon(), "soon", AccessStatus.soon(today));
         }
         if (label != null) {
             jpql.append(
                     " and exists (select l.id from UserAttributeEntity l where l.user = u and l.name = :labels and l.value = :label)");
+            params.put("labels", Labels.ATTRIBUTE);
+            params.put("label", label);
         }
         jpql.append(" order by u.username");
-        TypedQuery<String> q = em().createQuery(jpql.toString(), String.class).setParameter("realmId", realm.getId());
-        if (status != null
-                && (status.ended() != AccessStatus.Condition.ANY || status.endsSoon() != AccessStatus.Condition.ANY)) {
-            q.setParameter("end", AccessEndDate.ATTRIBUTE);
-        }
-        if (status != null && status.ended() != AccessStatus.Condition.ANY) {
-            q.setParameter("today", today.toString());
-        }
-        if (status != null && status.endsSoon() != AccessStatus.Condition.ANY) {
-            q.setParameter("soon", AccessStatus.soon(today).toString());
-        }
-        if (label != null) {
-            q.setParameter("labels", Labels.ATTRIBUTE).setParameter("label", label);
-        }
+        TypedQuery<String> q = em().createQuery(jpql.toString(), String.class);
+        params.forEach(q::setParameter);
         return q.setFirstResult(first).setMaxResults(max).getResultList();
     }
 
-    /** {@code end date <= :day} (ISO dates compare as text) as the condition asks it, or nothing. */
-    private static String endCondition(AccessStatus.Condition condition, String day) {
-        String exists =
-                "exists (select a.id from UserAttributeEntity a where a.user = u and a.name = :end and a.value <= :"
-                        + day + ")";
-        return switch (condition) {
-            case YES -> " and " + exists;
-            case NO -> " and not " + exists;
-            case ANY -> "";
-        };
+    /**
+     * Appends {@code end date <= day} (ISO dates compare as text), or its negation, as the condition asks, with its
+     * parameters; nothing for {@code ANY}.
+     */
+    private static void endCondition(
+            StringBuilder jpql,
+            Map<String, Object> params,
+            AccessStatus.Condition condition,
+            String name,
+            LocalDate day) {
+        if (condition == AccessStatus.Condition.ANY) {
+            return;
+        }
+        jpql.append(condition == AccessStatus.Condition.YES ? " and " : " and not ")
+                .append(
+                        "exists (select a.id from UserAttributeEntity a where a.user = u and a.name = :end and a.value <= :")
+                .append(name)
+                .append(")");
+        params.put("end", AccessEndDate.ATTRIBUTE);
+        params.put(name, day.toString());
     }
 
     /** Each label of the realm's users with how many users carry it, by label. */

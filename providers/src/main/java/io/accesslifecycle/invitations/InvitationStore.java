@@ -3,8 +3,10 @@ package io.accesslifecycle.invitations;
 import io.accesslifecycle.outbox.OutboxStore;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.keycloak.common.util.Time;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
@@ -122,40 +124,32 @@ public final class InvitationStore {
     /** Filters: state (its stored status and where its end is), label, text in email or names. */
     List<InvitationEntity> search(InvitationState state, String label, String text, int first, int max) {
         StringBuilder jpql = new StringBuilder("select i from InvitationEntity i where i.realmId = :realmId");
+        Map<String, Object> params = new HashMap<>();
+        params.put("realmId", realm.getId());
         if (state != null) {
             jpql.append(" and i.status = :status");
-            jpql.append(
-                    switch (state.end()) {
-                        case AHEAD -> " and i.expiresAt > :now";
-                        case PASSED -> " and i.expiresAt <= :now";
-                        case ANY -> "";
-                    });
+            params.put("status", state.stored());
+            if (state.end() != InvitationState.End.ANY) {
+                jpql.append(
+                        state.end() == InvitationState.End.AHEAD
+                                ? " and i.expiresAt > :now"
+                                : " and i.expiresAt <= :now");
+                params.put("now", Time.currentTimeMillis());
+            }
         }
         if (label != null) {
             jpql.append(" and i.labels like :label escape '!'");
+            params.put("label", "%|" + escape(label) + "|%");
         }
         if (text != null) {
             jpql.append(" and (lower(i.email) like :text escape '!' or lower(i.firstName) like :text escape '!'"
                     + " or lower(i.lastName) like :text escape '!')");
+            params.put("text", "%" + escape(text.toLowerCase(Locale.ROOT)) + "%");
         }
         jpql.append(" order by i.createdAt desc, i.id");
-        TypedQuery<InvitationEntity> q = em().createQuery(jpql.toString(), InvitationEntity.class)
-                .setParameter("realmId", realm.getId())
-                .setFirstResult(first)
-                .setMaxResults(max);
-        if (state != null) {
-            q.setParameter("status", state.stored());
-            if (state.end() != InvitationState.End.ANY) {
-                q.setParameter("now", Time.currentTimeMillis());
-            }
-        }
-        if (label != null) {
-            q.setParameter("label", "%|" + escape(label) + "|%");
-        }
-        if (text != null) {
-            q.setParameter("text", "%" + escape(text.toLowerCase(Locale.ROOT)) + "%");
-        }
-        return q.getResultList();
+        TypedQuery<InvitationEntity> q = em().createQuery(jpql.toString(), InvitationEntity.class);
+        params.forEach(q::setParameter);
+        return q.setFirstResult(first).setMaxResults(max).getResultList();
     }
 
     static String labelsIndex(List<String> labels) {

@@ -79,9 +79,7 @@ public class AccessRequestPage {
         } catch (InputException e) {
             LoginFormsProvider form = forms(user);
             form.addError(new FormMessage("justification", "accessRequestJustificationMissing"));
-            return form.setAttribute("mode", Mode.FORM.template())
-                    .setAttribute("justification", "")
-                    .createForm(TEMPLATE);
+            return page(form, Mode.FORM, null);
         } catch (ConflictException e) {
             return page(user, Mode.PENDING, null);
         } catch (RateLimitedException e) {
@@ -90,9 +88,7 @@ public class AccessRequestPage {
                     "justification",
                     "accessRequestDailyLimit",
                     AccessSettingsStore.read(realm).accessRequestsPerUserPerDay()));
-            return form.setAttribute("mode", Mode.FORM.template())
-                    .setAttribute("justification", "")
-                    .createForm(TEMPLATE);
+            return page(form, Mode.FORM, null);
         }
     }
 
@@ -117,8 +113,11 @@ public class AccessRequestPage {
     }
 
     private Response page(UserModel user, Mode mode, String justification) {
-        return forms(user)
-                .setAttribute("mode", mode.template())
+        return page(forms(user), mode, justification);
+    }
+
+    private static Response page(LoginFormsProvider form, Mode mode, String justification) {
+        return form.setAttribute("mode", mode.template())
                 .setAttribute("justification", justification == null ? "" : justification)
                 .createForm(TEMPLATE);
     }

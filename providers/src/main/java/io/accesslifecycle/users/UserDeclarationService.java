@@ -104,9 +104,7 @@ public final class UserDeclarationService {
                             AccessSnapshot.of(user),
                             null);
         });
-        UserModel user = session.users().getUserById(realm, id);
-        boolean sent = new SetPasswordEmail(session).send(realm, user);
-        return new DeclaredUser(id, user.getUsername(), DeclaredUser.EmailOutcome.of(sent));
+        return sendSetPasswordEmail(session.users().getUserById(realm, id));
     }
 
     /**
@@ -118,6 +116,11 @@ public final class UserDeclarationService {
             throw new InputException("id", "the user has no email address or is disabled");
         }
         new EmailBudget(session, realm, auth.adminAuth().getUser()).spend(1);
+        return sendSetPasswordEmail(user);
+    }
+
+    /** Sends the set-password link (its email already spent) and says whether the SMTP server took it. */
+    private DeclaredUser sendSetPasswordEmail(UserModel user) {
         boolean sent = new SetPasswordEmail(session).send(realm, user);
         return new DeclaredUser(user.getId(), user.getUsername(), DeclaredUser.EmailOutcome.of(sent));
     }
