@@ -35,9 +35,22 @@ public final class BrowserSteps {
 
     /** Fills Keycloak's sign-in form and submits it, waiting for the page that follows. */
     public static void signIn(ManagedWebDriver browser, String username, String password) {
+        fillSignIn(browser, username, password);
+        clickAndWait(browser, By.id("kc-login"));
+    }
+
+    /**
+     * Fills Keycloak's sign-in form and submits it without waiting for the next page: for a page that builds itself
+     * afterwards (a console), whose caller waits for its elements.
+     */
+    public static void submitSignIn(ManagedWebDriver browser, String username, String password) {
+        fillSignIn(browser, username, password);
+        visible(browser, By.id("kc-login")).click();
+    }
+
+    private static void fillSignIn(ManagedWebDriver browser, String username, String password) {
         visible(browser, By.id("username")).sendKeys(username);
         visible(browser, By.id("password")).sendKeys(password);
-        clickAndWait(browser, By.id("kc-login"));
     }
 
     /** Clicks and waits for the next page, so that nothing is read from the page being left. */

@@ -11,7 +11,6 @@ import java.util.Base64;
 import java.util.Map;
 import org.keycloak.testframework.server.KeycloakUrls;
 import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
-import org.openqa.selenium.By;
 
 /**
  * The access console's own sign-in, done by hand to look at the token it gets: authorization code with PKCE S256 in
@@ -36,9 +35,7 @@ public final class ConsoleTokens {
         browser.open(urls.getBase() + "/realms/" + realm + "/protocol/openid-connect/auth?client_id=access-console"
                 + "&response_type=code&scope=openid&state=s1&code_challenge_method=S256&code_challenge=" + challenge
                 + "&redirect_uri=" + URLEncoder.encode(redirect, StandardCharsets.UTF_8));
-        BrowserSteps.visible(browser, By.id("username")).sendKeys(username);
-        BrowserSteps.visible(browser, By.id("password")).sendKeys(password);
-        BrowserSteps.visible(browser, By.id("kc-login")).click();
+        BrowserSteps.submitSignIn(browser, username, password);
         BrowserSteps.waiting(browser).until(d -> d.getCurrentUrl().contains("code="));
         String code = null;
         for (String part :

@@ -58,9 +58,7 @@ class AdminConsoleShowsAccessAttributesTest {
 
         browser.driver().manage().window().setSize(new Dimension(1440, 1400));
         browser.open(urls.getBase() + "/admin/lifecycle/console/#/lifecycle/users/" + viewer.getId() + "/settings");
-        console().visible(By.id("username")).sendKeys("en-admin");
-        BrowserSteps.visible(browser, By.id("password")).sendKeys("Admin-Passw0rd!");
-        BrowserSteps.visible(browser, By.id("kc-login")).click();
+        BrowserSteps.submitSignIn(browser, "en-admin", "Admin-Passw0rd!");
 
         WebElement date = console().visible(By.cssSelector("input[type='date']"));
         String id = date.getAttribute("id") + " " + date.getAttribute("name") + " " + date.getAttribute("data-testid");

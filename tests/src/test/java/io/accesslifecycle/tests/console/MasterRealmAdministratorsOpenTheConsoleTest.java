@@ -158,9 +158,7 @@ class MasterRealmAdministratorsOpenTheConsoleTest {
         BrowserSteps.waitForUrl(browser, "/realms/master/protocol/openid-connect/auth");
         assertTrue(browser.getCurrentUrl().contains("client_id=access-console"), browser.getCurrentUrl());
 
-        console().visible(By.id("username")).sendKeys(OPERATOR);
-        browser.findElement(By.id("password")).sendKeys(PASSWORD);
-        browser.findElement(By.id("kc-login")).click();
+        BrowserSteps.submitSignIn(browser, OPERATOR, PASSWORD);
         console().visible(By.id("nav-users"));
         console().showing(By.id("signed-in-as"), OPERATOR + " (master)");
         assertTrue(

@@ -66,9 +66,7 @@ public final class AccessConsole {
     public AccessConsole signIn(String username, String password) {
         browser.driver().manage().window().setSize(new Dimension(1440, 1000));
         browser.open(address(urls));
-        visible(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(password);
-        browser.findElement(By.id("kc-login")).click();
+        BrowserSteps.submitSignIn(browser, username, password);
         waiting()
                 .until(d -> !d.findElements(By.id("view-title")).isEmpty()
                         || !d.findElements(By.id("no-access")).isEmpty());
