@@ -16,14 +16,12 @@ import java.util.Properties;
 
 /**
  * What people read, by message key: the tests name the message they expect and this looks up its words in the
- * language asked, where the product keeps them (our login theme's bundles, Keycloak's own login messages, the
- * access console's locale files). A reworded message changes no test; a missing key fails the test at once.
+ * language asked, where the product keeps them (our login theme's bundles, the access console's locale files). A
+ * reworded message changes no test; a missing key fails the test at once.
  */
 public final class Texts {
 
     private static final String LOGIN = "theme/access-lifecycle/login/messages/messages_%s.properties";
-    private static final String EMAIL = "theme/access-lifecycle/email/messages/messages_%s.properties";
-    private static final String KEYCLOAK_LOGIN = "theme/base/login/messages/messages_%s.properties";
     private static final Path CONSOLE = Path.of("..", "console", "src", "locales");
 
     private Texts() {}
@@ -31,16 +29,6 @@ public final class Texts {
     /** A message of our login pages (the invitation, access request and sign-in pages), with its arguments. */
     public static String login(String language, String key, Object... args) {
         return format(language, bundle(LOGIN, language), key, args);
-    }
-
-    /** A message of our emails (e.g. a subject), with its arguments. */
-    public static String email(String language, String key, Object... args) {
-        return format(language, bundle(EMAIL, language), key, args);
-    }
-
-    /** A message of Keycloak's own login pages (e.g. after a required action). */
-    public static String keycloakLogin(String language, String key, Object... args) {
-        return format(language, bundle(KEYCLOAK_LOGIN, language), key, args);
     }
 
     /** A text of the access console, its {@code {{name}}} placeholders replaced by the values given. */
